@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace StatusHub.Api.Endpoints;
+
+internal static class EndpointConventions
+{
+    /// <summary>The problem responses every write can give, declared once for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder WithWriteProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
+            .ProducesProblem(412).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
+}

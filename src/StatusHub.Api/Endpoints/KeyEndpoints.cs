@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using StatusHub.Api.Http;
+using StatusHub.Core.Auth;
+using StatusHub.Core.Contracts;
+using StatusHub.Core.Storage;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Endpoints;
+
+/// <summary>API keys (admin): create (the secret is shown once), list without secrets, revoke.</summary>
+public static class KeyEndpoints
+{
+    public static RouteGroupBuilder MapKeys(this RouteGroupBuilder api)
+    {
+        api.MapPost("/keys", CreateKey).WithName(nameof(CreateKey))
+            .Accepts<KeyRequest>("application/json").Produces<CreatedKeyResponse>(201).WithWriteProblems();
+        api.MapGet("/keys", ListKeys).WithName(nameof(ListKeys)).Produces<KeyListResponse>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
+        api.MapDelete("/keys/{id}", RevokeKey).WithName(nameof(RevokeKey)).Produces(204).ProducesProblem(404).WithWriteProblems();
+        return api;
+    }
+
+    public static Task<IResult> CreateKey(HttpRequest request) => ApiCall.Run(request, async api =>
+    {
+        var principal = await api.RequireAdminAsync();
+        var (body, _) = await api.ReadJsonAsync<KeyRequest>();
+        var (scope, town, region, label) = await ValidateAsync(api, body);
+        var (id, key, hash) = ApiKeys.Generate();
+        var stored = new StoredKey(id, scope, town, region, label, hash, api.Get<TimeProvider>().GetUtcNow(), null);
+        await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);
+        Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, principal.KeyId);
+        var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt);
+        return TypedResults.Json(response, ApiJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
+    });
+
+    public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, async api =>
+    {
+        await api.RequireAdminAsync();
+        var keys = await api.Get<KeyRepository>().ListAsync(api.Aborted);
+        var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)).ToList();
+        return TypedResults.Json(new KeyListResponse(items), ApiJson.Options);
+    });
+
+    public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, async api =>
+    {
+        var principal = await api.RequireAdminAsync();
+        var found = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
+            && await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.Aborted);
+        if (!found)
+        {
+            throw ApiContext.NotFound($"There is no key '{id}'.");
+        }
+
+        api.Get<KeyAuthenticator>().Forget(id);
+        Logger(api).LogInformation("Key {KeyId} revoked by key {RevokerId}", id, principal.KeyId);
+        return TypedResults.NoContent();
+    });
+
+    private static async Task<(KeyScope Scope, string? Town, string? Region, string Label)> ValidateAsync(ApiContext api, KeyRequest? body)
+    {
+        var errors = new ValidationErrors();
+        if (body is null)
+        {
+            throw ValidationFailedException.Single("$", "A JSON object is required.");
+        }
+
+        KeyScope? scope = body.Scope switch
+        {
+            "admin" => KeyScope.Admin,
+            "town" => KeyScope.Town,
+            "region" => KeyScope.Region,
+            _ => null,
+        };
+        if (scope is null)
+        {
+            errors.Add("scope", "Required: one of admin, town, region.");
+        }
+
+        CheckTarget(errors, "town", body.Town, required: scope == KeyScope.Town);
+        CheckTarget(errors, "region", body.Region, required: scope == KeyScope.Region);
+        var label = Validator.Label(errors, body.Label) ?? "";
+        errors.ThrowIfAny();
+
+        if (scope == KeyScope.Town && await api.Get<TownRepository>().GetProfileAsync(body.Town!, api.Aborted) is null)
+        {
+            throw ValidationFailedException.Single("town", $"There is no town '{body.Town}': create it first with PUT /api/v1/towns/{body.Town}.");
+        }
+
+        return (scope!.Value, scope == KeyScope.Town ? body.Town : null, scope == KeyScope.Region ? body.Region : null, label);
+    }
+
+    private static void CheckTarget(ValidationErrors errors, string field, string? value, bool required)
+    {
+        if (required && !Validator.IsSlug(value))
+        {
+            errors.Add(field, value is null ? $"Required for scope '{field}'." : "Must be a slug.");
+        }
+        else if (!required && value is not null)
+        {
+            errors.Add(field, $"Only allowed with scope '{field}'.");
+        }
+    }
+
+    private static ILogger Logger(ApiContext api) => api.Get<ILoggerFactory>().CreateLogger("StatusHub.Keys");
+}
+
+/// <summary>Answer of <c>POST /api/v1/keys</c>: the only time the secret <see cref="Key"/> is shown.</summary>
+public sealed record CreatedKeyResponse(string Id, string Key, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt);
+
+public sealed record KeyInfo(string Id, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+public sealed record KeyListResponse(IReadOnlyList<KeyInfo> Keys);

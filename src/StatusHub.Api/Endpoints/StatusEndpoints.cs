@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StatusHub.Api.Http;
+using StatusHub.Core.Contracts;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Storage;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Endpoints;
+
+/// <summary>What a town publishes: status, services, Q&amp;A and timeline (that town's key or admin).</summary>
+public static class StatusEndpoints
+{
+    public static RouteGroupBuilder MapTownStatus(this RouteGroupBuilder api)
+    {
+        api.MapPut("/towns/{town}/status", PutStatus).WithName(nameof(PutStatus))
+            .Accepts<StatusRequest>("application/json").Produces<TownStatus>(200).WithWriteProblems();
+        api.MapPut("/towns/{town}/services/{service}", PutService).WithName(nameof(PutService))
+            .Accepts<ServiceRequest>("application/json").Produces<ServiceView>(200).WithWriteProblems();
+        api.MapPut("/towns/{town}/services", PutServices).WithName(nameof(PutServices))
+            .Accepts<ServiceListRequest>("application/json").Produces<ServiceListResponse>(200).WithWriteProblems();
+        api.MapPut("/towns/{town}/qa", PutQa).WithName(nameof(PutQa))
+            .Accepts<QaRequest>("application/json").Produces<QaResponse>(200).WithWriteProblems();
+        api.MapPost("/towns/{town}/updates", PostUpdate).WithName(nameof(PostUpdate))
+            .Accepts<UpdateRequest>("application/json").Produces<TimelineUpdate>(201).ProducesProblem(422).WithWriteProblems();
+        api.MapDelete("/towns/{town}/updates/{id}", DeleteUpdate).WithName(nameof(DeleteUpdate))
+            .Produces(204).WithWriteProblems();
+        return api;
+    }
+
+    public static Task<IResult> PutStatus(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    {
+        var (principal, body, _) = await BeginWriteAsync<StatusRequest>(api, town);
+        var now = api.Get<TimeProvider>().GetUtcNow();
+        var written = await api.Get<TownRepository>().PutStatusAsync(
+            town, profile => Validator.Status(body, profile.DefaultLanguage, now), api.WriteContext(principal), api.Aborted);
+        return TypedResults.Json(written.Value, ApiJson.Options).WithETag(written.ETag);
+    });
+
+    public static Task<IResult> PutService(HttpRequest request, string town, string service) => ApiCall.Run(request, async api =>
+    {
+        Validator.RequireSlug("service", service);
+        var (principal, body, _) = await BeginWriteAsync<ServiceRequest>(api, town);
+        var written = await api.Get<TownRepository>().PutServiceAsync(
+            town, profile => Validator.Service(service, body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
+        return TypedResults.Json(ServiceView.From(written.Value), ApiJson.Options).WithETag(written.ETag);
+    });
+
+    public static Task<IResult> PutServices(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    {
+        var (principal, body, _) = await BeginWriteAsync<ServiceListRequest>(api, town);
+        var written = await api.Get<TownRepository>().ReplaceServicesAsync(
+            town, profile => Validator.Services(body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
+        return TypedResults.Json(new ServiceListResponse(written.Value.Select(ServiceView.From).ToList()), ApiJson.Options).WithETag(written.ETag);
+    });
+
+    public static Task<IResult> PutQa(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    {
+        var (principal, body, _) = await BeginWriteAsync<QaRequest>(api, town);
+        var written = await api.Get<TownRepository>().ReplaceQaAsync(
+            town, profile => Validator.Qa(body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
+        return TypedResults.Json(new QaResponse(written.Value), ApiJson.Options).WithETag(written.ETag);
+    });
+
+    public static Task<IResult> PostUpdate(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    {
+        var (principal, body, raw) = await BeginWriteAsync<UpdateRequest>(api, town);
+        var idempotency = IdempotencyToken(api, raw);
+        var now = api.Get<TimeProvider>().GetUtcNow();
+        var written = await api.Get<TownRepository>().AddUpdateAsync(
+            town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(principal), api.Aborted);
+        var update = written.Value.Update;
+        return TypedResults.Json(update, ApiJson.Options, statusCode: 201)
+            .WithHeader("Location", $"/api/v1/towns/{town}/updates/{update.Id}")
+            .WithETag(written.ETag);
+    });
+
+    public static Task<IResult> DeleteUpdate(HttpRequest request, string town, string id) => ApiCall.Run(request, async api =>
+    {
+        Validator.RequireSlug("town", town);
+        var principal = await api.RequireTownWriterAsync(town);
+        if (!Validator.IsSlug(id))
+        {
+            throw ApiContext.NotFound($"Town '{town}' has no update '{id}'.");
+        }
+
+        var etag = await api.Get<TownRepository>().DeleteUpdateAsync(town, id, api.WriteContext(principal), api.Aborted);
+        return TypedResults.NoContent().WithETag(etag);
+    });
+
+    /// <summary>The checks every town write starts with: slug, key scope, then the body.</summary>
+    private static async Task<(Core.Auth.KeyPrincipal Principal, T? Body, byte[] Raw)> BeginWriteAsync<T>(ApiContext api, string town)
+        where T : class
+    {
+        Validator.RequireSlug("town", town);
+        var principal = await api.RequireTownWriterAsync(town);
+        var (body, raw) = await api.ReadJsonAsync<T>();
+        return (principal, body, raw);
+    }
+
+    private static IdempotencyToken? IdempotencyToken(ApiContext api, byte[] raw)
+    {
+        var header = api.Request.Headers["Idempotency-Key"].ToString();
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        if (header.Length > Limits.MaxIdempotencyKey || header.Any(char.IsControl))
+        {
+            throw ValidationFailedException.Single("Idempotency-Key", $"At most {Limits.MaxIdempotencyKey} printable characters.");
+        }
+
+        return new IdempotencyToken(header, TownRepository.HashBody(raw));
+    }
+}
+
+public sealed record ServiceListResponse(IReadOnlyList<ServiceView> Services);
+
+public sealed record QaResponse(IReadOnlyList<QaItem> Items);

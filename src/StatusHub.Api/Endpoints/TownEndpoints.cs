@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StatusHub.Api.Http;
+using StatusHub.Core.Contracts;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Storage;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Endpoints;
+
+/// <summary>Towns: create or update (admin), list and read the town document (public).</summary>
+public static class TownEndpoints
+{
+    public static RouteGroupBuilder MapTowns(this RouteGroupBuilder api)
+    {
+        api.MapPut("/towns/{town}", PutTown).WithName(nameof(PutTown))
+            .Accepts<TownRequest>("application/json").Produces<TownProfile>(200).Produces<TownProfile>(201).WithWriteProblems();
+        api.MapGet("/towns", ListTowns).WithName(nameof(ListTowns)).Produces<TownListResponse>(200).ProducesProblem(503);
+        api.MapGet("/towns/{town}", GetTown).WithName(nameof(GetTown)).Produces<TownDocument>(200).Produces(304).ProducesProblem(404).ProducesProblem(503);
+        return api;
+    }
+
+    public static Task<IResult> PutTown(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    {
+        Validator.RequireSlug("town", town);
+        var principal = await api.RequireAdminAsync();
+        var (body, _) = await api.ReadJsonAsync<TownRequest>();
+        var profile = Validator.Town(town, body);
+        var written = await api.Get<TownRepository>().PutTownAsync(profile, api.WriteContext(principal), api.Aborted);
+        var json = TypedResults.Json(written.Value.Profile, ApiJson.Options, statusCode: written.Value.Created ? 201 : 200);
+        var result = written.Value.Created ? json.WithHeader("Location", $"/api/v1/towns/{town}") : json;
+        return result.WithETag(written.ETag);
+    });
+
+    public static Task<IResult> ListTowns(HttpRequest request) => ApiCall.Run(request, async api =>
+    {
+        var towns = await api.Get<TownRepository>().ListAsync(api.Aborted);
+        return TypedResults.Json(new TownListResponse(towns), ApiJson.Options);
+    });
+
+    public static Task<IResult> GetTown(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    {
+        if (!Validator.IsSlug(town))
+        {
+            throw ApiContext.NotFound($"There is no town '{town}'.");
+        }
+
+        var snapshot = await api.Get<TownRepository>().GetAsync(town, api.Aborted)
+            ?? throw ApiContext.NotFound($"There is no town '{town}'.");
+        if (request.Headers.IfNoneMatch.ToString() == snapshot.ETag)
+        {
+            return TypedResults.StatusCode(304).WithETag(snapshot.ETag);
+        }
+
+        return TypedResults.Json(TownDocument.From(snapshot, aid: []), ApiJson.Options).WithETag(snapshot.ETag);
+    });
+}
+
+/// <summary>Body of <c>GET /api/v1/towns</c>.</summary>
+public sealed record TownListResponse(IReadOnlyList<TownListItem> Towns);

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace StatusHub.Api.Http;
+
+/// <summary>RFC 9457 problem details, the only error shape of the API.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static IResult Create(int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        problem.Type = $"urn:statushub:problem:{TypeName(status)}";
+        problem.Title = title;
+        problem.Status = status;
+        problem.Detail = detail;
+        return TypedResults.Json(problem, ApiJson.Options, ContentType, status);
+    }
+
+    public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        Create(StatusCodes.Status400BadRequest, "Invalid request", "One or more fields are invalid; see errors.", errors.ToDictionary());
+
+    private static string TypeName(int status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        409 => "conflict",
+        412 => "precondition-failed",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        422 => "idempotency-key-reused",
+        429 => "too-many-requests",
+        503 => "storage-unavailable",
+        _ => "error",
+    };
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using StatusHub.Core.Storage;
+
+namespace StatusHub.Core.Auth;
+
+/// <summary>Settings under <c>StatusHub</c> that concern authentication.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>The bootstrap admin key (<c>StatusHub:AdminKey</c>); unset means no admin access.</summary>
+    public string? AdminKey { get; set; }
+}
+
+/// <summary>
+/// Turns a presented key into a <see cref="KeyPrincipal"/>. Stored keys are cached for at most
+/// <see cref="CacheBound"/>, so a key revoked on another instance stops working within that bound;
+/// on the instance that revoked it, at once (<see cref="Forget"/>).
+/// </summary>
+public sealed class KeyAuthenticator(KeyRepository keys, IMemoryCache cache, IOptions<AuthOptions> options)
+{
+    /// <summary>The longest a revoked key can still be accepted by another instance.</summary>
+    public static readonly TimeSpan CacheBound = TimeSpan.FromSeconds(15);
+
+    public const string BootstrapKeyId = "bootstrap";
+
+    // Compared against when the key id is unknown, so an unknown id costs the same hashing as a wrong secret.
+    private static readonly string DummyHash = ApiKeys.Hash("statushub-dummy-secret");
+
+    private readonly byte[]? _adminHash = string.IsNullOrEmpty(options.Value.AdminKey)
+        ? null
+        : SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AdminKey));
+
+    public async Task<KeyPrincipal?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
+    {
+        if (_adminHash is not null
+            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), _adminHash))
+        {
+            return new KeyPrincipal(BootstrapKeyId, "bootstrap admin key", KeyScope.Admin, null, null);
+        }
+
+        if (!ApiKeys.TryParse(presented, out var id, out var secret))
+        {
+            return null;
+        }
+
+        var stored = await FindAsync(id, cancellationToken).ConfigureAwait(false);
+        var matches = ApiKeys.Matches(secret, stored?.SecretHash ?? DummyHash);
+        if (stored is null || !matches || stored.RevokedAt is not null)
+        {
+            return null;
+        }
+
+        return new KeyPrincipal(stored.Id, stored.Label, stored.Scope, stored.Town, stored.Region);
+    }
+
+    /// <summary>Drops a key from this instance's cache (after revocation).</summary>
+    public void Forget(string id) => cache.Remove(CacheKey(id));
+
+    private async Task<StoredKey?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(CacheKey(id), out StoredKey? cached))
+        {
+            return cached;
+        }
+
+        var stored = await keys.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            cache.Set(CacheKey(id), stored, CacheBound);
+        }
+
+        return stored;
+    }
+
+    private static string CacheKey(string id) => "statushub-key:" + id;
+}

@@ -1,0 +1,52 @@
+using StatusHub.Core.Domain;
+
+namespace StatusHub.Core.Documents;
+
+/// <summary>The public town document: <c>GET /api/v1/towns/{town}</c> and the site's <c>status.json</c>. Never holds internal fields.</summary>
+public sealed record TownDocument(
+    TownReference Town,
+    TownLevel Level,
+    LocalizedText Headline,
+    LocalizedText Summary,
+    DateTimeOffset? AsOf,
+    string? MoreInfoUrl,
+    IReadOnlyList<ServiceView> Services,
+    IReadOnlyList<QaItem> Qa,
+    IReadOnlyList<TimelineUpdate> Updates,
+    IReadOnlyList<AidMatchView> Aid)
+{
+    /// <summary>Builds the document from a snapshot; <paramref name="aid"/> are the mutual-aid matches for this town.</summary>
+    public static TownDocument From(TownSnapshot snapshot, IReadOnlyList<AidMatchView> aid) =>
+        new(
+            new TownReference(
+                snapshot.Profile.Slug,
+                snapshot.Profile.Name,
+                snapshot.Profile.Region,
+                snapshot.Profile.Website,
+                snapshot.Profile.Phone,
+                snapshot.Profile.DefaultLanguage),
+            snapshot.Status.Level,
+            snapshot.Status.Headline,
+            snapshot.Status.Summary,
+            snapshot.Status.AsOf,
+            snapshot.Status.MoreInfoUrl,
+            snapshot.Services.Select(ServiceView.From).ToList(),
+            snapshot.Qa,
+            snapshot.Updates,
+            aid);
+}
+
+/// <summary>The public identity of a town inside documents.</summary>
+public sealed record TownReference(string Slug, string Name, string Region, string? Website, string? Phone, string DefaultLanguage);
+
+/// <summary>A service with its display name (from the catalogue or the town's custom name).</summary>
+public sealed record ServiceView(string Id, LocalizedText Name, ServiceState State, LocalizedText Note)
+{
+    public static ServiceView From(ServiceEntry entry) =>
+        new(entry.Id, entry.Name ?? ServiceCatalogue.Find(entry.Id)?.Name ?? new LocalizedText { ["de"] = entry.Id }, entry.State, entry.Note);
+}
+
+/// <summary>A neighbouring town that takes on a service for this town.</summary>
+public sealed record AidMatchView(string Service, ProviderReference Provider, LocalizedText Note, DateTimeOffset? ValidUntil);
+
+public sealed record ProviderReference(string Slug, string Name);

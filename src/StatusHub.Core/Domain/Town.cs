@@ -1,0 +1,51 @@
+namespace StatusHub.Core.Domain;
+
+/// <summary>A town's profile, written by an admin.</summary>
+public sealed record TownProfile(
+    string Slug,
+    string Name,
+    string Region,
+    string? Ags,
+    string DefaultLanguage,
+    string? Website,
+    string? Phone,
+    IReadOnlyList<string> Neighbours,
+    GeoLocation? Location,
+    InternalContact? Internal);
+
+/// <summary>WGS 84 coordinates of a town.</summary>
+public sealed record GeoLocation(double Lat, double Lon);
+
+/// <summary>Contact details for regional agencies only; never published.</summary>
+public sealed record InternalContact(string? Contact, string? Phone, string? Notes);
+
+/// <summary>The published situation of a town.</summary>
+public sealed record TownStatus(
+    TownLevel Level,
+    LocalizedText Headline,
+    LocalizedText Summary,
+    DateTimeOffset? AsOf,
+    string? MoreInfoUrl)
+{
+    /// <summary>The status of a town that has never published one.</summary>
+    public static TownStatus Initial { get; } = new(TownLevel.Normal, new LocalizedText(), new LocalizedText(), null, null);
+}
+
+/// <summary>The state of one service in one town. <see cref="Name"/> is set for custom (non-catalogue) services.</summary>
+public sealed record ServiceEntry(string Id, ServiceState State, LocalizedText Note, LocalizedText? Name);
+
+/// <summary>One question and its answer, in the town's order.</summary>
+public sealed record QaItem(string Id, LocalizedText Question, LocalizedText Answer);
+
+/// <summary>One timeline entry.</summary>
+public sealed record TimelineUpdate(string Id, LocalizedText Text, DateTimeOffset At);
+
+/// <summary>Everything stored for a town, as read in one partition query.</summary>
+public sealed record TownSnapshot(
+    TownProfile Profile,
+    TownStatus Status,
+    IReadOnlyList<ServiceEntry> Services,
+    IReadOnlyList<QaItem> Qa,
+    IReadOnlyList<TimelineUpdate> Updates,
+    DateTimeOffset UpdatedAt,
+    string ETag);

@@ -1,0 +1,26 @@
+namespace StatusHub.Core.Errors;
+
+/// <summary>A named resource does not exist (a 404 at the HTTP edge).</summary>
+public sealed class ResourceNotFoundException(string resource)
+    : Exception($"{resource} was not found.")
+{
+    public string Resource { get; } = resource;
+}
+
+/// <summary>The caller's <c>If-Match</c> no longer matches the stored version (412).</summary>
+public sealed class PreconditionFailedException(string currentETag)
+    : Exception("The resource was changed since the given ETag was read.")
+{
+    public string CurrentETag { get; } = currentETag;
+}
+
+/// <summary>An <c>Idempotency-Key</c> was reused with a different request body (422).</summary>
+public sealed class IdempotencyConflictException()
+    : Exception("This Idempotency-Key was already used with a different request body.");
+
+/// <summary>Storage did not answer after bounded retries, or the circuit is open (503 with Retry-After).</summary>
+public sealed class StorageUnavailableException(TimeSpan retryAfter, Exception? inner)
+    : Exception("Storage is temporarily unavailable.", inner)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StatusHub.Core.Auth;
+using StatusHub.Core.Storage;
+
+namespace StatusHub.Core;
+
+/// <summary>Registers the domain and storage services; both hosts call this through the API's extension.</summary>
+public static class StatusHubCoreServices
+{
+    public static IServiceCollection AddStatusHubCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection("StatusHub"));
+        services.AddMemoryCache();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageResilience>();
+        services.AddSingleton<StatusHubStorage>();
+        services.AddSingleton<TownRepository>();
+        services.AddSingleton<KeyRepository>();
+        services.AddSingleton<KeyAuthenticator>();
+        return services;
+    }
+}

@@ -1,0 +1,425 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Errors;
+
+namespace StatusHub.Core.Storage;
+
+/// <summary>Who made a write, as recorded in the audit trail. Never holds a secret.</summary>
+public sealed record Actor(string KeyId, string Label);
+
+/// <summary>The caller's write preconditions and identity.</summary>
+public sealed record WriteContext(Actor Actor, string? IfMatch);
+
+/// <summary>A stored value and the town's ETag after the write.</summary>
+public sealed record Written<T>(T Value, string ETag);
+
+/// <summary>One row of <c>GET /api/v1/towns</c>.</summary>
+public sealed record TownListItem(string Slug, string Name, string Region, TownLevel Level);
+
+/// <summary>A timeline update as stored, and whether it is the replay of an earlier request.</summary>
+public sealed record AddedUpdate(TimelineUpdate Update, bool Replayed);
+
+/// <summary>An <c>Idempotency-Key</c> and the hash of the body it was sent with.</summary>
+public sealed record IdempotencyToken(string Key, string BodyHash);
+
+/// <summary>
+/// Reads and writes towns in <see cref="StatusHubStorage.TownsTable"/>. Every write is one entity-group
+/// transaction in the town's partition: the changed rows, the head row (conditional on its ETag, so the
+/// town's ETag is the table entity's ETag and concurrent writers cannot both win) and an audit row; then
+/// the town's render marker is upserted so the renderer picks it up.
+/// </summary>
+public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, ILogger<TownRepository> logger)
+{
+    private const int MaxContentionAttempts = 5;
+
+    public async Task<TownSnapshot?> GetAsync(string town, CancellationToken cancellationToken)
+    {
+        var rows = await ReadDocumentRowsAsync(town, cancellationToken).ConfigureAwait(false);
+        return rows is null ? null : ToSnapshot(rows.Value.Head, rows.Value.Rows);
+    }
+
+    public Task<IReadOnlyList<TownListItem>> ListAsync(CancellationToken cancellationToken) =>
+        storage.RunAsync<IReadOnlyList<TownListItem>>(async token =>
+        {
+            var items = new List<TownListItem>();
+            var query = storage.Towns.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"RowKey eq {TownRows.Head}"),
+                select: ["PartitionKey", "Name", "Region", "Level"],
+                cancellationToken: token);
+            await foreach (var head in query.ConfigureAwait(false))
+            {
+                items.Add(new TownListItem(
+                    head.PartitionKey,
+                    head.GetString("Name") ?? head.PartitionKey,
+                    head.GetString("Region") ?? "",
+                    EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal));
+            }
+
+            return items.OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.Slug, StringComparer.Ordinal).ToList();
+        }, cancellationToken);
+
+    public async Task<TownProfile?> GetProfileAsync(string town, CancellationToken cancellationToken) =>
+        await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false) is { } head ? TownRows.ReadProfile(head) : null;
+
+    /// <summary>Creates or replaces a town's profile; its status and other rows are kept.</summary>
+    public async Task<Written<(TownProfile Profile, bool Created)>> PutTownAsync(
+        TownProfile profile, WriteContext context, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
+        {
+            if (await ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                var updated = await WriteAsync(profile.Slug, context, readRows: false, "town.put", $"towns/{profile.Slug}", state =>
+                    new Plan<TownProfile>(
+                        profile,
+                        TownRows.HeadEntity(profile, TownRows.ReadStatus(state.Head), TownRows.CreatedAt(state.Head), state.Now),
+                        []), cancellationToken).ConfigureAwait(false);
+                return new Written<(TownProfile, bool)>((updated.Value, false), updated.ETag);
+            }
+
+            if (context.IfMatch is not null)
+            {
+                throw new PreconditionFailedException("");
+            }
+
+            var now = time.GetUtcNow();
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, TownRows.HeadEntity(profile, TownStatus.Initial, now, now)),
+                new(TableTransactionActionType.Add, AuditEntity(profile.Slug, context.Actor, "town.create", $"towns/{profile.Slug}", now)),
+            ];
+            try
+            {
+                var etag = await SubmitAsync(profile.Slug, actions, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Town {Town} created by key {KeyId}", profile.Slug, context.Actor.KeyId);
+                return new Written<(TownProfile, bool)>((profile, true), etag);
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex == 0)
+            {
+                // Another request created the town meanwhile: go round again and update it.
+            }
+        }
+
+        throw Contention(profile.Slug);
+    }
+
+    public Task<Written<TownStatus>> PutStatusAsync(
+        string town, Func<TownProfile, TownStatus> build, WriteContext context, CancellationToken cancellationToken) =>
+        WriteAsync(town, context, readRows: false, "status.put", $"towns/{town}/status", state =>
+        {
+            var status = build(state.Profile);
+            return new Plan<TownStatus>(status, TownRows.HeadEntity(state.Profile, status, TownRows.CreatedAt(state.Head), state.Now), []);
+        }, cancellationToken);
+
+    public Task<Written<ServiceEntry>> PutServiceAsync(
+        string town, Func<TownProfile, ServiceEntry> build, WriteContext context, CancellationToken cancellationToken) =>
+        WriteAsync(town, context, readRows: false, "service.put", $"towns/{town}/services", state =>
+        {
+            var service = build(state.Profile);
+            return new Plan<ServiceEntry>(
+                service,
+                state.TouchedHead(),
+                [new(TableTransactionActionType.UpsertReplace, TownRows.ServiceEntity(town, service, state.Now))]);
+        }, cancellationToken);
+
+    public Task<Written<IReadOnlyList<ServiceEntry>>> ReplaceServicesAsync(
+        string town, Func<TownProfile, IReadOnlyList<ServiceEntry>> build, WriteContext context, CancellationToken cancellationToken) =>
+        WriteAsync(town, context, readRows: true, "services.replace", $"towns/{town}/services", state =>
+        {
+            var services = build(state.Profile);
+            var keep = services.Select(s => TownRows.ServiceKey(s.Id)).ToHashSet(StringComparer.Ordinal);
+            var actions = state.Rows
+                .Where(r => r.RowKey.StartsWith(TownRows.ServicePrefix, StringComparison.Ordinal) && !keep.Contains(r.RowKey))
+                .Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))
+                .Concat(services.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TownRows.ServiceEntity(town, s, state.Now))))
+                .ToList();
+            return new Plan<IReadOnlyList<ServiceEntry>>(SortServices(services), state.TouchedHead(), actions);
+        }, cancellationToken);
+
+    public Task<Written<IReadOnlyList<QaItem>>> ReplaceQaAsync(
+        string town, Func<TownProfile, IReadOnlyList<QaItem>> build, WriteContext context, CancellationToken cancellationToken) =>
+        WriteAsync(town, context, readRows: true, "qa.replace", $"towns/{town}/qa", state =>
+        {
+            var items = build(state.Profile);
+            var actions = items
+                .Select((item, index) => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TownRows.QaEntity(town, index, item)))
+                .ToList();
+            var obsolete = state.Rows.Where(r =>
+                r.RowKey.StartsWith(TownRows.QaPrefix, StringComparison.Ordinal)
+                && string.CompareOrdinal(r.RowKey, TownRows.QaKey(items.Count)) >= 0);
+            actions.AddRange(obsolete.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)));
+            return new Plan<IReadOnlyList<QaItem>>(items, state.TouchedHead(), actions);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Appends a timeline update. With an idempotency token, the token row is inserted in the same
+    /// transaction, so of any number of concurrent replays exactly one stores the update.
+    /// </summary>
+    public async Task<Written<AddedUpdate>> AddUpdateAsync(
+        string town,
+        Func<TownProfile, (LocalizedText Text, DateTimeOffset At)> build,
+        IdempotencyToken? idempotency,
+        WriteContext context,
+        CancellationToken cancellationToken)
+    {
+        if (idempotency is not null && await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false) is { } replay)
+        {
+            return replay;
+        }
+
+        var id = NewId();
+        try
+        {
+            var written = await WriteAsync(town, context, readRows: false, "update.add", $"towns/{town}/updates/{id}", state =>
+            {
+                var (text, at) = build(state.Profile);
+                var update = new TimelineUpdate(id, text, at);
+                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, TownRows.UpdateEntity(town, update)) };
+                if (idempotency is not null)
+                {
+                    actions.Add(new(TableTransactionActionType.Add, IdempotencyEntity(town, idempotency, update)));
+                }
+
+                return new Plan<AddedUpdate>(new AddedUpdate(update, Replayed: false), state.TouchedHead(), actions);
+            }, cancellationToken).ConfigureAwait(false);
+            return written;
+        }
+        catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex == 2 && idempotency is not null)
+        {
+            // A concurrent request with the same key won the race: answer as a replay of it.
+            return await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("Idempotency row vanished after a conflict.");
+        }
+    }
+
+    public async Task<string> DeleteUpdateAsync(string town, string updateId, WriteContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await WriteAsync(town, context, readRows: false, "update.delete", $"towns/{town}/updates/{updateId}", state =>
+                new Plan<bool>(
+                    true,
+                    state.TouchedHead(),
+                    [new(TableTransactionActionType.Delete, new TableEntity(town, TownRows.UpdateKey(updateId)), ETag.All)]),
+                cancellationToken).ConfigureAwait(false);
+            return written.ETag;
+        }
+        catch (TableTransactionFailedException failed) when (failed.Status == 404 && failed.FailedTransactionActionIndex == 1)
+        {
+            throw new ResourceNotFoundException($"Update '{updateId}' of town '{town}'");
+        }
+    }
+
+    /// <summary>The hex SHA-256 of a request body, used to tell a replay from a reuse of the key.</summary>
+    public static string HashBody(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
+    private async Task<Written<T>> WriteAsync<T>(
+        string town,
+        WriteContext context,
+        bool readRows,
+        string operation,
+        string resource,
+        Func<TownState, Plan<T>> plan,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
+        {
+            TableEntity head;
+            IReadOnlyList<TableEntity> rows = [];
+            if (readRows)
+            {
+                var read = await ReadDocumentRowsAsync(town, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ResourceNotFoundException($"Town '{town}'");
+                (head, rows) = read;
+            }
+            else
+            {
+                head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ResourceNotFoundException($"Town '{town}'");
+            }
+
+            if (context.IfMatch is { } ifMatch && ifMatch != "*" && ifMatch != head.ETag.ToString())
+            {
+                throw new PreconditionFailedException(head.ETag.ToString());
+            }
+
+            var now = time.GetUtcNow();
+            var planned = plan(new TownState(head, rows, TownRows.ReadProfile(head), now));
+            var actions = new List<TableTransactionAction>(planned.Actions.Count + 2)
+            {
+                new(TableTransactionActionType.UpdateReplace, planned.Head, head.ETag),
+            };
+            actions.AddRange(planned.Actions);
+            actions.Add(new(TableTransactionActionType.Add, AuditEntity(town, context.Actor, operation, resource, now)));
+            try
+            {
+                var etag = await SubmitAsync(town, actions, cancellationToken).ConfigureAwait(false);
+                return new Written<T>(planned.Result, etag);
+            }
+            catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == 0 && failed.Status == 412)
+            {
+                if (context.IfMatch is not null)
+                {
+                    throw new PreconditionFailedException("");
+                }
+
+                logger.LogInformation("Concurrent write on town {Town}; attempt {Attempt} re-reads and retries", town, attempt);
+            }
+        }
+
+        throw Contention(town);
+    }
+
+    /// <summary>Commits the transaction, then marks the town for rendering; returns the head row's new ETag.</summary>
+    private async Task<string> SubmitAsync(string town, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var response = await storage.RunAsync(token => storage.Towns.SubmitTransactionAsync(actions, token), cancellationToken)
+            .ConfigureAwait(false);
+        await MarkForRenderAsync(town, cancellationToken).ConfigureAwait(false);
+        if (response.Value[0].Headers.ETag is { } etag)
+        {
+            return etag.ToString();
+        }
+
+        var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
+        return head?.ETag.ToString() ?? "";
+    }
+
+    /// <summary>
+    /// Upserted after the data is committed: a renderer that reads the marker before this point and deletes it
+    /// with the ETag it read fails that delete, so the change is rendered on the next tick.
+    /// </summary>
+    private Task MarkForRenderAsync(string town, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            token => storage.RenderQueue.UpsertEntityAsync(
+                new TableEntity("town", town) { ["ChangedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
+            cancellationToken);
+
+    private async Task<Written<AddedUpdate>?> ReplayAsync(string town, IdempotencyToken token, CancellationToken cancellationToken)
+    {
+        var row = await storage.RunAsync(
+            t => storage.Towns.GetEntityIfExistsAsync<TableEntity>(town, IdempotencyRowKey(token.Key), cancellationToken: t),
+            cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null)
+        {
+            return null;
+        }
+
+        if (!string.Equals(row.Value.GetString("BodyHash"), token.BodyHash, StringComparison.Ordinal))
+        {
+            throw new IdempotencyConflictException();
+        }
+
+        var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
+        return new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row.Value), Replayed: true), head?.ETag.ToString() ?? "");
+    }
+
+    private static TableEntity IdempotencyEntity(string town, IdempotencyToken token, TimelineUpdate update)
+    {
+        var entity = TownRows.UpdateEntity(town, update);
+        entity.RowKey = IdempotencyRowKey(token.Key);
+        entity["BodyHash"] = token.BodyHash;
+        return entity;
+    }
+
+    // The key is hashed so any client string is a valid, fixed-length row key.
+    private static string IdempotencyRowKey(string key) =>
+        TownRows.IdempotencyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static TableEntity AuditEntity(string town, Actor actor, string operation, string resource, DateTimeOffset at) =>
+        new(town, TownRows.AuditKey(at))
+        {
+            ["KeyId"] = actor.KeyId,
+            ["KeyLabel"] = actor.Label,
+            ["Operation"] = operation,
+            ["Resource"] = resource,
+            ["At"] = at,
+        };
+
+    private Task<TableEntity?> ReadHeadAsync(string town, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
+        {
+            var response = await storage.Towns.GetEntityIfExistsAsync<TableEntity>(town, TownRows.Head, cancellationToken: token)
+                .ConfigureAwait(false);
+            return response.HasValue ? response.Value : null;
+        }, cancellationToken);
+
+    private Task<(TableEntity Head, IReadOnlyList<TableEntity> Rows)?> ReadDocumentRowsAsync(string town, CancellationToken cancellationToken) =>
+        storage.RunAsync<(TableEntity, IReadOnlyList<TableEntity>)?>(async token =>
+        {
+            var rows = new List<TableEntity>();
+            TableEntity? head = null;
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {town} and RowKey ge {TownRows.DocumentFrom} and RowKey lt {TownRows.DocumentTo}");
+            await foreach (var row in storage.Towns.QueryAsync<TableEntity>(filter, cancellationToken: token).ConfigureAwait(false))
+            {
+                if (row.RowKey == TownRows.Head)
+                {
+                    head = row;
+                }
+                else
+                {
+                    rows.Add(row);
+                }
+            }
+
+            return head is null ? null : (head, rows);
+        }, cancellationToken);
+
+    private static TownSnapshot ToSnapshot(TableEntity head, IReadOnlyList<TableEntity> rows)
+    {
+        var services = new List<ServiceEntry>();
+        var qa = new List<QaItem>();
+        var updates = new List<TimelineUpdate>();
+        foreach (var row in rows)
+        {
+            if (row.RowKey.StartsWith(TownRows.ServicePrefix, StringComparison.Ordinal))
+            {
+                services.Add(TownRows.ReadService(row));
+            }
+            else if (row.RowKey.StartsWith(TownRows.QaPrefix, StringComparison.Ordinal))
+            {
+                qa.Add(TownRows.ReadQa(row)); // row keys are zero-padded indexes, so the query returns them in order
+            }
+            else if (row.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal))
+            {
+                updates.Add(TownRows.ReadUpdate(row));
+            }
+        }
+
+        return new TownSnapshot(
+            TownRows.ReadProfile(head),
+            TownRows.ReadStatus(head),
+            SortServices(services),
+            qa,
+            updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id, StringComparer.Ordinal).ToList(),
+            head.GetDateTimeOffset("UpdatedAt") ?? head.Timestamp ?? DateTimeOffset.UnixEpoch,
+            head.ETag.ToString());
+    }
+
+    private static List<ServiceEntry> SortServices(IEnumerable<ServiceEntry> services) =>
+        services.OrderBy(s => ServiceCatalogue.SortKey(s.Id)).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    private static StorageUnavailableException Contention(string town) =>
+        new(TimeSpan.FromSeconds(1), new InvalidOperationException($"Town {town} kept changing during {MaxContentionAttempts} attempts."));
+
+    private sealed record Plan<T>(T Result, TableEntity Head, IReadOnlyList<TableTransactionAction> Actions);
+
+    private sealed record TownState(TableEntity Head, IReadOnlyList<TableEntity> Rows, TownProfile Profile, DateTimeOffset Now)
+    {
+        /// <summary>The head row unchanged but for its write time: writing it moves the town's ETag.</summary>
+        public TableEntity TouchedHead()
+        {
+            var copy = new TableEntity(Head) { ["UpdatedAt"] = Now };
+            copy.Remove("odata.etag");
+            copy.Remove("Timestamp");
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using StatusHub.Core.Domain;
+
+namespace StatusHub.Core.Storage;
+
+/// <summary>
+/// Row layout of a town's partition in <see cref="StatusHubStorage.TownsTable"/>. Document rows share the
+/// prefix <c>d|</c> so the town document is one range query; audit and idempotency rows sort outside it.
+/// Localized text is stored one property per language (<c>Headline__de</c>) so no language limit is baked in.
+/// </summary>
+internal static class TownRows
+{
+    public const string Head = "d|town";
+    public const string DocumentFrom = "d|";
+    public const string DocumentTo = "d}";
+    public const string ServicePrefix = "d|svc|";
+    public const string QaPrefix = "d|qa|";
+    public const string UpdatePrefix = "d|upd|";
+    public const string IdempotencyPrefix = "i|";
+    public const string AuditPrefix = "a|";
+
+    public static string ServiceKey(string id) => ServicePrefix + id;
+
+    public static string QaKey(int index) => QaPrefix + index.ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string UpdateKey(string id) => UpdatePrefix + id;
+
+    /// <summary>Newest first: inverted ticks sort the latest audit row to the top of the partition range.</summary>
+    public static string AuditKey(DateTimeOffset at) =>
+        AuditPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N");
+
+    public static TableEntity HeadEntity(TownProfile profile, TownStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        var entity = new TableEntity(profile.Slug, Head)
+        {
+            ["Name"] = profile.Name,
+            ["Region"] = profile.Region,
+            ["Ags"] = profile.Ags,
+            ["DefaultLanguage"] = profile.DefaultLanguage,
+            ["Website"] = profile.Website,
+            ["Phone"] = profile.Phone,
+            ["Neighbours"] = string.Join(',', profile.Neighbours),
+            ["Lat"] = profile.Location?.Lat,
+            ["Lon"] = profile.Location?.Lon,
+            ["InternalContact"] = profile.Internal?.Contact,
+            ["InternalPhone"] = profile.Internal?.Phone,
+            ["InternalNotes"] = profile.Internal?.Notes,
+            ["HasInternal"] = profile.Internal is not null,
+            ["Level"] = status.Level.ToWire(),
+            ["AsOf"] = status.AsOf,
+            ["MoreInfoUrl"] = status.MoreInfoUrl,
+            ["CreatedAt"] = createdAt,
+            ["UpdatedAt"] = updatedAt,
+        };
+        WriteText(entity, "Headline", status.Headline);
+        WriteText(entity, "Summary", status.Summary);
+        return entity;
+    }
+
+    public static TownProfile ReadProfile(TableEntity head)
+    {
+        var neighbours = head.GetString("Neighbours") is { Length: > 0 } list ? list.Split(',') : [];
+        var location = head.GetDouble("Lat") is { } lat && head.GetDouble("Lon") is { } lon ? new GeoLocation(lat, lon) : null;
+        var internalContact = head.GetBoolean("HasInternal") == true
+            ? new InternalContact(head.GetString("InternalContact"), head.GetString("InternalPhone"), head.GetString("InternalNotes"))
+            : null;
+        return new TownProfile(
+            head.PartitionKey,
+            head.GetString("Name") ?? head.PartitionKey,
+            head.GetString("Region") ?? "",
+            head.GetString("Ags"),
+            head.GetString("DefaultLanguage") ?? "de",
+            head.GetString("Website"),
+            head.GetString("Phone"),
+            neighbours,
+            location,
+            internalContact);
+    }
+
+    public static TownStatus ReadStatus(TableEntity head) =>
+        new(
+            EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal,
+            ReadText(head, "Headline"),
+            ReadText(head, "Summary"),
+            head.GetDateTimeOffset("AsOf"),
+            head.GetString("MoreInfoUrl"));
+
+    public static DateTimeOffset CreatedAt(TableEntity head) => head.GetDateTimeOffset("CreatedAt") ?? head.Timestamp ?? DateTimeOffset.UnixEpoch;
+
+    public static TableEntity ServiceEntity(string town, ServiceEntry service, DateTimeOffset now)
+    {
+        var entity = new TableEntity(town, ServiceKey(service.Id))
+        {
+            ["ServiceId"] = service.Id,
+            ["State"] = service.State.ToWire(),
+            ["UpdatedAt"] = now,
+        };
+        WriteText(entity, "Note", service.Note);
+        if (service.Name is { } name)
+        {
+            WriteText(entity, "Name", name);
+        }
+
+        return entity;
+    }
+
+    public static ServiceEntry ReadService(TableEntity entity)
+    {
+        var name = ReadText(entity, "Name");
+        return new ServiceEntry(
+            entity.GetString("ServiceId") ?? entity.RowKey[ServicePrefix.Length..],
+            EnumNames.TryParseState(entity.GetString("State"), out var state) ? state : ServiceState.Unknown,
+            ReadText(entity, "Note"),
+            name.Count > 0 ? name : null);
+    }
+
+    public static TableEntity QaEntity(string town, int index, QaItem item)
+    {
+        var entity = new TableEntity(town, QaKey(index)) { ["ItemId"] = item.Id };
+        WriteText(entity, "Question", item.Question);
+        WriteText(entity, "Answer", item.Answer);
+        return entity;
+    }
+
+    public static QaItem ReadQa(TableEntity entity) =>
+        new(entity.GetString("ItemId") ?? "", ReadText(entity, "Question"), ReadText(entity, "Answer"));
+
+    public static TableEntity UpdateEntity(string town, TimelineUpdate update)
+    {
+        var entity = new TableEntity(town, UpdateKey(update.Id)) { ["UpdateId"] = update.Id, ["At"] = update.At };
+        WriteText(entity, "Text", update.Text);
+        return entity;
+    }
+
+    public static TimelineUpdate ReadUpdate(TableEntity entity) =>
+        new(
+            entity.GetString("UpdateId") ?? entity.RowKey[UpdatePrefix.Length..],
+            ReadText(entity, "Text"),
+            entity.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch);
+
+    private static void WriteText(TableEntity entity, string property, LocalizedText text)
+    {
+        foreach (var (language, value) in text)
+        {
+            entity[$"{property}__{language.Replace('-', '_')}"] = value;
+        }
+    }
+
+    private static LocalizedText ReadText(TableEntity entity, string property)
+    {
+        var prefix = property + "__";
+        var text = new LocalizedText();
+        foreach (var (key, value) in entity)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && value is string s)
+            {
+                text[key[prefix.Length..].Replace('_', '-')] = s;
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,27 @@
+namespace StatusHub.Core.Validation;
+
+/// <summary>Documented maximum sizes of every input (README "Limits"); one place for both hosts.</summary>
+public static class Limits
+{
+    public const int MaxBodyBytes = 256 * 1024;
+    public const int MinSlugLength = 2;
+    public const int MaxSlugLength = 63;
+    public const int MaxLanguagesPerText = 10;
+    public const int MaxTownName = 100;
+    public const int MaxHeadline = 200;
+    public const int MaxSummary = 4000;
+    public const int MaxServiceName = 100;
+    public const int MaxNote = 1000;
+    public const int MaxQuestion = 500;
+    public const int MaxAnswer = 8000;
+    public const int MaxUpdateText = 4000;
+    public const int MaxUrl = 2048;
+    public const int MaxPhone = 40;
+    public const int MaxLabel = 100;
+    public const int MaxInternalContact = 200;
+    public const int MaxInternalNotes = 2000;
+    public const int MaxNeighbours = 50;
+    public const int MaxServices = 48;
+    public const int MaxQaItems = 50;
+    public const int MaxIdempotencyKey = 200;
+}

@@ -1,0 +1,484 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using StatusHub.Core.Contracts;
+using StatusHub.Core.Domain;
+
+namespace StatusHub.Core.Validation;
+
+/// <summary>
+/// Every input rule of the API in one place, used by both hosts and by the demo loader.
+/// Each method either returns a valid domain value or throws <see cref="ValidationFailedException"/> listing every problem.
+/// </summary>
+public static partial class Validator
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+
+    // BCP 47 in the shape we accept: primary language, optional script/region/variant subtags.
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTagPattern();
+
+    [GeneratedRegex(@"^\d{8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgsPattern();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()/\-]{1,38}[0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPattern();
+
+    /// <summary>True when <paramref name="value"/> is a slug as API.md defines it (town, region, service, offer id).</summary>
+    public static bool IsSlug(string? value) =>
+        value is { Length: >= Limits.MinSlugLength and <= Limits.MaxSlugLength } && SlugPattern().IsMatch(value);
+
+    /// <summary>Throws a 400-class error unless <paramref name="value"/> is a slug.</summary>
+    public static string RequireSlug(string field, string? value)
+    {
+        if (!IsSlug(value))
+        {
+            throw ValidationFailedException.Single(field, SlugMessage);
+        }
+
+        return value!;
+    }
+
+    public static TownProfile Town(string slug, TownRequest? request)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        var defaultLanguage = request!.DefaultLanguage ?? "de";
+        if (!IsLanguageTag(defaultLanguage))
+        {
+            errors.Add("defaultLanguage", "Must be a BCP 47 language tag such as 'de' or 'en'.");
+        }
+
+        var name = PlainText(errors, "name", request.Name, Limits.MaxTownName, required: true);
+        if (!IsSlug(request.Region))
+        {
+            errors.Add("region", request.Region is null ? "Required." : SlugMessage);
+        }
+
+        if (request.Ags is not null && !AgsPattern().IsMatch(request.Ags))
+        {
+            errors.Add("ags", "The Amtlicher Gemeindeschlüssel has exactly 8 digits.");
+        }
+
+        var website = Url(errors, "website", request.Website);
+        var phone = Phone(errors, "phone", request.Phone);
+
+        var neighbours = new List<string>();
+        if (request.Neighbours is { } list)
+        {
+            if (list.Count > Limits.MaxNeighbours)
+            {
+                errors.Add("neighbours", $"At most {Limits.MaxNeighbours} neighbours.");
+            }
+
+            for (var i = 0; i < list.Count; i++)
+            {
+                var neighbour = list[i];
+                if (!IsSlug(neighbour))
+                {
+                    errors.Add($"neighbours[{i}]", SlugMessage);
+                }
+                else if (neighbour == slug)
+                {
+                    errors.Add($"neighbours[{i}]", "A town is not its own neighbour.");
+                }
+                else if (!neighbours.Contains(neighbour!))
+                {
+                    neighbours.Add(neighbour!);
+                }
+            }
+        }
+
+        GeoLocation? location = null;
+        if (request.Location is { } loc)
+        {
+            if (loc.Lat is not (>= -90 and <= 90))
+            {
+                errors.Add("location.lat", "Latitude between -90 and 90 is required.");
+            }
+
+            if (loc.Lon is not (>= -180 and <= 180))
+            {
+                errors.Add("location.lon", "Longitude between -180 and 180 is required.");
+            }
+
+            if (loc.Lat is { } lat && loc.Lon is { } lon)
+            {
+                location = new GeoLocation(lat, lon);
+            }
+        }
+
+        InternalContact? internalContact = null;
+        if (request.Internal is { } inner)
+        {
+            internalContact = new InternalContact(
+                PlainText(errors, "internal.contact", inner.Contact, Limits.MaxInternalContact, required: false),
+                Phone(errors, "internal.phone", inner.Phone),
+                PlainText(errors, "internal.notes", inner.Notes, Limits.MaxInternalNotes, required: false));
+        }
+
+        errors.ThrowIfAny();
+        return new TownProfile(slug, name!, request.Region!, request.Ags, defaultLanguage, website, phone, neighbours, location, internalContact);
+    }
+
+    public static TownStatus Status(StatusRequest? request, string defaultLanguage, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        if (!EnumNames.TryParseLevel(request!.Level, out var level))
+        {
+            errors.Add("level", "Required: one of normal, disrupted, emergency, offline.");
+        }
+
+        var headline = Text(errors, "headline", request.Headline, defaultLanguage, Limits.MaxHeadline, required: true);
+        var summary = Text(errors, "summary", request.Summary, defaultLanguage, Limits.MaxSummary, required: false);
+        var asOf = Timestamp(errors, "asOf", request.AsOf) ?? now;
+        var moreInfo = Url(errors, "moreInfoUrl", request.MoreInfoUrl);
+        errors.ThrowIfAny();
+        return new TownStatus(level, headline, summary, asOf.ToUniversalTime(), moreInfo);
+    }
+
+    public static ServiceEntry Service(string serviceId, ServiceRequest? request, string defaultLanguage)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        var entry = ServiceEntry(errors, "", serviceId, request!.State, request.Note, request.Name, defaultLanguage);
+        errors.ThrowIfAny();
+        return entry!;
+    }
+
+    public static IReadOnlyList<ServiceEntry> Services(ServiceListRequest? request, string defaultLanguage)
+    {
+        var errors = new ValidationErrors();
+        if (request?.Services is not { } list)
+        {
+            errors.Add("services", "Required: an array of services.");
+            errors.ThrowIfAny();
+            return [];
+        }
+
+        if (list.Count > Limits.MaxServices)
+        {
+            errors.Add("services", $"At most {Limits.MaxServices} services.");
+        }
+
+        var result = new List<ServiceEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var prefix = $"services[{i}].";
+            var item = list[i];
+            if (item is null)
+            {
+                errors.Add($"services[{i}]", "A service object is required.");
+                continue;
+            }
+
+            if (!IsSlug(item.Id))
+            {
+                errors.Add(prefix + "id", item.Id is null ? "Required." : SlugMessage);
+                continue;
+            }
+
+            if (!seen.Add(item.Id!))
+            {
+                errors.Add(prefix + "id", $"Service '{item.Id}' is listed twice.");
+                continue;
+            }
+
+            if (ServiceEntry(errors, prefix, item.Id!, item.State, item.Note, item.Name, defaultLanguage) is { } entry)
+            {
+                result.Add(entry);
+            }
+        }
+
+        errors.ThrowIfAny();
+        return result;
+    }
+
+    public static IReadOnlyList<QaItem> Qa(QaRequest? request, string defaultLanguage)
+    {
+        var errors = new ValidationErrors();
+        if (request?.Items is not { } list)
+        {
+            errors.Add("items", "Required: an array of questions and answers.");
+            errors.ThrowIfAny();
+            return [];
+        }
+
+        if (list.Count > Limits.MaxQaItems)
+        {
+            errors.Add("items", $"At most {Limits.MaxQaItems} questions.");
+        }
+
+        var result = new List<QaItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var prefix = $"items[{i}].";
+            if (list[i] is not { } item)
+            {
+                errors.Add($"items[{i}]", "A question object is required.");
+                continue;
+            }
+
+            if (!IsSlug(item.Id))
+            {
+                errors.Add(prefix + "id", item.Id is null ? "Required." : SlugMessage);
+            }
+            else if (!seen.Add(item.Id!))
+            {
+                errors.Add(prefix + "id", $"Question id '{item.Id}' is used twice.");
+            }
+
+            var question = Text(errors, prefix + "question", item.Question, defaultLanguage, Limits.MaxQuestion, required: true);
+            var answer = Text(errors, prefix + "answer", item.Answer, defaultLanguage, Limits.MaxAnswer, required: true);
+            result.Add(new QaItem(item.Id ?? "", question, answer));
+        }
+
+        errors.ThrowIfAny();
+        return result;
+    }
+
+    public static (LocalizedText Text, DateTimeOffset At) Update(UpdateRequest? request, string defaultLanguage, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        var text = Text(errors, "text", request!.Text, defaultLanguage, Limits.MaxUpdateText, required: true);
+        var at = Timestamp(errors, "at", request.At) ?? now;
+        errors.ThrowIfAny();
+        return (text, at.ToUniversalTime());
+    }
+
+    public static string? Label(ValidationErrors errors, string? label) =>
+        PlainText(errors, "label", label, Limits.MaxLabel, required: false);
+
+    public static bool IsLanguageTag(string? value) => value is { Length: <= 35 } && LanguageTagPattern().IsMatch(value);
+
+    private const string SlugMessage = "Must match ^[a-z0-9]+(-[a-z0-9]+)*$ and be 2–63 characters long.";
+
+    private static ServiceEntry? ServiceEntry(
+        ValidationErrors errors,
+        string prefix,
+        string serviceId,
+        string? stateValue,
+        Dictionary<string, string?>? note,
+        Dictionary<string, string?>? nameValue,
+        string defaultLanguage)
+    {
+        var before = errors.Count;
+        if (!EnumNames.TryParseState(stateValue, out var state))
+        {
+            errors.Add(prefix + "state", "Required: one of available, limited, unavailable, unknown.");
+        }
+
+        LocalizedText? name = null;
+        if (ServiceCatalogue.Find(serviceId) is null)
+        {
+            if (nameValue is null)
+            {
+                errors.Add(prefix + "name", $"'{serviceId}' is not in the service catalogue (GET /api/v1/services): a custom service needs a name.");
+            }
+            else
+            {
+                name = Text(errors, prefix + "name", nameValue, defaultLanguage, Limits.MaxServiceName, required: true);
+            }
+        }
+        else if (nameValue is not null)
+        {
+            errors.Add(prefix + "name", $"'{serviceId}' is a catalogue service; its name comes from the catalogue.");
+        }
+
+        var noteText = Text(errors, prefix + "note", note, defaultLanguage, Limits.MaxNote, required: false);
+        return errors.Count > before ? null : new ServiceEntry(serviceId, state, noteText, name);
+    }
+
+    /// <summary>Checks a localized text object: language tags, lengths, forbidden characters, the default language when required.</summary>
+    private static LocalizedText Text(
+        ValidationErrors errors,
+        string field,
+        Dictionary<string, string?>? value,
+        string defaultLanguage,
+        int maxLength,
+        bool required)
+    {
+        var result = new LocalizedText();
+        if (value is null)
+        {
+            if (required)
+            {
+                errors.Add(field, $"Required, with text in the town's default language '{defaultLanguage}'.");
+            }
+
+            return result;
+        }
+
+        if (value.Count > Limits.MaxLanguagesPerText)
+        {
+            errors.Add(field, $"At most {Limits.MaxLanguagesPerText} languages.");
+        }
+
+        foreach (var (language, text) in value)
+        {
+            var path = $"{field}.{language}";
+            if (!IsLanguageTag(language))
+            {
+                errors.Add(field, $"'{Truncate(language)}' is not a BCP 47 language tag.");
+                continue;
+            }
+
+            if (PlainText(errors, path, text, maxLength, required: false) is { } clean)
+            {
+                result[language] = clean;
+            }
+        }
+
+        if (required && !result.ContainsKey(defaultLanguage))
+        {
+            errors.Add($"{field}.{defaultLanguage}", $"Required: text in the town's default language '{defaultLanguage}'.");
+        }
+
+        return result;
+    }
+
+    /// <summary>Trims, rejects control characters (except tab and line breaks) and over-long text; empty counts as absent.</summary>
+    private static string? PlainText(ValidationErrors errors, string field, string? value, int maxLength, bool required)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                errors.Add(field, "Required.");
+            }
+
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors.Add(field, $"At most {maxLength} characters (got {text.Length}).");
+            return null;
+        }
+
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t'))
+            {
+                errors.Add(field, $"Contains the control character U+{rune.Value:X4}.");
+                return null;
+            }
+
+            if (rune.Value is 0xFFFE or 0xFFFF)
+            {
+                errors.Add(field, $"Contains the non-character U+{rune.Value:X4}.");
+                return null;
+            }
+        }
+
+        if (text.Any(char.IsSurrogate) && !IsWellFormedUtf16(text))
+        {
+            errors.Add(field, "Contains an unpaired surrogate.");
+            return null;
+        }
+
+        return text.Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Url(ValidationErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > Limits.MaxUrl
+            || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(uri.Host)
+            || value.Any(char.IsWhiteSpace))
+        {
+            errors.Add(field, $"Must be an absolute https:// or http:// URL of at most {Limits.MaxUrl} characters.");
+            return null;
+        }
+
+        return uri.AbsoluteUri;
+    }
+
+    private static string? Phone(ValidationErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > Limits.MaxPhone || !PhonePattern().IsMatch(value))
+        {
+            errors.Add(field, "Digits, spaces and + ( ) / - only, 3–40 characters, e.g. '+49 7473 370-0'.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static DateTimeOffset? Timestamp(ValidationErrors errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!TimestampPattern().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            || parsed.Year is < 2000 or > 2999)
+        {
+            errors.Add(field, "Must be an ISO 8601 timestamp with offset, e.g. 2023-11-20T08:15:00+01:00.");
+            return null;
+        }
+
+        return parsed;
+    }
+
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

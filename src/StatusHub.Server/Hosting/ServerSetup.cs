@@ -1,0 +1,51 @@
+using Scalar.AspNetCore;
+using StatusHub.Api;
+
+namespace StatusHub.Server.Hosting;
+
+/// <summary>Wiring of the local server: the shared API plus OpenAPI, docs, local storage and the demo region.</summary>
+public static class ServerSetup
+{
+    public static WebApplicationBuilder AddStatusHubServer(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        LocalStorage.Configure(builder);
+        builder.Services.AddStatusHub(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("StatusHub:Demo"));
+        builder.Services.AddSingleton<DemoRegionLoader>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoRegionLoader>());
+        return builder;
+    }
+
+    public static WebApplication MapStatusHubServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            return next(context);
+        });
+
+        app.MapStatusHubApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", options => options.WithTitle("StatusHub API v1"));
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                app.Logger.LogInformation("StatusHub API at {Url}/api/v1, reference docs at {Url}/docs, OpenAPI at {Url}/openapi/v1.json", url, url, url);
+            }
+        });
+        return app;
+    }
+}
