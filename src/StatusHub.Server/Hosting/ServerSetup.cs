@@ -27,6 +27,10 @@ public static class ServerSetup
     public static WebApplication MapStatusHubServer(this WebApplication app)
     {
         app.UseExceptionHandler();
+
+        // Responses the framework ends before a handler runs (415 from content-type matching, 404/405 routing)
+        // get the same problem+json shape as the handlers' own errors.
+        app.UseStatusCodePages();
         app.Use((context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";

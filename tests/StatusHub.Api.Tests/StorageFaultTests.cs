@@ -1,0 +1,61 @@
+using System.Net;
+using StatusHub.Api.Tests.Infrastructure;
+
+namespace StatusHub.Api.Tests;
+
+/// <summary>Storage stopped under the API: 503 with Retry-After (never a 500), then recovery with every acknowledged write intact.</summary>
+public sealed class StorageFaultTests : IAsyncLifetime
+{
+    private readonly StatusHubApp _app = new();
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Stopped_storage_gives_503_with_retry_after_and_the_api_recovers()
+    {
+        var (slug, key) = await Towns.CreateWithKey(_app);
+        var client = _app.Client(key);
+        var acknowledged = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("emergency", "Vor dem Ausfall")).Ok();
+
+        await _app.Azurite.StopAsync();
+
+        foreach (var pending in new[]
+                 {
+                     client.Put($"/api/v1/towns/{slug}/status", Towns.Status("normal", "Während des Ausfalls")),
+                     client.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = "Während des Ausfalls" } }),
+                     _app.Client().GetAsync($"/api/v1/towns/{slug}"),
+                     _app.Client().GetAsync("/api/v1/towns"),
+                     _app.Client().GetAsync("/api/v1/health"),
+                 })
+        {
+            using var response = await pending;
+            await response.Problem(HttpStatusCode.ServiceUnavailable);
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retryAfter);
+            Assert.InRange(retryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        }
+
+        await _app.Azurite.StartAsync();
+
+        // The circuit breaker lets a probe through once its break ends; the API must answer again within seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpStatusCode health;
+        do
+        {
+            await Task.Delay(250);
+            using var response = await _app.Client().GetAsync("/api/v1/health");
+            health = response.StatusCode;
+        }
+        while (health != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        Assert.Equal(HttpStatusCode.OK, health);
+
+        var document = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
+        Assert.Equal(acknowledged["headline"]!["de"]!.GetValue<string>(), document["headline"]!["de"]!.GetValue<string>());
+
+        await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("disrupted", "Nach dem Ausfall")).Ok();
+        var after = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
+        Assert.Equal("Nach dem Ausfall", after["headline"]!["de"]!.GetValue<string>());
+    }
+}
