@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Core.Auth;
+using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core;
@@ -19,6 +20,16 @@ public static class StatusHubCoreServices
         services.AddSingleton<TownRepository>();
         services.AddSingleton<KeyRepository>();
         services.AddSingleton<KeyAuthenticator>();
+        services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));
+        services.PostConfigure<RenderOptions>(options =>
+        {
+            if (configuration["StatusHub:SiteBaseUrl"] is { Length: > 0 } url)
+            {
+                options.SiteBaseUrl = new Uri(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
+            }
+        });
+        services.AddSingleton<RenderMarkers>();
+        services.AddSingleton<SiteStore>();
         return services;
     }
 }

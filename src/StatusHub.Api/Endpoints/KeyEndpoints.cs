@@ -1,3 +1,4 @@
+using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,7 +33,7 @@ public static class KeyEndpoints
         await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);
         Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, principal.KeyId);
         var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt);
-        return TypedResults.Json(response, ApiJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
+        return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
     });
 
     public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, async api =>
@@ -40,7 +41,7 @@ public static class KeyEndpoints
         await api.RequireAdminAsync();
         var keys = await api.Get<KeyRepository>().ListAsync(api.Aborted);
         var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)).ToList();
-        return TypedResults.Json(new KeyListResponse(items), ApiJson.Options);
+        return TypedResults.Json(new KeyListResponse(items), DocumentJson.Options);
     });
 
     public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, async api =>

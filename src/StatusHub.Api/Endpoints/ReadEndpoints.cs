@@ -1,3 +1,4 @@
+using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,12 +19,12 @@ public static class ReadEndpoints
     }
 
     public static Task<IResult> GetCatalogue(HttpRequest request) => ApiCall.Run(request, _ =>
-        Task.FromResult<IResult>(TypedResults.Json(new CatalogueResponse(ServiceCatalogue.All), ApiJson.Options)));
+        Task.FromResult<IResult>(TypedResults.Json(new CatalogueResponse(ServiceCatalogue.All), DocumentJson.Options)));
 
     public static Task<IResult> GetHealth(HttpRequest request) => ApiCall.Run(request, async api =>
     {
         await api.Get<StatusHubStorage>().PingAsync(api.Aborted);
-        return TypedResults.Json(new HealthResponse("ok"), ApiJson.Options);
+        return TypedResults.Json(new HealthResponse("ok"), DocumentJson.Options);
     });
 }
 

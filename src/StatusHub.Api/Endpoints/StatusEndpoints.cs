@@ -36,7 +36,7 @@ public static class StatusEndpoints
         var now = api.Get<TimeProvider>().GetUtcNow();
         var written = await api.Get<TownRepository>().PutStatusAsync(
             town, profile => Validator.Status(body, profile.DefaultLanguage, now), api.WriteContext(principal), api.Aborted);
-        return TypedResults.Json(written.Value, ApiJson.Options).WithETag(written.ETag);
+        return TypedResults.Json(written.Value, DocumentJson.Options).WithETag(written.ETag);
     });
 
     public static Task<IResult> PutService(HttpRequest request, string town, string service) => ApiCall.Run(request, async api =>
@@ -45,7 +45,7 @@ public static class StatusEndpoints
         var (principal, body, _) = await BeginWriteAsync<ServiceRequest>(api, town);
         var written = await api.Get<TownRepository>().PutServiceAsync(
             town, profile => Validator.Service(service, body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
-        return TypedResults.Json(ServiceView.From(written.Value), ApiJson.Options).WithETag(written.ETag);
+        return TypedResults.Json(ServiceView.From(written.Value), DocumentJson.Options).WithETag(written.ETag);
     });
 
     public static Task<IResult> PutServices(HttpRequest request, string town) => ApiCall.Run(request, async api =>
@@ -53,7 +53,7 @@ public static class StatusEndpoints
         var (principal, body, _) = await BeginWriteAsync<ServiceListRequest>(api, town);
         var written = await api.Get<TownRepository>().ReplaceServicesAsync(
             town, profile => Validator.Services(body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
-        return TypedResults.Json(new ServiceListResponse(written.Value.Select(ServiceView.From).ToList()), ApiJson.Options).WithETag(written.ETag);
+        return TypedResults.Json(new ServiceListResponse(written.Value.Select(ServiceView.From).ToList()), DocumentJson.Options).WithETag(written.ETag);
     });
 
     public static Task<IResult> PutQa(HttpRequest request, string town) => ApiCall.Run(request, async api =>
@@ -61,7 +61,7 @@ public static class StatusEndpoints
         var (principal, body, _) = await BeginWriteAsync<QaRequest>(api, town);
         var written = await api.Get<TownRepository>().ReplaceQaAsync(
             town, profile => Validator.Qa(body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
-        return TypedResults.Json(new QaResponse(written.Value), ApiJson.Options).WithETag(written.ETag);
+        return TypedResults.Json(new QaResponse(written.Value), DocumentJson.Options).WithETag(written.ETag);
     });
 
     public static Task<IResult> PostUpdate(HttpRequest request, string town) => ApiCall.Run(request, async api =>
@@ -72,7 +72,7 @@ public static class StatusEndpoints
         var written = await api.Get<TownRepository>().AddUpdateAsync(
             town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(principal), api.Aborted);
         var update = written.Value.Update;
-        return TypedResults.Json(update, ApiJson.Options, statusCode: 201)
+        return TypedResults.Json(update, DocumentJson.Options, statusCode: 201)
             .WithHeader("Location", $"/api/v1/towns/{town}/updates/{update.Id}")
             .WithETag(written.ETag);
     });

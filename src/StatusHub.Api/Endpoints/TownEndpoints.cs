@@ -29,7 +29,7 @@ public static class TownEndpoints
         var (body, _) = await api.ReadJsonAsync<TownRequest>();
         var profile = Validator.Town(town, body);
         var written = await api.Get<TownRepository>().PutTownAsync(profile, api.WriteContext(principal), api.Aborted);
-        var json = TypedResults.Json(written.Value.Profile, ApiJson.Options, statusCode: written.Value.Created ? 201 : 200);
+        var json = TypedResults.Json(written.Value.Profile, DocumentJson.Options, statusCode: written.Value.Created ? 201 : 200);
         var result = written.Value.Created ? json.WithHeader("Location", $"/api/v1/towns/{town}") : json;
         return result.WithETag(written.ETag);
     });
@@ -37,7 +37,7 @@ public static class TownEndpoints
     public static Task<IResult> ListTowns(HttpRequest request) => ApiCall.Run(request, async api =>
     {
         var towns = await api.Get<TownRepository>().ListAsync(api.Aborted);
-        return TypedResults.Json(new TownListResponse(towns), ApiJson.Options);
+        return TypedResults.Json(new TownListResponse(towns), DocumentJson.Options);
     });
 
     public static Task<IResult> GetTown(HttpRequest request, string town) => ApiCall.Run(request, async api =>
@@ -54,7 +54,7 @@ public static class TownEndpoints
             return TypedResults.StatusCode(304).WithETag(snapshot.ETag);
         }
 
-        return TypedResults.Json(TownDocument.From(snapshot, aid: []), ApiJson.Options).WithETag(snapshot.ETag);
+        return TypedResults.Json(TownDocument.From(snapshot, aid: []), DocumentJson.Options).WithETag(snapshot.ETag);
     });
 }
 

@@ -1,3 +1,4 @@
+using StatusHub.Core.Documents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,7 +66,7 @@ public sealed class ApiContext(HttpRequest request)
         var raw = await ReadLimitedAsync().ConfigureAwait(false);
         try
         {
-            return (JsonSerializer.Deserialize<T>(raw, ApiJson.Options), raw);
+            return (JsonSerializer.Deserialize<T>(raw, DocumentJson.Options), raw);
         }
         catch (JsonException error)
         {

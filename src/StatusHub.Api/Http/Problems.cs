@@ -1,3 +1,4 @@
+using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ public static class Problems
         problem.Title = title;
         problem.Status = status;
         problem.Detail = detail;
-        return TypedResults.Json(problem, ApiJson.Options, ContentType, status);
+        return TypedResults.Json(problem, DocumentJson.Options, ContentType, status);
     }
 
     public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>

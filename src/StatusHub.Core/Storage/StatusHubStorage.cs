@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
 namespace StatusHub.Core.Storage;
@@ -20,6 +21,9 @@ public sealed class StatusHubStorage
     private readonly Lock _gate = new();
     private Task? _ready;
 
+    /// <summary>The static website container that citizens read.</summary>
+    public const string WebContainer = "$web";
+
     public StatusHubStorage(IOptions<StorageOptions> options, StorageResilience resilience)
     {
         Resilience = resilience;
@@ -27,6 +31,7 @@ public sealed class StatusHubStorage
         Towns = service.GetTableClient(TownsTable);
         Keys = service.GetTableClient(KeysTable);
         RenderQueue = service.GetTableClient(RenderTable);
+        Web = CreateBlobServiceClient(options.Value).GetBlobContainerClient(WebContainer);
     }
 
     public TableClient Towns { get; }
@@ -36,6 +41,8 @@ public sealed class StatusHubStorage
     public TableClient RenderQueue { get; }
 
     public StorageResilience Resilience { get; }
+
+    public BlobContainerClient Web { get; }
 
     /// <summary>Runs <paramref name="operation"/> once the tables exist, under the resilience pipeline.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
@@ -67,6 +74,9 @@ public sealed class StatusHubStorage
                     await Towns.CreateIfNotExistsAsync(token).ConfigureAwait(false);
                     await Keys.CreateIfNotExistsAsync(token).ConfigureAwait(false);
                     await RenderQueue.CreateIfNotExistsAsync(token).ConfigureAwait(false);
+
+                    // On Azure, enabling the static website creates $web; locally (Azurite) we create it.
+                    await Web.CreateIfNotExistsAsync(cancellationToken: token).ConfigureAwait(false);
                 }, CancellationToken.None);
             }
 
@@ -90,21 +100,41 @@ public sealed class StatusHubStorage
 
         if (options.AccountUri is { } accountUri)
         {
-            return new TableServiceClient(TableEndpoint(accountUri), new DefaultAzureCredential(), clientOptions);
+            return new TableServiceClient(Endpoint(accountUri, "table"), new DefaultAzureCredential(), clientOptions);
         }
 
         throw new InvalidOperationException(
             $"Configure {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:AccountUri.");
     }
 
+    private static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
+    {
+        var clientOptions = new BlobClientOptions();
+        clientOptions.Retry.MaxRetries = 0;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new BlobServiceClient(options.ConnectionString, clientOptions);
+        }
+
+        return new BlobServiceClient(Endpoint(options.AccountUri!, "blob"), new DefaultAzureCredential(), clientOptions);
+    }
+
     /// <summary>Accepts the blob, table or bare account endpoint and returns the table endpoint.</summary>
-    public static Uri TableEndpoint(Uri accountUri)
+    public static Uri TableEndpoint(Uri accountUri) => Endpoint(accountUri, "table");
+
+    /// <summary>The account's endpoint for <paramref name="service"/> ("blob" or "table"), from any of its endpoints.</summary>
+    public static Uri Endpoint(Uri accountUri, string service)
     {
         var host = accountUri.Host;
         var dot = host.IndexOf('.', StringComparison.Ordinal);
-        if (dot > 0 && host[(dot + 1)..].StartsWith("blob.", StringComparison.OrdinalIgnoreCase))
+        foreach (var known in new[] { "blob.", "table.", "web.", "queue." })
         {
-            host = host[..dot] + ".table." + host[(dot + 1 + "blob.".Length)..];
+            if (dot > 0 && host[(dot + 1)..].StartsWith(known, StringComparison.OrdinalIgnoreCase))
+            {
+                host = host[..dot] + "." + service + "." + host[(dot + 1 + known.Length)..];
+                break;
+            }
         }
 
         return new UriBuilder(accountUri) { Host = host, Path = "/" }.Uri;

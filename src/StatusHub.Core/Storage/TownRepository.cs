@@ -18,7 +18,7 @@ public sealed record WriteContext(Actor Actor, string? IfMatch);
 public sealed record Written<T>(T Value, string ETag);
 
 /// <summary>One row of <c>GET /api/v1/towns</c>.</summary>
-public sealed record TownListItem(string Slug, string Name, string Region, TownLevel Level);
+public sealed record TownListItem(string Slug, string Name, string Region, TownLevel Level, DateTimeOffset? AsOf);
 
 /// <summary>A timeline update as stored, and whether it is the replay of an earlier request.</summary>
 public sealed record AddedUpdate(TimelineUpdate Update, bool Replayed);
@@ -48,7 +48,7 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
             var items = new List<TownListItem>();
             var query = storage.Towns.QueryAsync<TableEntity>(
                 TableClient.CreateQueryFilter($"RowKey eq {TownRows.Head}"),
-                select: ["PartitionKey", "Name", "Region", "Level"],
+                select: ["PartitionKey", "Name", "Region", "Level", "AsOf"],
                 cancellationToken: token);
             await foreach (var head in query.ConfigureAwait(false))
             {
@@ -56,7 +56,8 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
                     head.PartitionKey,
                     head.GetString("Name") ?? head.PartitionKey,
                     head.GetString("Region") ?? "",
-                    EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal));
+                    EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal,
+                    head.GetDateTimeOffset("AsOf")));
             }
 
             return items.OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.Slug, StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using StatusHub.Core.Documents;
 using System.Text.Json;
 using StatusHub.Api.Http;
 using StatusHub.Core.Contracts;
@@ -82,7 +83,7 @@ public sealed class DemoRegionLoader(
         var context = new WriteContext(DemoActor, IfMatch: null);
         foreach (var file in files)
         {
-            var demo = JsonSerializer.Deserialize<DemoTown>(await File.ReadAllBytesAsync(file, cancellationToken), ApiJson.Options)
+            var demo = JsonSerializer.Deserialize<DemoTown>(await File.ReadAllBytesAsync(file, cancellationToken), DocumentJson.Options)
                 ?? throw new JsonException($"{file} is empty.");
             var now = time.GetUtcNow();
             await towns.PutTownAsync(Validator.Town(Validator.RequireSlug("slug", demo.Slug), demo.Town), context, cancellationToken);

@@ -56,13 +56,15 @@ public static class ServerSetup
         app.MapStatusHubApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", options => options.WithTitle("StatusHub API v1"));
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        app.MapSite();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
             {
-                app.Logger.LogInformation("StatusHub API at {Url}/api/v1, reference docs at {Url}/docs, OpenAPI at {Url}/openapi/v1.json", url, url, url);
+                app.Logger.LogInformation(
+                    "StatusHub API at {Url}/api/v1, reference docs at {Url}/docs, OpenAPI at {Url}/openapi/v1.json, citizen site at {Url}/",
+                    url, url, url, url);
             }
         });
         return app;

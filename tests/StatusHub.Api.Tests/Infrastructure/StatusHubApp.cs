@@ -26,6 +26,9 @@ public sealed class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseEnvironment("Testing");
         builder.UseSetting("StatusHub:Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("StatusHub:AdminKey", AdminKey);
+
+        // Tests render explicitly (POST /api/v1/render); the background schedule fires once a year.
+        builder.UseSetting("StatusHub:Render:Schedule", "0 0 0 1 1 *");
     }
 
     public async new Task DisposeAsync()

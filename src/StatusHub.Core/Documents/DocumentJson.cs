@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace StatusHub.Api.Http;
+namespace StatusHub.Core.Documents;
 
-/// <summary>The one JSON setup of the API, passed explicitly so both hosts read and write identical JSON.</summary>
-public static class ApiJson
+/// <summary>The one JSON setup of the API and the site's JSON files, passed explicitly so every host and file reads and writes identical JSON.</summary>
+public static class DocumentJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
@@ -26,15 +25,5 @@ public static class ApiJson
         options.Converters.Add(new UtcTimestampConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
-    }
-
-    /// <summary>Writes every timestamp in UTC with a <c>Z</c>, as API.md promises.</summary>
-    private sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
-    {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.GetDateTimeOffset();
-
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
     }
 }

@@ -1,0 +1,29 @@
+using StatusHub.Core.Documents;
+using StatusHub.Core.Storage;
+
+namespace StatusHub.Core.Rendering;
+
+/// <summary>Everything a citizen page in one language is rendered from.</summary>
+/// <param name="Document">The public town document (never internal fields), including the mutual-aid matches.</param>
+/// <param name="Language">The page's language (BCP 47), e.g. "de" or "en".</param>
+/// <param name="Languages">Every language that has a page for this town, default language first (for the switch and hreflang).</param>
+/// <param name="SiteBaseUrl">Absolute base URL of the static site, ending in '/'.</param>
+/// <param name="RenderedAt">When the page was rendered.</param>
+public sealed record TownPageModel(
+    TownDocument Document,
+    string Language,
+    IReadOnlyList<string> Languages,
+    Uri SiteBaseUrl,
+    DateTimeOffset RenderedAt)
+{
+    public string DefaultLanguage => Document.Town.DefaultLanguage;
+}
+
+/// <summary>The site index: every town by region with its level.</summary>
+public sealed record SiteIndexModel(IReadOnlyList<SiteIndexTown> Towns, Uri SiteBaseUrl, DateTimeOffset RenderedAt);
+
+/// <summary>One town on the site index.</summary>
+public sealed record SiteIndexTown(string Slug, string Name, string Region, Domain.TownLevel Level, DateTimeOffset? AsOf)
+{
+    public static SiteIndexTown From(TownListItem item) => new(item.Slug, item.Name, item.Region, item.Level, item.AsOf);
+}

@@ -1,0 +1,21 @@
+namespace StatusHub.Core.Rendering;
+
+/// <summary>Paths of the static site (API.md "Static site"), relative to the site root, without a leading '/'.</summary>
+public static class SitePaths
+{
+    public const string Index = "index.html";
+
+    /// <summary>The folder URL of a town page: "moessingen/" for the default language, "moessingen/en/" otherwise.</summary>
+    public static string TownPageUrl(string town, string language, string defaultLanguage) =>
+        language == defaultLanguage ? $"{town}/" : $"{town}/{language}/";
+
+    /// <summary>The blob path of a town page.</summary>
+    public static string TownPage(string town, string language, string defaultLanguage) =>
+        TownPageUrl(town, language, defaultLanguage) + "index.html";
+
+    public static string StatusJson(string town) => $"{town}/status.json";
+
+    public static string TownFeed(string town) => $"{town}/feed.atom";
+
+    public static string StatuspageSummary(string town) => $"{town}/api/v2/summary.json";
+}
