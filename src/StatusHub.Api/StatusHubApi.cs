@@ -21,6 +21,6 @@ public static class StatusHubApi
     public static RouteGroupBuilder MapStatusHubApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("StatusHub v1");
-        return api.MapTowns().MapTownStatus().MapKeys().MapReads();
+        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapKeys().MapReads().MapRender();
     }
 }

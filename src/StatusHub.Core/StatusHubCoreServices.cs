@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Rendering;
+using StatusHub.Core.Rendering.Html;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core;
@@ -30,6 +31,10 @@ public static class StatusHubCoreServices
         });
         services.AddSingleton<RenderMarkers>();
         services.AddSingleton<SiteStore>();
+        services.AddSingleton<HtmlPages>();
+        services.AddSingleton<TownSiteRenderer>();
+        services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
+        services.AddSingleton<RenderJob>();
         return services;
     }
 }

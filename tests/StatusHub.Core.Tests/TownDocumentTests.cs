@@ -38,6 +38,7 @@ public class TownDocumentTests
         services,
         [new QaItem("email", new LocalizedText { ["de"] = "E-Mail?" }, new LocalizedText { ["de"] = "Nein." })],
         [new TimelineUpdate("u1", new LocalizedText { ["de"] = "Update" }, new DateTimeOffset(2023, 11, 20, 8, 0, 0, TimeSpan.Zero))],
+        [],
         new DateTimeOffset(2023, 11, 20, 8, 0, 0, TimeSpan.Zero),
         "\"etag\"");
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
+using StatusHub.Core.Aid;
 using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
@@ -18,7 +19,7 @@ public static class TownEndpoints
         api.MapPut("/towns/{town}", PutTown).WithName(nameof(PutTown))
             .Accepts<TownRequest>("application/json").Produces<TownProfile>(200).Produces<TownProfile>(201).WithWriteProblems();
         api.MapGet("/towns", ListTowns).WithName(nameof(ListTowns)).Produces<TownListResponse>(200).ProducesProblem(503);
-        api.MapGet("/towns/{town}", GetTown).WithName(nameof(GetTown)).Produces<TownDocument>(200).Produces(304).ProducesProblem(404).ProducesProblem(503);
+        api.MapGet("/towns/{town}", GetTown).WithName(nameof(GetTown)).Produces<TownDocument>(200).ProducesProblem(404).ProducesProblem(503);
         return api;
     }
 
@@ -47,14 +48,16 @@ public static class TownEndpoints
             throw ApiContext.NotFound($"There is no town '{town}'.");
         }
 
-        var snapshot = await api.Get<TownRepository>().GetAsync(town, api.Aborted)
+        var repository = api.Get<TownRepository>();
+        var snapshot = await repository.GetAsync(town, api.Aborted)
             ?? throw ApiContext.NotFound($"There is no town '{town}'.");
-        if (request.Headers.IfNoneMatch.ToString() == snapshot.ETag)
-        {
-            return TypedResults.StatusCode(304).WithETag(snapshot.ETag);
-        }
 
-        return TypedResults.Json(TownDocument.From(snapshot, aid: []), DocumentJson.Options).WithETag(snapshot.ETag);
+        // Aid comes from the other towns of the region, so the document is built from the whole region;
+        // the ETag is the town's own version, the one its writers send as If-Match.
+        var region = (await repository.GetRegionAsync(snapshot.Profile.Region, api.Aborted)).ToDictionary(t => t.Profile.Slug);
+        region[town] = snapshot;
+        var matching = AidMatcher.Match(region.Values, api.Get<TimeProvider>().GetUtcNow());
+        return TypedResults.Json(TownDocument.From(snapshot, matching.For(town, region)), DocumentJson.Options).WithETag(snapshot.ETag);
     });
 }
 

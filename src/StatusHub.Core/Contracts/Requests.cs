@@ -45,3 +45,6 @@ public sealed record UpdateRequest(Dictionary<string, string?>? Text, string? At
 
 /// <summary>Body of <c>POST /api/v1/keys</c>.</summary>
 public sealed record KeyRequest(string? Scope, string? Town, string? Region, string? Label);
+
+/// <summary>Body of <c>PUT /api/v1/towns/{town}/aid/{offerId}</c>.</summary>
+public sealed record AidOfferRequest(string? Service, IReadOnlyList<string?>? ForTowns, Dictionary<string, string?>? Note, string? ValidUntil);

@@ -49,4 +49,10 @@ public sealed record ServiceView(string Id, LocalizedText Name, ServiceState Sta
 /// <summary>A neighbouring town that takes on a service for this town.</summary>
 public sealed record AidMatchView(string Service, ProviderReference Provider, LocalizedText Note, DateTimeOffset? ValidUntil);
 
-public sealed record ProviderReference(string Slug, string Name);
+/// <summary>The providing town of an aid match, with what a citizen needs to reach it.</summary>
+public sealed record ProviderReference(string Slug, string Name)
+{
+    public string? Phone { get; init; }
+
+    public string? Website { get; init; }
+}

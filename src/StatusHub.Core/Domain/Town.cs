@@ -47,5 +47,11 @@ public sealed record TownSnapshot(
     IReadOnlyList<ServiceEntry> Services,
     IReadOnlyList<QaItem> Qa,
     IReadOnlyList<TimelineUpdate> Updates,
+    IReadOnlyList<AidOffer> Offers,
     DateTimeOffset UpdatedAt,
     string ETag);
+
+/// <summary>A town's offer to take on a service for other towns (mutual aid).</summary>
+/// <param name="ForTowns">The towns served; empty means every neighbour of the providing town.</param>
+/// <param name="ValidUntil">When the offer ends; null means until withdrawn.</param>
+public sealed record AidOffer(string Id, string Service, IReadOnlyList<string> ForTowns, LocalizedText Note, DateTimeOffset? ValidUntil);

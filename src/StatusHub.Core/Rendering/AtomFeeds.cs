@@ -104,7 +104,8 @@ public static class AtomFeeds
         return line.Length <= 120 ? line : line[..119] + "…";
     }
 
-    private static string LevelName(TownLevel level) => level switch
+    /// <summary>The level in German words, for feed titles.</summary>
+    public static string LevelName(TownLevel level) => level switch
     {
         TownLevel.Normal => "Normalbetrieb",
         TownLevel.Disrupted => "Eingeschränkt",

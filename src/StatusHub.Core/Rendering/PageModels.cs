@@ -27,3 +27,16 @@ public sealed record SiteIndexTown(string Slug, string Name, string Region, Doma
 {
     public static SiteIndexTown From(TownListItem item) => new(item.Slug, item.Name, item.Region, item.Level, item.AsOf);
 }
+
+/// <summary>The public region page: every town with level, Stand, services and who helps; the gaps; a map from coordinates.</summary>
+/// <param name="Towns">Public town documents (with their aid matches) and locations, by slug.</param>
+/// <param name="Gaps">Services limited or unavailable with no matching offer.</param>
+public sealed record RegionPageModel(
+    string Region,
+    IReadOnlyList<RegionPageTown> Towns,
+    IReadOnlyList<Aid.AidGap> Gaps,
+    Uri SiteBaseUrl,
+    DateTimeOffset RenderedAt);
+
+/// <summary>One town on the region page.</summary>
+public sealed record RegionPageTown(TownDocument Document, Domain.GeoLocation? Location);

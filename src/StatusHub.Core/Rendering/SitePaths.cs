@@ -18,4 +18,17 @@ public static class SitePaths
     public static string TownFeed(string town) => $"{town}/feed.atom";
 
     public static string StatuspageSummary(string town) => $"{town}/api/v2/summary.json";
+
+    /// <summary>The folder of a region's outputs, "regions/bw-tuebingen/".</summary>
+    public static string RegionFolder(string region) => $"regions/{region}/";
+
+    public static string RegionPage(string region) => RegionFolder(region) + "index.html";
+
+    public static string RegionFeedJson(string region) => RegionFolder(region) + "feed.json";
+
+    public static string RegionFeedAtom(string region) => RegionFolder(region) + "feed.atom";
+
+    public static string RegionCapIndex(string region) => RegionFolder(region) + "cap.xml";
+
+    public static string RegionCapAlert(string region, string town) => RegionFolder(region) + $"cap/{town}.xml";
 }

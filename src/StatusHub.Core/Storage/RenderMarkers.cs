@@ -3,8 +3,11 @@ using Azure.Data.Tables;
 
 namespace StatusHub.Core.Storage;
 
-/// <summary>A town changed since its last render, with the ETag of its marker as read.</summary>
-public sealed record RenderMarker(string Town, ETag ETag);
+/// <summary>A town to render, with the ETag of its marker as read; <see cref="DueAt"/> set for a render scheduled later.</summary>
+public sealed record RenderMarker(string Town, ETag ETag, DateTimeOffset? DueAt)
+{
+    public bool IsDue(DateTimeOffset now) => DueAt is not { } due || due <= now;
+}
 
 /// <summary>The render queue in <see cref="StatusHubStorage.RenderTable"/>: one marker row per changed town.</summary>
 public sealed class RenderMarkers(StatusHubStorage storage)
@@ -17,13 +20,30 @@ public sealed class RenderMarkers(StatusHubStorage storage)
         {
             var markers = new List<RenderMarker>();
             var query = storage.RenderQueue.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), select: ["RowKey"], cancellationToken: token);
+                TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), select: ["RowKey", "DueAt"], cancellationToken: token);
             await foreach (var row in query.ConfigureAwait(false))
             {
-                markers.Add(new RenderMarker(row.RowKey, row.ETag));
+                markers.Add(new RenderMarker(row.RowKey, row.ETag, row.GetDateTimeOffset("DueAt")));
             }
 
             return markers;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Schedules a render of <paramref name="town"/> at <paramref name="dueAt"/> (when its page turns stale) unless a
+    /// marker already exists: an insert, so it never replaces the due-now marker of a concurrent write.
+    /// </summary>
+    public Task ScheduleAsync(string town, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
+        {
+            try
+            {
+                await storage.RenderQueue.AddEntityAsync(new TableEntity(Partition, town) { ["DueAt"] = dueAt }, token).ConfigureAwait(false);
+            }
+            catch (RequestFailedException failed) when (failed.Status == 409)
+            {
+                // A marker exists: the town is rendered then, and scheduled again after that render.
+            }
         }, cancellationToken);
 
     /// <summary>

@@ -69,6 +69,25 @@ public sealed class SiteStore(StatusHubStorage storage)
             }
         }, cancellationToken);
 
+    /// <summary>The bytes of a site file, or null when there is none (used to continue CAP message threads).</summary>
+    public Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken) =>
+        storage.RunAsync<byte[]?>(async token =>
+        {
+            try
+            {
+                var response = await storage.Web.GetBlobClient(path).DownloadContentAsync(token).ConfigureAwait(false);
+                return response.Value.Content.ToArray();
+            }
+            catch (RequestFailedException failed) when (failed.Status == 404)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    /// <summary>The paths of the files under <paramref name="prefix"/>.</summary>
+    public async Task<IReadOnlyCollection<string>> ListPathsAsync(string prefix, CancellationToken cancellationToken) =>
+        (await ListAsync(prefix, cancellationToken).ConfigureAwait(false)).Keys;
+
     private Task<Dictionary<string, string?>> ListAsync(string prefix, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
         {

@@ -215,6 +215,54 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
         }
     }
 
+    /// <summary>Creates or replaces an aid offer in the providing town's partition.</summary>
+    public Task<Written<AidOffer>> PutAidAsync(
+        string town, Func<TownProfile, AidOffer> build, WriteContext context, CancellationToken cancellationToken) =>
+        WriteAsync(town, context, readRows: false, "aid.put", $"towns/{town}/aid", state =>
+        {
+            var offer = build(state.Profile);
+            return new Plan<AidOffer>(offer, state.TouchedHead(), [new(TableTransactionActionType.UpsertReplace, TownRows.AidEntity(town, offer))]);
+        }, cancellationToken);
+
+    public async Task<string> DeleteAidAsync(string town, string offerId, WriteContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await WriteAsync(town, context, readRows: false, "aid.delete", $"towns/{town}/aid/{offerId}", state =>
+                new Plan<bool>(
+                    true,
+                    state.TouchedHead(),
+                    [new(TableTransactionActionType.Delete, new TableEntity(town, TownRows.AidKey(offerId)), ETag.All)]),
+                cancellationToken).ConfigureAwait(false);
+            return written.ETag;
+        }
+        catch (TableTransactionFailedException failed) when (failed.Status == 404 && failed.FailedTransactionActionIndex == 1)
+        {
+            throw new ResourceNotFoundException($"Aid offer '{offerId}' of town '{town}'");
+        }
+    }
+
+    /// <summary>Every town of a region, read in parallel (one partition query each).</summary>
+    public async Task<IReadOnlyList<TownSnapshot>> GetRegionAsync(string region, CancellationToken cancellationToken)
+    {
+        var members = (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Region == region).ToList();
+        return await GetManyAsync(members.Select(m => m.Slug), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The snapshots of the given towns that exist, read with bounded parallelism.</summary>
+    public async Task<IReadOnlyList<TownSnapshot>> GetManyAsync(IEnumerable<string> slugs, CancellationToken cancellationToken)
+    {
+        var snapshots = new System.Collections.Concurrent.ConcurrentBag<TownSnapshot>();
+        await Parallel.ForEachAsync(slugs, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (slug, token) =>
+        {
+            if (await GetAsync(slug, token).ConfigureAwait(false) is { } snapshot)
+            {
+                snapshots.Add(snapshot);
+            }
+        }).ConfigureAwait(false);
+        return snapshots.OrderBy(s => s.Profile.Slug, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The hex SHA-256 of a request body, used to tell a replay from a reuse of the key.</summary>
     public static string HashBody(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
 
@@ -376,6 +424,7 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
         var services = new List<ServiceEntry>();
         var qa = new List<QaItem>();
         var updates = new List<TimelineUpdate>();
+        var offers = new List<AidOffer>();
         foreach (var row in rows)
         {
             if (row.RowKey.StartsWith(TownRows.ServicePrefix, StringComparison.Ordinal))
@@ -390,6 +439,10 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
             {
                 updates.Add(TownRows.ReadUpdate(row));
             }
+            else if (row.RowKey.StartsWith(TownRows.AidPrefix, StringComparison.Ordinal))
+            {
+                offers.Add(TownRows.ReadAid(row));
+            }
         }
 
         return new TownSnapshot(
@@ -398,6 +451,7 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
             SortServices(services),
             qa,
             updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id, StringComparer.Ordinal).ToList(),
+            offers,
             head.GetDateTimeOffset("UpdatedAt") ?? head.Timestamp ?? DateTimeOffset.UnixEpoch,
             head.ETag.ToString());
     }

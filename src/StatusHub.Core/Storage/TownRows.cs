@@ -17,6 +17,7 @@ internal static class TownRows
     public const string ServicePrefix = "d|svc|";
     public const string QaPrefix = "d|qa|";
     public const string UpdatePrefix = "d|upd|";
+    public const string AidPrefix = "d|aid|";
     public const string IdempotencyPrefix = "i|";
     public const string AuditPrefix = "a|";
 
@@ -25,6 +26,8 @@ internal static class TownRows
     public static string QaKey(int index) => QaPrefix + index.ToString("D4", CultureInfo.InvariantCulture);
 
     public static string UpdateKey(string id) => UpdatePrefix + id;
+
+    public static string AidKey(string id) => AidPrefix + id;
 
     /// <summary>Newest first: inverted ticks sort the latest audit row to the top of the partition range.</summary>
     public static string AuditKey(DateTimeOffset at) =>
@@ -138,6 +141,27 @@ internal static class TownRows
             entity.GetString("UpdateId") ?? entity.RowKey[UpdatePrefix.Length..],
             ReadText(entity, "Text"),
             entity.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch);
+
+    public static TableEntity AidEntity(string town, AidOffer offer)
+    {
+        var entity = new TableEntity(town, AidKey(offer.Id))
+        {
+            ["OfferId"] = offer.Id,
+            ["Service"] = offer.Service,
+            ["ForTowns"] = string.Join(',', offer.ForTowns),
+            ["ValidUntil"] = offer.ValidUntil,
+        };
+        WriteText(entity, "Note", offer.Note);
+        return entity;
+    }
+
+    public static AidOffer ReadAid(TableEntity entity) =>
+        new(
+            entity.GetString("OfferId") ?? entity.RowKey[AidPrefix.Length..],
+            entity.GetString("Service") ?? "",
+            entity.GetString("ForTowns") is { Length: > 0 } list ? list.Split(',') : [],
+            ReadText(entity, "Note"),
+            entity.GetDateTimeOffset("ValidUntil"));
 
     private static void WriteText(TableEntity entity, string property, LocalizedText text)
     {

@@ -12,20 +12,20 @@ namespace StatusHub.Core.Validation;
 /// </summary>
 public static partial class Validator
 {
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     // BCP 47 in the shape we accept: primary language, optional script/region/variant subtags.
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTagPattern();
 
-    [GeneratedRegex(@"^\d{8}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{8}\z", RegexOptions.CultureInvariant)]
     private static partial Regex AgsPattern();
 
-    [GeneratedRegex(@"^\+?[0-9][0-9 ()/\-]{1,38}[0-9]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\+?[0-9(][0-9 ()/\-]{1,38}[0-9]\z", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampPattern();
 
     /// <summary>True when <paramref name="value"/> is a slug as API.md defines it (town, region, service, offer id).</summary>
@@ -56,6 +56,10 @@ public static partial class Validator
         if (!IsLanguageTag(defaultLanguage))
         {
             errors.Add("defaultLanguage", "Must be a BCP 47 language tag such as 'de' or 'en'.");
+        }
+        else
+        {
+            defaultLanguage = CanonicalLanguageTag(defaultLanguage);
         }
 
         var name = PlainText(errors, "name", request.Name, Limits.MaxTownName, required: true);
@@ -274,10 +278,77 @@ public static partial class Validator
         return (text, at.ToUniversalTime());
     }
 
+    /// <summary>
+    /// An aid offer: a catalogue service (so towns can match it), slugs in forTowns other than the provider,
+    /// a note, and a validUntil in the future. Whether the named towns exist is checked against storage by the caller.
+    /// </summary>
+    public static AidOffer AidOffer(string provider, string offerId, AidOfferRequest? request, string defaultLanguage, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        if (request!.Service is null || ServiceCatalogue.Find(request.Service) is null)
+        {
+            errors.Add("service", "Required: a service id from the catalogue (GET /api/v1/services).");
+        }
+
+        var forTowns = new List<string>();
+        var list = request.ForTowns ?? [];
+        if (list.Count > Limits.MaxNeighbours)
+        {
+            errors.Add("forTowns", $"At most {Limits.MaxNeighbours} towns.");
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!IsSlug(list[i]))
+            {
+                errors.Add($"forTowns[{i}]", SlugMessage);
+            }
+            else if (list[i] == provider)
+            {
+                errors.Add($"forTowns[{i}]", "A town cannot offer aid to itself.");
+            }
+            else if (!forTowns.Contains(list[i]!))
+            {
+                forTowns.Add(list[i]!);
+            }
+        }
+
+        var note = Text(errors, "note", request.Note, defaultLanguage, Limits.MaxNote, required: false);
+        var validUntil = Timestamp(errors, "validUntil", request.ValidUntil);
+        if (validUntil is { } until && until <= now)
+        {
+            errors.Add("validUntil", "Must be in the future.");
+        }
+
+        errors.ThrowIfAny();
+        return new AidOffer(offerId, request.Service!, forTowns, note, validUntil?.ToUniversalTime());
+    }
+
     public static string? Label(ValidationErrors errors, string? label) =>
         PlainText(errors, "label", label, Limits.MaxLabel, required: false);
 
     public static bool IsLanguageTag(string? value) => value is { Length: <= 35 } && LanguageTagPattern().IsMatch(value);
+
+    /// <summary>BCP 47 tags are case-insensitive; store them in their conventional case: "de", "de-CH", "sr-Latn-RS".</summary>
+    public static string CanonicalLanguageTag(string tag)
+    {
+        var parts = tag.Split('-');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = i == 0 ? parts[i].ToLowerInvariant()
+                : parts[i].Length == 2 ? parts[i].ToUpperInvariant()
+                : parts[i].Length == 4 ? char.ToUpperInvariant(parts[i][0]) + parts[i][1..].ToLowerInvariant()
+                : parts[i].ToLowerInvariant();
+        }
+
+        return string.Join('-', parts);
+    }
 
     private const string SlugMessage = "Must match ^[a-z0-9]+(-[a-z0-9]+)*$ and be 2–63 characters long.";
 
@@ -351,9 +422,14 @@ public static partial class Validator
                 continue;
             }
 
-            if (PlainText(errors, path, text, maxLength, required: false) is { } clean)
+            var tag = CanonicalLanguageTag(language);
+            if (result.ContainsKey(tag))
             {
-                result[language] = clean;
+                errors.Add(field, $"The language '{tag}' is given twice.");
+            }
+            else if (PlainText(errors, path, text, maxLength, required: false) is { } clean)
+            {
+                result[tag] = clean;
             }
         }
 

@@ -53,9 +53,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
             await InstallAsync(repositoryRoot, logger, cancellationToken).ConfigureAwait(false);
         }
 
-        var azurite = new AzuriteProcess(script, dataFolder, logger);
-        await azurite.StartAsync(cancellationToken).ConfigureAwait(false);
-        return azurite;
+        // Free ports are picked before Azurite binds them, so another process can take one meanwhile: try again with new ones.
+        for (var attempt = 1; ; attempt++)
+        {
+            var azurite = new AzuriteProcess(script, dataFolder, logger);
+            try
+            {
+                await azurite.StartAsync(cancellationToken).ConfigureAwait(false);
+                return azurite;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                logger.LogWarning("Azurite did not start on ports {Blob}/{Table}; trying other ports", azurite.BlobPort, azurite.TablePort);
+                await azurite.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Starts (again) on the same ports and data folder.</summary>

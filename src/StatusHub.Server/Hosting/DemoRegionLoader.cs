@@ -1,4 +1,5 @@
 using StatusHub.Core.Documents;
+using System.Globalization;
 using System.Text.Json;
 using StatusHub.Api.Http;
 using StatusHub.Core.Contracts;
@@ -25,7 +26,14 @@ public sealed record DemoTown(
     StatusRequest Status,
     IReadOnlyList<ServiceListEntryRequest> Services,
     IReadOnlyList<QaItemRequest> Qa,
-    IReadOnlyList<UpdateRequest> Updates);
+    IReadOnlyList<UpdateRequest> Updates,
+    IReadOnlyList<DemoAidOffer> Aid);
+
+/// <summary>An aid offer of a demo town: its id and the body of <c>PUT …/aid/{offerId}</c>.</summary>
+public sealed record DemoAidOffer(string Id, string? Service, IReadOnlyList<string?>? ForTowns, Dictionary<string, string?>? Note, string? ValidUntil)
+{
+    public AidOfferRequest ToRequest() => new(Service, ForTowns, Note, ValidUntil);
+}
 
 /// <summary>
 /// Loads <c>samples/demo</c> into an empty store through the same validation and repository as the API.
@@ -80,12 +88,20 @@ public sealed class DemoRegionLoader(
 
         var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
         logger.LogInformation("Loading the demo region: {Count} towns from {Folder}", files.Count, folder);
-        var context = new WriteContext(DemoActor, IfMatch: null);
+        var demos = new List<DemoTown>();
         foreach (var file in files)
         {
-            var demo = JsonSerializer.Deserialize<DemoTown>(await File.ReadAllBytesAsync(file, cancellationToken), DocumentJson.Options)
-                ?? throw new JsonException($"{file} is empty.");
-            var now = time.GetUtcNow();
+            demos.Add(JsonSerializer.Deserialize<DemoTown>(await File.ReadAllBytesAsync(file, cancellationToken), DocumentJson.Options)
+                ?? throw new JsonException($"{file} is empty."));
+        }
+
+        // The demo is a live crisis: its timestamps are moved so that the newest is an hour ago.
+        var now = time.GetUtcNow();
+        var shift = now.AddHours(-1) - demos.SelectMany(Timestamps).Max();
+        var context = new WriteContext(DemoActor, IfMatch: null);
+        foreach (var original in demos)
+        {
+            var demo = Shifted(original, shift);
             await towns.PutTownAsync(Validator.Town(Validator.RequireSlug("slug", demo.Slug), demo.Town), context, cancellationToken);
             await towns.PutStatusAsync(demo.Slug, p => Validator.Status(demo.Status, p.DefaultLanguage, now), context, cancellationToken);
             await towns.ReplaceServicesAsync(demo.Slug, p => Validator.Services(new ServiceListRequest(demo.Services), p.DefaultLanguage), context, cancellationToken);
@@ -98,6 +114,30 @@ public sealed class DemoRegionLoader(
             logger.LogInformation("Demo town {Town} loaded", demo.Slug);
         }
 
+        foreach (var demo in demos)
+        {
+            foreach (var offer in demo.Aid)
+            {
+                await towns.PutAidAsync(
+                    demo.Slug, p => Validator.AidOffer(demo.Slug, Validator.RequireSlug("id", offer.Id), offer.ToRequest(), p.DefaultLanguage, now), context, cancellationToken);
+            }
+        }
+
         return files.Count;
     }
+
+    private static IEnumerable<DateTimeOffset> Timestamps(DemoTown demo) =>
+        demo.Updates.Select(u => u.At).Append(demo.Status.AsOf).OfType<string>().Select(Parse);
+
+    private static DemoTown Shifted(DemoTown demo, TimeSpan shift)
+    {
+        string? Move(string? value) => value is null ? null : Parse(value).Add(shift).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        return demo with
+        {
+            Status = demo.Status with { AsOf = Move(demo.Status.AsOf) },
+            Updates = demo.Updates.Select(u => u with { At = Move(u.At) }).ToList(),
+        };
+    }
+
+    private static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 }

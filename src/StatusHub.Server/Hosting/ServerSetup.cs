@@ -36,6 +36,7 @@ public static class ServerSetup
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("StatusHub:Demo"));
         builder.Services.AddSingleton<DemoRegionLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DemoRegionLoader>());
+        builder.Services.AddHostedService<RenderScheduler>();
         return builder;
     }
 

@@ -6,7 +6,7 @@ using StatusHub.Server.Hosting;
 namespace StatusHub.Api.Tests.Infrastructure;
 
 /// <summary>A real Azurite on free ports (temp data folder) and the real server's HTTP stack on top of it.</summary>
-public sealed class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef";
 

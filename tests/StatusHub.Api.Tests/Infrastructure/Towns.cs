@@ -7,25 +7,26 @@ public static class Towns
 {
     public static string NewSlug(string prefix = "t") => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
-    public static object Profile(string name = "Teststadt", string region = "test-region") => new
+    /// <summary>A town profile; each town gets its own region unless one is given, so renders stay small.</summary>
+    public static object Profile(string name = "Teststadt", string? region = null, string[]? neighbours = null) => new
     {
         name,
-        region,
+        region = region ?? NewSlug("region"),
         ags = "08416025",
         defaultLanguage = "de",
         website = "https://www.example.org",
         phone = "+49 7473 370-0",
-        neighbours = new[] { "nachbarort" },
+        neighbours = neighbours ?? ["nachbarort"],
         location = new { lat = 48.406, lon = 9.057 },
         @internal = new { contact = "IT-Leitung GEHEIM", phone = "+49 30 1234", notes = "interne Notiz GEHEIM" },
     };
 
     /// <summary>Creates a town as admin and returns its slug and a town key for it.</summary>
-    public static async Task<(string Slug, string Key)> CreateWithKey(StatusHubApp app, string? slug = null)
+    public static async Task<(string Slug, string Key)> CreateWithKey(StatusHubApp app, string? slug = null, object? profile = null)
     {
         slug ??= NewSlug();
         var admin = app.Client(StatusHubApp.AdminKey);
-        await admin.Put($"/api/v1/towns/{slug}", Profile()).Ok(HttpStatusCode.Created);
+        await admin.Put($"/api/v1/towns/{slug}", profile ?? Profile()).Ok(HttpStatusCode.Created);
         var key = await admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "test" }).Ok(HttpStatusCode.Created);
         return (slug, key["key"]!.GetValue<string>());
     }

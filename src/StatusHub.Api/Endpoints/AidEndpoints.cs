@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StatusHub.Api.Http;
+using StatusHub.Core.Contracts;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Storage;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Endpoints;
+
+/// <summary>Mutual-aid offers of a providing town (that town's key or admin).</summary>
+public static class AidEndpoints
+{
+    public static RouteGroupBuilder MapAid(this RouteGroupBuilder api)
+    {
+        api.MapPut("/towns/{town}/aid/{offerId}", PutAidOffer).WithName(nameof(PutAidOffer))
+            .Accepts<AidOfferRequest>("application/json").Produces<AidOffer>(200).WithWriteProblems();
+        api.MapDelete("/towns/{town}/aid/{offerId}", DeleteAidOffer).WithName(nameof(DeleteAidOffer))
+            .Produces(204).WithWriteProblems();
+        return api;
+    }
+
+    public static Task<IResult> PutAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, async api =>
+    {
+        Validator.RequireSlug("town", town);
+        Validator.RequireSlug("offerId", offerId);
+        var principal = await api.RequireTownWriterAsync(town);
+        var (body, _) = await api.ReadJsonAsync<AidOfferRequest>();
+        var repository = api.Get<TownRepository>();
+        var now = api.Get<TimeProvider>().GetUtcNow();
+        await RequireKnownTownsAsync(repository, body?.ForTowns, api.Aborted);
+        var written = await repository.PutAidAsync(
+            town, profile => Validator.AidOffer(town, offerId, body, profile.DefaultLanguage, now), api.WriteContext(principal), api.Aborted);
+        return TypedResults.Json(written.Value, DocumentJson.Options).WithETag(written.ETag);
+    });
+
+    public static Task<IResult> DeleteAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, async api =>
+    {
+        Validator.RequireSlug("town", town);
+        var principal = await api.RequireTownWriterAsync(town);
+        if (!Validator.IsSlug(offerId))
+        {
+            throw ApiContext.NotFound($"Town '{town}' has no aid offer '{offerId}'.");
+        }
+
+        var etag = await api.Get<TownRepository>().DeleteAidAsync(town, offerId, api.WriteContext(principal), api.Aborted);
+        return TypedResults.NoContent().WithETag(etag);
+    });
+
+    /// <summary>Every well-formed slug in forTowns must name an existing town (malformed ones are reported by the Validator).</summary>
+    private static async Task RequireKnownTownsAsync(TownRepository repository, IReadOnlyList<string?>? forTowns, CancellationToken cancellationToken)
+    {
+        if (forTowns is not { Count: > 0 } || forTowns.Count > Limits.MaxNeighbours)
+        {
+            return;
+        }
+
+        var known = (await repository.ListAsync(cancellationToken)).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        var errors = new ValidationErrors();
+        for (var i = 0; i < forTowns.Count; i++)
+        {
+            if (Validator.IsSlug(forTowns[i]) && !known.Contains(forTowns[i]!))
+            {
+                errors.Add($"forTowns[{i}]", $"There is no town '{forTowns[i]}'.");
+            }
+        }
+
+        errors.ThrowIfAny();
+    }
+}

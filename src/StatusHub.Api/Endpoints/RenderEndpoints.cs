@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using StatusHub.Api.Http;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Rendering;
+
+namespace StatusHub.Api.Endpoints;
+
+/// <summary>Render now (admin): the same incremental job the timer runs.</summary>
+public static class RenderEndpoints
+{
+    public static RouteGroupBuilder MapRender(this RouteGroupBuilder api)
+    {
+        api.MapPost("/render", Render).WithName(nameof(Render))
+            .Produces<RenderResult>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
+        return api;
+    }
+
+    public static Task<IResult> Render(HttpRequest request) => ApiCall.Run(request, async api =>
+    {
+        await api.RequireAdminAsync();
+        var result = await api.Get<RenderJob>().RunAsync(api.Aborted);
+        return TypedResults.Json(result, DocumentJson.Options);
+    });
+}

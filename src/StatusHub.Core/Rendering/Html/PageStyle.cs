@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace StatusHub.Core.Rendering.Html;
+
+/// <summary>The one inline stylesheet of every page, and the Content-Security-Policy that allows exactly it.</summary>
+internal static class PageStyle
+{
+    /// <summary>The stylesheet; colours only through the custom properties of <see cref="Palette"/>.</summary>
+    public static string Css { get; } = Build();
+
+    /// <summary>No script, no external request: only this stylesheet (by hash) and same-origin or inline images.</summary>
+    public static string ContentSecurityPolicy { get; } =
+        $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Css)))}'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+    private static string Build()
+    {
+        var tones = string.Concat(Palette.Light.Tones.Select(t => $".{t.ClassName}{{--t:var(--{t.ClassName});--tb:var(--{t.ClassName}-bg)}}"));
+        string[] rules =
+        [
+            $":root{{color-scheme:light dark;{Palette.Light.CustomProperties()}}}",
+            $"@media (prefers-color-scheme:dark){{:root{{{Palette.Dark.CustomProperties()}}}}}",
+            "*{box-sizing:border-box}",
+            "body{margin:0 auto;max-width:46rem;padding:0 1rem 1.5rem;font:1.0625rem/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",Arial,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere;hyphens:auto;-webkit-text-size-adjust:100%}",
+            "a{color:var(--a);text-underline-offset:.15em}",
+            ":focus-visible{outline:3px solid var(--fc);outline-offset:2px}",
+            ".skip:not(:focus){position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}.skip:focus{display:inline-block;margin:.5rem 0}",
+            "header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1.5rem;padding:.75rem 0;border-bottom:1px solid var(--ln)}",
+            "header p{margin:0;font-weight:600}",
+            "ul.plain{list-style:none;margin:0;padding:0}",
+            "nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem}",
+            "h1{font-size:1.75rem;line-height:1.25;margin:.5rem 0 .75rem}",
+            "h2{font-size:1.35rem;line-height:1.3;margin:2rem 0 .75rem;padding-top:1rem;border-top:1px solid var(--ln)}",
+            "h3{font-size:1.1rem;margin:1.25rem 0 .5rem;display:flex;gap:.4rem;align-items:center}",
+            "svg{width:1.3em;height:1.3em;flex:none;fill:none;stroke:currentColor;stroke-width:2.2;stroke-linecap:round;stroke-linejoin:round}",
+            ".town{margin:1.25rem 0 .5rem;font-size:1.15rem;font-weight:600;color:var(--mu)}",
+            tones,
+            ".badge{display:inline-flex;align-items:center;gap:.4em;padding:.2em .7em;border:2px solid var(--t);border-radius:.4em;color:var(--t);background:var(--tb);font-weight:700}",
+            ".level{margin:.5rem 0}",
+            ".asof{font-weight:600}",
+            ".warn{display:flex;gap:.5rem;padding:.75rem;border:2px solid var(--t);border-radius:.4em;color:var(--t);background:var(--tb)}",
+            ".warn p{margin:0}",
+            "h3 svg{color:var(--t)}",
+            ".group li{margin:.5rem 0;padding:.1rem 0 .1rem .75rem;border-left:.3rem solid var(--t)}",
+            ".group li span,.aid li span{display:block}",
+            "li>strong,li>span{unicode-bidi:isolate}",
+            ".aid li{margin:.75rem 0}",
+            "details{margin:.5rem 0;border:1px solid var(--ln);border-radius:.4em;padding:0 .75rem}",
+            "summary{padding:.5rem 0;font-weight:600;cursor:pointer}",
+            ".md p,.md ul,.md ol{margin:.4rem 0 .6rem}",
+            ".md ul,.md ol{padding-inline-start:1.4rem}",
+            ".updates li{margin:0 0 1rem;padding-inline-start:.75rem;border-inline-start:.3rem solid var(--ln)}",
+            ".updates time,.towns time{color:var(--mu)}",
+            ".towns li{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;padding:.6rem 0;border-bottom:1px solid var(--ln)}",
+            ".towns a{font-weight:600;min-width:9rem}",
+            "footer{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--ln);color:var(--mu);font-size:.95rem}",
+            "footer p{margin:.25rem 0}",
+            $"@media print{{:root{{{Palette.Print.CustomProperties()}}}body{{max-width:none;font-size:11pt}}header nav,.skip{{display:none}}a[href^=\"http\"]::after,a[href^=\"/\"]::after{{content:\" (\" attr(href) \")\"}}h2,h3{{break-after:avoid}}li,details{{break-inside:avoid}}details{{border:0;padding:0}}details::details-content{{content-visibility:visible}}}}",
+        ];
+        return string.Concat(rules);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Xml.Linq;
+using StatusHub.Core.Domain;
+
+namespace StatusHub.Core.Rendering.Regions;
+
+/// <summary>What a published CAP message was: enough to continue its thread (Update, Cancel) or reproduce it unchanged.</summary>
+public sealed record CapMessage(string Identifier, string Sender, string Sent, string MsgType, string? References)
+{
+    /// <summary>"sender,identifier,sent", how CAP 1.2 refers to an earlier message.</summary>
+    public string Reference => $"{Sender},{Identifier},{Sent}";
+
+    public static CapMessage? Parse(byte[] xml)
+    {
+        var alert = XDocument.Load(new MemoryStream(xml)).Root;
+        string? Value(string name) => alert?.Element(CapAlerts.Ns + name)?.Value;
+        return Value("identifier") is { } identifier && Value("sender") is { } sender && Value("sent") is { } sent && Value("msgType") is { } type
+            ? new CapMessage(identifier, sender, sent, type, Value("references"))
+            : null;
+    }
+}
+
+/// <summary>
+/// CAP 1.2 alerts (OASIS, namespace urn:oasis:names:tc:emergency:cap:1.2) for towns at emergency or offline:
+/// one identifier per town and status version, Alert first, Update for each new version, Cancel when the
+/// town is back to normal or disrupted. Built with LINQ to XML in schema element order.
+/// </summary>
+public static class CapAlerts
+{
+    public static readonly XNamespace Ns = "urn:oasis:names:tc:emergency:cap:1.2";
+
+    /// <summary>A town's alert is active at these levels.</summary>
+    public static bool IsActive(TownLevel level) => level is TownLevel.Emergency or TownLevel.Offline;
+
+    /// <summary>
+    /// The town's CAP document given the one published before (null when none), or null when there is nothing to
+    /// publish (never alerted, or already cancelled).
+    /// </summary>
+    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages)
+    {
+        var sender = $"statushub@{siteBaseUrl.Host}";
+        var active = IsActive(town.Status.Level);
+        var asOf = town.Status.AsOf ?? DateTimeOffset.UnixEpoch;
+        var identifier = $"statushub-{town.Profile.Slug}-{asOf.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+        var sent = Timestamp(asOf);
+
+        if (!active)
+        {
+            if (previous is null || previous.MsgType == "Cancel")
+            {
+                return previous is null ? null : Document(previous.Identifier, previous.Sender, previous.Sent, "Cancel", previous.References, []);
+            }
+
+            return Document(identifier + "-cancel", sender, sent, "Cancel", previous.Reference, []);
+        }
+
+        if (previous is not null && previous.Identifier == identifier)
+        {
+            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages));
+        }
+
+        var (msgType, references) = previous is null || previous.MsgType == "Cancel" ? ("Alert", (string?)null) : ("Update", previous.Reference);
+        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages));
+    }
+
+    /// <summary>CAP date-times need a numeric offset and no fractions: 2023-11-20T07:00:00+00:00.</summary>
+    public static string Timestamp(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+
+    private static XDocument Document(string identifier, string sender, string sent, string msgType, string? references, IEnumerable<XElement> infos) =>
+        new(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(
+                Ns + "alert",
+                new XElement(Ns + "identifier", identifier),
+                new XElement(Ns + "sender", sender),
+                new XElement(Ns + "sent", sent),
+                new XElement(Ns + "status", "Actual"),
+                new XElement(Ns + "msgType", msgType),
+                new XElement(Ns + "scope", "Public"),
+                references is null ? null : new XElement(Ns + "references", references),
+                infos));
+
+    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages)
+    {
+        var profile = town.Profile;
+        foreach (var language in languages)
+        {
+            var english = language != "de";
+            var headline = town.Status.Headline.In(language) ?? town.Status.Headline.In(profile.DefaultLanguage) ?? profile.Name;
+            var summary = town.Status.Summary.In(language) ?? town.Status.Summary.In(profile.DefaultLanguage);
+            var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, language, profile.DefaultLanguage));
+            yield return new XElement(
+                Ns + "info",
+                new XElement(Ns + "language", language),
+                new XElement(Ns + "category", "Infra"),
+                new XElement(Ns + "event", Event(town.Status.Level, english)),
+                new XElement(Ns + "urgency", "Expected"),
+                new XElement(Ns + "severity", town.Status.Level == TownLevel.Offline ? "Severe" : "Moderate"),
+                new XElement(Ns + "certainty", "Observed"),
+                new XElement(Ns + "senderName", AtomFeeds.XmlSafe(profile.Name)),
+                new XElement(Ns + "headline", AtomFeeds.XmlSafe(Truncate(headline, 160))),
+                summary is null ? null : new XElement(Ns + "description", AtomFeeds.XmlSafe(summary)),
+                new XElement(Ns + "instruction", english
+                    ? "See the town's status page for what works and where else to go."
+                    : "Was funktioniert und wohin Sie sich wenden können, steht auf der Statusseite der Gemeinde."),
+                new XElement(Ns + "web", page.AbsoluteUri),
+                profile.Phone is null ? null : new XElement(Ns + "contact", profile.Phone),
+                Area(profile));
+        }
+    }
+
+    private static XElement Area(TownProfile profile) =>
+        new(
+            Ns + "area",
+            new XElement(Ns + "areaDesc", AtomFeeds.XmlSafe(profile.Name)),
+            profile.Location is { } at
+                ? new XElement(Ns + "circle", string.Create(CultureInfo.InvariantCulture, $"{at.Lat:0.######},{at.Lon:0.######} 5"))
+                : null,
+            profile.Ags is null ? null : new XElement(Ns + "geocode", new XElement(Ns + "valueName", "AGS"), new XElement(Ns + "value", profile.Ags)));
+
+    private static string Event(TownLevel level, bool english) => (level, english) switch
+    {
+        (TownLevel.Offline, false) => "Verwaltung nicht erreichbar",
+        (TownLevel.Offline, true) => "Administration unreachable",
+        (_, false) => "Verwaltung im Notbetrieb",
+        _ => "Administration in emergency operation",
+    };
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,115 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using StatusHub.Core.Aid;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Rendering.Html;
+
+namespace StatusHub.Core.Rendering.Regions;
+
+/// <summary>
+/// The public outputs of a region (API.md "Static site"): the region page, feed.json (never any internal
+/// field: it is built from <see cref="RegionFeed"/>, which has none), feed.atom, the CAP index and one CAP alert per town.
+/// </summary>
+public sealed class RegionSiteRenderer(HtmlPages pages)
+{
+    public async Task<IReadOnlyList<SiteFile>> RenderAsync(
+        string region,
+        IReadOnlyList<TownSnapshot> towns,
+        AidMatching matching,
+        IReadOnlyDictionary<string, CapMessage> previousAlerts,
+        Uri siteBaseUrl,
+        DateTimeOffset renderedAt)
+    {
+        var bySlug = towns.ToDictionary(t => t.Profile.Slug);
+        var pageTowns = towns
+            .Select(t => new RegionPageTown(TownDocument.From(t, matching.For(t.Profile.Slug, bySlug)), t.Profile.Location))
+            .ToList();
+        await Task.CompletedTask.ConfigureAwait(false);
+        _ = pages;
+        _ = pageTowns;
+        var files = new List<SiteFile>
+        {
+            new(SitePaths.RegionFeedJson(region), SiteFile.Json, SiteFile.ShortCache,
+                JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(region, towns, matching, LatestChange(towns, renderedAt)), DocumentJson.Options)),
+            RegionAtom(region, towns, siteBaseUrl, renderedAt),
+        };
+
+        var alerts = new List<(TownSnapshot Town, XDocument Alert)>();
+        foreach (var town in towns)
+        {
+            previousAlerts.TryGetValue(town.Profile.Slug, out var previous);
+            var languages = TownSiteRenderer.LanguagesOf(TownDocument.From(town, []));
+            if (CapAlerts.Build(town, previous, siteBaseUrl, languages) is { } alert)
+            {
+                alerts.Add((town, alert));
+                files.Add(new SiteFile(SitePaths.RegionCapAlert(region, town.Profile.Slug), SiteFile.Cap, SiteFile.ShortCache, Serialize(alert)));
+            }
+        }
+
+        files.Add(CapIndex(region, alerts, siteBaseUrl, renderedAt));
+        return files;
+    }
+
+    /// <summary>The feed's time is the latest change in the region, so an unchanged region renders identical bytes.</summary>
+    private static DateTimeOffset LatestChange(IReadOnlyList<TownSnapshot> towns, DateTimeOffset fallback) =>
+        towns.Count == 0 ? fallback : towns.Max(t => t.UpdatedAt);
+
+    private static SiteFile RegionAtom(string region, IReadOnlyList<TownSnapshot> towns, Uri siteBaseUrl, DateTimeOffset renderedAt)
+    {
+        var self = new Uri(siteBaseUrl, SitePaths.RegionFeedAtom(region));
+        var feed = new SyndicationFeed($"StatusHub: {region}", $"Lage der Verwaltungen in {region}", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, LatestChange(towns, renderedAt))
+        {
+            Language = "de",
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
+        feed.Items = towns.Select(town =>
+        {
+            var profile = town.Profile;
+            var asOf = town.Status.AsOf ?? town.UpdatedAt;
+            var headline = AtomFeeds.Pick(town.Status.Headline, profile.DefaultLanguage);
+            var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, profile.DefaultLanguage, profile.DefaultLanguage));
+            var title = $"{profile.Name}: {AtomFeeds.LevelName(town.Status.Level)}" + (headline is null ? "" : $" – {headline}");
+            return new SyndicationItem(AtomFeeds.XmlSafe(title), AtomFeeds.XmlSafe(AtomFeeds.Pick(town.Status.Summary, profile.DefaultLanguage) ?? ""), page,
+                $"{page.AbsoluteUri}#status-{asOf.UtcTicks}", asOf);
+        }).ToList();
+        return new SiteFile(SitePaths.RegionFeedAtom(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
+    }
+
+    private static SiteFile CapIndex(string region, IReadOnlyList<(TownSnapshot Town, XDocument Alert)> alerts, Uri siteBaseUrl, DateTimeOffset renderedAt)
+    {
+        var self = new Uri(siteBaseUrl, SitePaths.RegionCapIndex(region));
+        var updated = alerts.Count == 0 ? renderedAt : alerts.Max(a => DateTimeOffset.Parse(Element(a.Alert, "sent"), System.Globalization.CultureInfo.InvariantCulture));
+        var feed = new SyndicationFeed($"StatusHub CAP: {region}", "CAP 1.2 alerts of towns in emergency operation or unreachable", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, updated);
+        feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
+        feed.Items = alerts.Select(a =>
+        {
+            var sent = DateTimeOffset.Parse(Element(a.Alert, "sent"), System.Globalization.CultureInfo.InvariantCulture);
+            var item = new SyndicationItem
+            {
+                Id = $"urn:statushub:cap:{Element(a.Alert, "identifier")}",
+                Title = new TextSyndicationContent(AtomFeeds.XmlSafe($"{a.Town.Profile.Name}: {Element(a.Alert, "msgType")} – {AtomFeeds.LevelName(a.Town.Status.Level)}")),
+                LastUpdatedTime = sent,
+            };
+            item.Links.Add(new SyndicationLink(new Uri(siteBaseUrl, SitePaths.RegionCapAlert(region, a.Town.Profile.Slug)), "alternate", null, SiteFile.Cap, 0));
+            return item;
+        }).ToList();
+        return new SiteFile(SitePaths.RegionCapIndex(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
+    }
+
+    private static string Element(XDocument alert, string name) => alert.Root!.Element(CapAlerts.Ns + name)!.Value;
+
+    private static byte[] Serialize(XDocument document)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            document.Save(writer);
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusHub.Core.Aid;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Rendering.Regions;
+using StatusHub.Core.Storage;
+
+namespace StatusHub.Core.Rendering;
+
+/// <summary>What one render did (API.md "Rendering").</summary>
+public sealed record RenderResult(int TownsRendered, int BlobsWritten, int BlobsUnchanged, long ElapsedMs)
+{
+    /// <summary>Towns that failed and keep their marker for the next tick.</summary>
+    public int TownsFailed { get; init; }
+}
+
+/// <summary>
+/// The incremental render. A tick reads the render markers (one query; nothing due means nothing else is
+/// read or written). For each region with a changed town it reads the region's towns, matches mutual aid,
+/// and renders the changed towns plus every town whose aid matches changed (a provider going down removes
+/// its offers from its neighbours' pages), then the region outputs and the site index. Files are uploaded
+/// only when their content changed. Each marker is deleted with the ETag it was read with, so a write during
+/// the render is rendered next tick, never lost. One failing town is logged and retried next tick.
+/// </summary>
+public sealed class RenderJob(
+    RenderMarkers markers,
+    TownRepository towns,
+    SiteStore site,
+    TownSiteRenderer townRenderer,
+    RegionSiteRenderer regionRenderer,
+    IOptions<RenderOptions> options,
+    TimeProvider time,
+    ILogger<RenderJob> logger)
+{
+    /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
+
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public async Task<RenderResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RenderDueAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<RenderResult> RenderDueAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var now = time.GetUtcNow();
+        var due = (await markers.ListAsync(cancellationToken).ConfigureAwait(false)).Where(m => m.IsDue(now)).ToList();
+        if (due.Count == 0)
+        {
+            return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
+        }
+
+        logger.LogInformation("Rendering: {Count} towns changed", due.Count);
+        var settings = options.Value;
+        var heads = await towns.ListAsync(cancellationToken).ConfigureAwait(false);
+        var regionOf = heads.ToDictionary(h => h.Slug, h => h.Region, StringComparer.Ordinal);
+        var tally = new Tally();
+
+        foreach (var orphan in due.Where(m => !regionOf.ContainsKey(m.Town)))
+        {
+            await markers.TryClearAsync(orphan, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var region in due.Where(m => regionOf.ContainsKey(m.Town)).GroupBy(m => regionOf[m.Town]))
+        {
+            try
+            {
+                var members = heads.Where(h => h.Region == region.Key).Select(h => h.Slug);
+                await RenderRegionAsync(region.Key, region.ToList(), members, settings, now, tally, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Add(ref tally.Failed, region.Count());
+                logger.LogError(error, "Rendering region {Region} failed; its towns keep their markers and are retried next tick", region.Key);
+            }
+        }
+
+        var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(heads.Select(SiteIndexTown.From).ToList(), settings.SiteBaseUrl, now))
+            .ConfigureAwait(false);
+        tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
+
+        var result = new RenderResult(tally.Towns, tally.Written, tally.Unchanged, clock.ElapsedMilliseconds) { TownsFailed = tally.Failed };
+        logger.LogInformation(
+            "Render done: {Towns} towns, {Written} blobs written, {Unchanged} unchanged, {Failed} failed, {Elapsed} ms",
+            result.TownsRendered, result.BlobsWritten, result.BlobsUnchanged, result.TownsFailed, result.ElapsedMs);
+        return result;
+    }
+
+    private async Task RenderRegionAsync(
+        string region,
+        IReadOnlyList<RenderMarker> changed,
+        IEnumerable<string> members,
+        RenderOptions settings,
+        DateTimeOffset now,
+        Tally tally,
+        CancellationToken cancellationToken)
+    {
+        var snapshots = await towns.GetManyAsync(members, cancellationToken).ConfigureAwait(false);
+        var bySlug = snapshots.ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
+        var matching = AidMatcher.Match(snapshots, now);
+
+        var toRender = changed.Select(m => m.Town).Where(bySlug.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        toRender.UnionWith(await TownsWithChangedAidAsync(region, snapshots, matching, cancellationToken).ConfigureAwait(false));
+        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        await Parallel.ForEachAsync(
+            toRender,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxParallelism), CancellationToken = cancellationToken },
+            async (slug, token) =>
+            {
+                try
+                {
+                    var document = TownDocument.From(bySlug[slug], matching.For(slug, bySlug));
+                    var files = await townRenderer.RenderTownAsync(document, settings.SiteBaseUrl, now).ConfigureAwait(false);
+                    tally.Add(await site.SyncAsync(slug + "/", files, exactPaths: false, token).ConfigureAwait(false));
+                    var done = Interlocked.Increment(ref tally.Towns);
+                    if (done % 500 == 0)
+                    {
+                        logger.LogInformation("Rendered {Done} towns", done);
+                    }
+                }
+                catch (Exception error) when (error is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    failed[slug] = true;
+                    Interlocked.Increment(ref tally.Failed);
+                    logger.LogError(error, "Rendering town {Town} failed; it keeps its marker and is retried next tick", slug);
+                }
+            }).ConfigureAwait(false);
+
+        var previousAlerts = await PreviousAlertsAsync(region, cancellationToken).ConfigureAwait(false);
+        var regionFiles = await regionRenderer.RenderAsync(region, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now).ConfigureAwait(false);
+        tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, exactPaths: false, cancellationToken).ConfigureAwait(false));
+
+        foreach (var marker in changed.Where(m => !failed.ContainsKey(m.Town)))
+        {
+            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogInformation("Town {Town} changed while it was rendered; it is rendered again next tick", marker.Town);
+            }
+            else if (bySlug.TryGetValue(marker.Town, out var town) && town.Status.AsOf is { } asOf && asOf + StaleAfter > now)
+            {
+                await markers.ScheduleAsync(marker.Town, asOf + StaleAfter, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Towns whose aid matches differ from those in the region's published feed.json: they must be re-rendered
+    /// although they did not change themselves. Without a published feed, every town of the region.
+    /// </summary>
+    private async Task<IEnumerable<string>> TownsWithChangedAidAsync(
+        string region, IReadOnlyList<TownSnapshot> snapshots, AidMatching matching, CancellationToken cancellationToken)
+    {
+        var published = await site.ReadAsync(SitePaths.RegionFeedJson(region), cancellationToken).ConfigureAwait(false);
+        if (published is null)
+        {
+            return snapshots.Select(s => s.Profile.Slug);
+        }
+
+        var before = (JsonNode.Parse(published)?["matches"]?.AsArray() ?? [])
+            .Where(m => m?["town"] is not null)
+            .GroupBy(m => m!["town"]!.GetValue<string>())
+            .ToDictionary(g => g.Key, g => new JsonArray(g.Select(m => m!.DeepClone()).ToArray()), StringComparer.Ordinal);
+        var after = matching.Matches.Select(RegionFeedMatch.From)
+            .GroupBy(m => m.Town)
+            .ToDictionary(g => g.Key, g => JsonSerializer.SerializeToNode(g.ToList(), DocumentJson.Options)!, StringComparer.Ordinal);
+        return snapshots.Select(s => s.Profile.Slug).Where(slug =>
+            !JsonNode.DeepEquals(before.GetValueOrDefault(slug), after.GetValueOrDefault(slug)));
+    }
+
+    private async Task<IReadOnlyDictionary<string, CapMessage>> PreviousAlertsAsync(string region, CancellationToken cancellationToken)
+    {
+        var folder = SitePaths.RegionFolder(region) + "cap/";
+        var alerts = new Dictionary<string, CapMessage>(StringComparer.Ordinal);
+        foreach (var path in await site.ListPathsAsync(folder, cancellationToken).ConfigureAwait(false))
+        {
+            if (await site.ReadAsync(path, cancellationToken).ConfigureAwait(false) is { } bytes && CapMessage.Parse(bytes) is { } message)
+            {
+                alerts[Path.GetFileNameWithoutExtension(path)] = message;
+            }
+        }
+
+        return alerts;
+    }
+
+    private sealed class Tally
+    {
+        public int Towns;
+        public int Written;
+        public int Unchanged;
+        public int Failed;
+
+        public void Add(SyncResult result)
+        {
+            Interlocked.Add(ref Written, result.Written + result.Deleted);
+            Interlocked.Add(ref Unchanged, result.Unchanged);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.ServiceModel.Syndication;
+using System.Text.Json.Nodes;
+using System.Xml;
+using Microsoft.Extensions.DependencyInjection;
+using StatusHub.Api.Tests.Infrastructure;
+using StatusHub.Core.Storage;
+
+namespace StatusHub.Api.Tests;
+
+/// <summary>End to end: API → tables → render → blobs → the site served at '/'.</summary>
+[Collection(SharedAppCollection.Name)]
+public sealed class SiteTests(StatusHubApp app)
+{
+    private readonly HttpClient _admin = app.Client(StatusHubApp.AdminKey);
+
+    private Task<JsonNode> Render() => _admin.PostAsync("/api/v1/render", null).Ok();
+
+    private async Task<(string Slug, HttpClient Town)> PublishedTown()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var town = app.Client(key);
+        await town.Put($"/api/v1/towns/{slug}/status", Towns.Status()).Ok();
+        await town.Put($"/api/v1/towns/{slug}/services", new
+        {
+            services = new object[]
+            {
+                new { id = "email", state = "unavailable", note = new { de = "Keine E-Mails." } },
+                new { id = "phone", state = "available" },
+            },
+        }).Ok();
+        await town.Put($"/api/v1/towns/{slug}/qa", new { items = new[] { new { id = "mail", question = new { de = "Geht E-Mail?" }, answer = new { de = "Nein." } } } }).Ok();
+        await town.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = "Telefon geht." }, at = "2023-11-20T09:00:00+01:00" }).Ok(HttpStatusCode.Created);
+        return (slug, town);
+    }
+
+    [Fact]
+    public async Task Every_site_path_of_a_town_is_served_with_its_content_type_after_a_render()
+    {
+        var (slug, _) = await PublishedTown();
+        var result = await Render();
+        Assert.True(result["townsRendered"]!.GetValue<int>() >= 1);
+        Assert.True(result["blobsWritten"]!.GetValue<int>() >= 6);
+        Assert.NotNull(result["elapsedMs"]);
+
+        var site = app.Client();
+        async Task<string> Get(string path, string contentType)
+        {
+            using var response = await site.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+            Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("max-age=", response.Headers.CacheControl?.ToString());
+            return body;
+        }
+
+        var page = await Get($"/{slug}/", "text/html");
+        Assert.Contains("Cyberangriff: Notbetrieb", page);
+        Assert.Contains("Geht E-Mail?", page);
+        Assert.DoesNotContain("GEHEIM", page);
+
+        var english = await Get($"/{slug}/en/", "text/html");
+        Assert.Contains("Cyberattack", english);
+        Assert.Contains("lang=\"en\"", english);
+
+        var status = JsonNode.Parse(await Get($"/{slug}/status.json", "application/json"))!;
+        var apiDocument = await app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
+        Assert.Equal(apiDocument.ToJsonString(), status.ToJsonString());
+
+        var atom = await Get($"/{slug}/feed.atom", "application/atom+xml");
+        using (var reader = XmlReader.Create(new StringReader(atom)))
+        {
+            var feed = SyndicationFeed.Load(reader);
+            Assert.Contains(feed.Items, i => i.Title.Text.Contains("Telefon geht.", StringComparison.Ordinal));
+            Assert.Contains(feed.Items, i => i.Title.Text.Contains("Cyberangriff: Notbetrieb", StringComparison.Ordinal));
+        }
+
+        var summary = JsonNode.Parse(await Get($"/{slug}/api/v2/summary.json", "application/json"))!;
+        Assert.Equal("major", summary["status"]!["indicator"]!.GetValue<string>());
+        Assert.Equal(slug, summary["page"]!["id"]!.GetValue<string>());
+        var components = summary["components"]!.AsArray();
+        Assert.Equal("major_outage", components.Single(c => c!["name"]!.GetValue<string>() == "E-Mail")!["status"]!.GetValue<string>());
+        Assert.Equal("operational", components.Single(c => c!["name"]!.GetValue<string>() == "Telefon")!["status"]!.GetValue<string>());
+        Assert.Single(summary["incidents"]!.AsArray());
+
+        var index = await Get("/", "text/html");
+        Assert.Contains($"/{slug}/", index);
+        Assert.Equal(index, await Get("/index.html", "text/html"));
+
+        using var redirect = await site.GetAsync($"/{slug}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        using var missing = await site.GetAsync("/no-such-town-here/");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_town_without_English_text_has_no_English_page()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        await app.Client(key).Put($"/api/v1/towns/{slug}/status", new { level = "disrupted", headline = new { de = "Nur Deutsch" } }).Ok();
+        await Render();
+        using var english = await app.Client().GetAsync($"/{slug}/en/");
+        Assert.Equal(HttpStatusCode.NotFound, english.StatusCode);
+
+        // Adding English text later creates the page; removing it again deletes it.
+        await app.Client(key).Put($"/api/v1/towns/{slug}/status", new { level = "disrupted", headline = new { de = "Deutsch", en = "English" } }).Ok();
+        await Render();
+        using (var created = await app.Client().GetAsync($"/{slug}/en/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        }
+
+        await app.Client(key).Put($"/api/v1/towns/{slug}/status", new { level = "disrupted", headline = new { de = "Wieder nur Deutsch" } }).Ok();
+        await Render();
+        using var removed = await app.Client().GetAsync($"/{slug}/en/");
+        Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Render_is_incremental()
+    {
+        var (changed, town) = await PublishedTown();
+        var (untouched, _) = await PublishedTown();
+        await Render();
+
+        var nothing = await Render();
+        Assert.Equal(0, nothing["townsRendered"]!.GetValue<int>());
+        Assert.Equal(0, nothing["blobsWritten"]!.GetValue<int>());
+
+        using var before = await app.Client().GetAsync($"/{untouched}/");
+        await town.Post($"/api/v1/towns/{changed}/updates", new { text = new { de = "Neue Meldung" } }).Ok(HttpStatusCode.Created);
+        var one = await Render();
+        Assert.Equal(1, one["townsRendered"]!.GetValue<int>());
+
+        // A new update changes the pages, status.json and the feed, but not the Statuspage summary.
+        Assert.True(one["blobsUnchanged"]!.GetValue<int>() >= 1);
+        using var after = await app.Client().GetAsync($"/{untouched}/");
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+        Assert.Contains("Neue Meldung", await app.Client().GetStringAsync($"/{changed}/"));
+    }
+
+    [Fact]
+    public async Task A_write_during_a_render_keeps_its_marker_and_is_rendered_next_time()
+    {
+        var (slug, town) = await PublishedTown();
+        var markers = app.Services.GetRequiredService<RenderMarkers>();
+        var read = (await markers.ListAsync(default)).Single(m => m.Town == slug);
+
+        // The write lands after the renderer read the marker: its delete with the old ETag must fail.
+        await town.Put($"/api/v1/towns/{slug}/status", Towns.Status("offline", "Während des Renderns")).Ok();
+        Assert.False(await markers.TryClearAsync(read, default));
+        Assert.Contains(await markers.ListAsync(default), m => m.Town == slug);
+
+        await Render();
+        Assert.Contains("Während des Renderns", await app.Client().GetStringAsync($"/{slug}/"));
+        Assert.DoesNotContain(await markers.ListAsync(default), m => m.Town == slug);
+    }
+
+    [Fact]
+    public async Task Render_needs_an_admin_key()
+    {
+        var (_, key) = await Towns.CreateWithKey(app);
+        await app.Client().PostAsync("/api/v1/render", null).Problem(HttpStatusCode.Unauthorized);
+        await app.Client(key).PostAsync("/api/v1/render", null).Problem(HttpStatusCode.Forbidden);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace StatusHub.Core.Tests.Rendering;
+
+/// <summary>The pages are valid HTML5 (and their CSS valid), checked by the Nu HTML Checker from the repository's npm tools.</summary>
+public class HtmlValidationTests
+{
+    [Fact]
+    public async Task Demo_hostile_and_index_pages_pass_the_nu_html_checker()
+    {
+        var folder = Directory.CreateTempSubdirectory("statushub-vnu-");
+        try
+        {
+            var moessingen = DemoPages.Moessingen();
+            var pages = new Dictionary<string, string>
+            {
+                ["moessingen-de.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "de")),
+                ["moessingen-en.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "en")),
+                ["hostile.html"] = await Pages.Html.TownPageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E"))),
+                ["rtl-fallback-stale.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full(), "ar", ["de", "ar"], Pages.AsOf.AddDays(5))),
+                ["index.html"] = await Pages.Html.SiteIndexAsync(DemoPages.SiteIndex()),
+            };
+            foreach (var (name, html) in pages)
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), html);
+            }
+
+            var (exitCode, output) = await RunCheckerAsync(pages.Keys.Select(name => Path.Combine(folder.FullName, name)));
+
+            var messages = ParseMessages(output);
+            Assert.True(messages.Count == 0 && exitCode == 0, $"vnu exit code {exitCode}:\n{string.Join('\n', messages)}\n{output}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCheckerAsync(IEnumerable<string> files)
+    {
+        var jar = RepositoryFiles.VnuJar;
+        if (!File.Exists(jar))
+        {
+            Assert.Fail($"The Nu HTML Checker is missing at {jar}. Install the repository's npm tools with `npm ci` in {RepositoryFiles.Root}.");
+        }
+
+        var start = new ProcessStartInfo("java") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-jar", jar, "--errors-only", "--format", "json" }.Concat(files))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            Assert.Fail($"Java is needed to run the Nu HTML Checker but could not be started ({exception.Message}). Install a Java runtime (e.g. apt-get install default-jre-headless).");
+            throw;
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, (await stdout) + (await stderr));
+        }
+    }
+
+    /// <summary>The "error" messages (and fatal ones, which vnu reports as "non-document-error") of vnu's JSON report.</summary>
+    private static List<string> ParseMessages(string output)
+    {
+        var start = output.IndexOf("{\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No JSON report from vnu:\n{output}");
+        using var report = JsonDocument.Parse(output[start..]);
+        return report.RootElement.GetProperty("messages").EnumerateArray()
+            .Where(message => message.GetProperty("type").GetString() is "error" or "non-document-error")
+            .Select(message => $"{Path.GetFileName(message.TryGetProperty("url", out var url) ? url.GetString() : "?")}:{(message.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: {message.GetProperty("message").GetString()}")
+            .ToList();
+    }
+}

@@ -1,0 +1,265 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StatusHub.Api;
+using StatusHub.Core.Rendering;
+
+namespace StatusHub.Functions.Tests.Parity;
+
+/// <summary>
+/// The Functions app cannot be built where its worker packages are not served, so its source is checked against the
+/// server here: the same routes, each a one-line call into the same handler, the timer on the same setting.
+/// </summary>
+public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixture<ServerRoutes>
+{
+    /// <summary>The setting the server's scheduler reads the render schedule from (bound to <see cref="RenderOptions"/>).</summary>
+    public static readonly string RenderScheduleSetting = $"{RenderOptions.Section}:{nameof(RenderOptions.Schedule)}";
+
+    private const string HandlerNamespace = "StatusHub.Api.Endpoints";
+
+    private static readonly IReadOnlyList<SourceFile> Sources = Checkout.FunctionsSources();
+
+    private static readonly Assembly ApiAssembly = typeof(StatusHubApi).Assembly;
+
+    [Fact]
+    public void The_server_maps_routes_under_api_v1()
+    {
+        Assert.Contains(new RouteKey("GET", "/api/v1/health"), server.Routes);
+    }
+
+    [Fact]
+    public void The_Functions_app_and_the_server_map_the_same_methods_and_routes()
+    {
+        var parity = RouteParity.Compare(FunctionsSource.Routes(FunctionsSource.Functions(Sources)), server.Routes);
+
+        Assert.True(parity.Matches, parity.Describe());
+    }
+
+    [Fact]
+    public void Every_function_has_a_unique_name()
+    {
+        var duplicates = FunctionsSource.Functions(Sources).GroupBy(f => f.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+
+        Assert.True(duplicates.Count == 0, "Function names used twice: " + string.Join(", ", duplicates));
+        Assert.DoesNotContain(FunctionsSource.Functions(Sources), f => f.Name.Length == 0);
+    }
+
+    [Fact]
+    public void Every_HTTP_function_is_anonymous_with_explicit_methods_and_a_v1_route()
+    {
+        var problems = new List<string>();
+        foreach (var function in FunctionsSource.Functions(Sources).Where(f => f.Http is not null))
+        {
+            var http = function.Http!;
+            if (http.AuthorizationLevel != "Anonymous")
+            {
+                problems.Add($"{function}: AuthorizationLevel.{http.AuthorizationLevel ?? "(none)"}; our own keys do the auth, so it must be Anonymous.");
+            }
+
+            if (http.Methods.Count == 0)
+            {
+                problems.Add($"{function}: no HTTP method named.");
+            }
+
+            if (http.Route is null || !http.Route.StartsWith("v1/", StringComparison.Ordinal))
+            {
+                problems.Add($"{function}: Route '{http.Route}' must start with 'v1/' (host.json adds the 'api' prefix).");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void Every_HTTP_function_is_one_call_to_a_StatusHub_Api_handler_passing_the_request_and_its_route_values()
+    {
+        var functions = FunctionsSource.Functions(Sources).Where(f => f.Http is not null).ToList();
+        Assert.NotEmpty(functions);
+
+        var problems = functions.SelectMany(HandlerCallProblems).ToList();
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void The_timer_runs_the_render_job_on_the_render_schedule_setting()
+    {
+        var timers = FunctionsSource.Functions(Sources).Where(f => f.Timer is not null).ToList();
+        var timer = Assert.Single(timers);
+
+        Assert.Equal("StatusHub:Render:Schedule", RenderScheduleSetting);
+        Assert.Equal($"%{RenderScheduleSetting}%", timer.Timer!.Schedule);
+
+        var call = Assert.IsType<InvocationExpressionSyntax>(timer.SingleExpression);
+        var member = Assert.IsType<MemberAccessExpressionSyntax>(call.Expression);
+        Assert.Equal("RunAsync", member.Name.Identifier.Text);
+        var receiver = Assert.IsType<IdentifierNameSyntax>(member.Expression).Identifier.Text;
+        var type = timer.Method.Ancestors().OfType<TypeDeclarationSyntax>().First();
+        var injected = type.ParameterList?.Parameters.SingleOrDefault(p => p.Identifier.Text == receiver);
+        Assert.True(injected is not null, $"{timer}: '{receiver}' must be a constructor parameter of {type.Identifier.Text} (the RenderJob from DI).");
+        Assert.Equal("RenderJob", LastIdentifier(injected!.Type!.ToString()));
+
+        var token = timer.Method.ParameterList.Parameters.SingleOrDefault(p => LastIdentifier(p.Type?.ToString() ?? "") == "CancellationToken");
+        Assert.True(token is not null, $"{timer}: the function must take the host's CancellationToken.");
+        var argument = Assert.Single(call.ArgumentList.Arguments);
+        Assert.Equal(token!.Identifier.Text, argument.Expression.ToString());
+
+        var runAsync = typeof(RenderJob).GetMethod(nameof(RenderJob.RunAsync), BindingFlags.Public | BindingFlags.Instance, [typeof(CancellationToken)]);
+        Assert.True(runAsync is not null && typeof(Task).IsAssignableFrom(runAsync.ReturnType),
+            "RenderJob.RunAsync(CancellationToken) returning a Task must exist: the timer calls it.");
+    }
+
+    [Fact]
+    public void A_function_removed_from_the_source_is_reported_missing_in_the_Functions_app()
+    {
+        var functions = FunctionsSource.Functions(Sources);
+        var checkedAny = false;
+        foreach (var function in functions.Where(f => f.Http is not null))
+        {
+            var removedRoutes = FunctionsSource.Routes([function]);
+            if (!removedRoutes.IsSubsetOf(server.Routes))
+            {
+                continue;
+            }
+
+            var mutated = Sources
+                .Select(file => file.Path == function.File
+                    ? file with { Text = file.Text.Remove(function.Method.FullSpan.Start, function.Method.FullSpan.Length) }
+                    : file)
+                .ToList();
+            var parity = RouteParity.Compare(FunctionsSource.Routes(FunctionsSource.Functions(mutated)), server.Routes);
+
+            Assert.False(parity.Matches, $"Removing {function} went unnoticed.");
+            Assert.Superset(removedRoutes.ToHashSet(), parity.MissingInFunctions.ToHashSet());
+            Assert.Contains("Mapped by the server but with no [Function]", parity.Describe(), StringComparison.Ordinal);
+            Assert.Contains(removedRoutes.First().ToString(), parity.Describe(), StringComparison.Ordinal);
+            checkedAny = true;
+        }
+
+        Assert.True(checkedAny, "No function maps a route the server maps: nothing to remove.");
+    }
+
+    [Fact]
+    public void A_function_the_server_does_not_map_is_reported_missing_in_the_server()
+    {
+        const string extra = """
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Azure.Functions.Worker;
+            using StatusHub.Api.Endpoints;
+
+            namespace StatusHub.Functions;
+
+            public static class ExtraFunctions
+            {
+                [Function("ExtraRoute")]
+                public static Task<IResult> Extra(
+                    [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/towns/{town}")] HttpRequest request, string town) =>
+                    TownEndpoints.PutTown(request, town);
+            }
+            """;
+        var withExtra = Sources.Append(new SourceFile("src/StatusHub.Functions/ExtraFunctions.cs", extra));
+
+        var parity = RouteParity.Compare(FunctionsSource.Routes(FunctionsSource.Functions(withExtra)), server.Routes);
+
+        Assert.Contains(new RouteKey("PATCH", "/api/v1/towns/{town}"), parity.MissingInServer);
+        Assert.Contains("PATCH /api/v1/towns/{town}", parity.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_route_only_the_server_maps_is_reported_for_every_server_route()
+    {
+        var functionRoutes = FunctionsSource.Routes(FunctionsSource.Functions(Sources));
+        foreach (var route in server.Routes.Where(functionRoutes.Contains))
+        {
+            var parity = RouteParity.Compare(functionRoutes.Where(r => r != route).ToHashSet(), server.Routes);
+
+            Assert.Contains(route, parity.MissingInFunctions);
+            Assert.False(parity.Matches);
+        }
+    }
+
+    private static IEnumerable<string> HandlerCallProblems(FunctionDeclaration function)
+    {
+        if (function.SingleExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call)
+        {
+            yield return $"{function}: the body must be a single call 'Handlers.Method(request, …)', not '{function.Method.Body?.ToString() ?? function.Method.ExpressionBody?.ToString()}'.";
+            yield break;
+        }
+
+        var typeName = HandlerTypeName(function, member.Expression);
+        var handlerType = typeName is null ? null : ApiAssembly.GetType(typeName);
+        if (handlerType is null)
+        {
+            yield return $"{function}: '{member.Expression}' is not a type of namespace {HandlerNamespace} in StatusHub.Api.";
+            yield break;
+        }
+
+        var arguments = call.ArgumentList.Arguments.Select(a => a.Expression.ToString()).ToList();
+        var handler = handlerType.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .SingleOrDefault(m => m.Name == member.Name.Identifier.Text && m.GetParameters().Length == arguments.Count);
+        if (handler is null)
+        {
+            yield return $"{function}: {handlerType.Name} has no public static {member.Name.Identifier.Text} taking {arguments.Count} arguments.";
+            yield break;
+        }
+
+        var parameters = handler.GetParameters();
+        if (parameters.Length == 0 || parameters[0].ParameterType != typeof(HttpRequest) || arguments[0] != function.Http!.ParameterName)
+        {
+            yield return $"{function}: the first argument must be the trigger's request '{function.Http!.ParameterName}', passed to {handler.Name}'s HttpRequest.";
+        }
+
+        if (handler.ReturnType != typeof(Task<IResult>))
+        {
+            yield return $"{function}: {handlerType.Name}.{handler.Name} returns {handler.ReturnType}, not Task<IResult>.";
+        }
+
+        // Both hosts bind route values by name: the server to the handler's parameters, the worker to the function's.
+        var functionParameters = function.Method.ParameterList.Parameters.Select(p => p.Identifier.Text).ToHashSet();
+        var routeValues = RouteValueNames(function.Http!.Route ?? "");
+        var handlerRouteValues = parameters.Skip(1).Select(p => p.Name!).ToList();
+        if (!routeValues.SetEquals(handlerRouteValues))
+        {
+            yield return $"{function}: route values {{{string.Join(", ", routeValues)}}} differ from {handler.Name}'s parameters ({string.Join(", ", handlerRouteValues)}).";
+        }
+
+        for (var i = 1; i < parameters.Length; i++)
+        {
+            if (arguments[i] != parameters[i].Name || !functionParameters.Contains(arguments[i]))
+            {
+                yield return $"{function}: argument {i + 1} of {handler.Name} must be the function parameter '{parameters[i].Name}' (the route value), not '{arguments[i]}'.";
+            }
+        }
+    }
+
+    /// <summary>The full name of the handler type a call names, if it is in <see cref="HandlerNamespace"/>.</summary>
+    private static string? HandlerTypeName(FunctionDeclaration function, ExpressionSyntax typeExpression)
+    {
+        var written = typeExpression.ToString().Replace("global::", "", StringComparison.Ordinal);
+        if (written.StartsWith(HandlerNamespace + ".", StringComparison.Ordinal))
+        {
+            return written;
+        }
+
+        if (typeExpression is not IdentifierNameSyntax)
+        {
+            return null;
+        }
+
+        var imports = typeExpression.SyntaxTree.GetCompilationUnitRoot().Usings
+            .Where(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None))
+            .Select(u => u.Name?.ToString());
+        return imports.Contains(HandlerNamespace) ? $"{HandlerNamespace}.{written}" : null;
+    }
+
+    private static HashSet<string> RouteValueNames(string route) =>
+        RouteValue().Matches(route).Select(m => m.Groups["name"].Value).ToHashSet();
+
+    private static string LastIdentifier(string typeName) => typeName.Split('.').Last().TrimEnd('?');
+
+    [GeneratedRegex(@"\{\**(?<name>[A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
+    private static partial Regex RouteValue();
+}
