@@ -17,6 +17,7 @@ public static class StatusHubCoreServices
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageResilience>();
+        services.AddSingleton<StorageCalls>();
         services.AddSingleton<StatusHubStorage>();
         services.AddSingleton<TownRepository>();
         services.AddSingleton<KeyRepository>();

@@ -123,9 +123,15 @@ public sealed class SiteTests(StatusHubApp app)
         var (untouched, _) = await PublishedTown();
         await Render();
 
+        var calls = app.Services.GetRequiredService<StorageCalls>();
+        var callsBefore = calls.Snapshot();
         var nothing = await Render();
+        var idle = calls.Snapshot() - callsBefore;
         Assert.Equal(0, nothing["townsRendered"]!.GetValue<int>());
         Assert.Equal(0, nothing["blobsWritten"]!.GetValue<int>());
+
+        // The admin key is the bootstrap key (no table read): the idle tick is exactly the one marker query.
+        Assert.Equal(new StorageCallCount(TableReads: 1, TableWrites: 0, BlobReads: 0, BlobWrites: 0), idle);
 
         using var before = await app.Client().GetAsync($"/{untouched}/");
         await town.Post($"/api/v1/towns/{changed}/updates", new { text = new { de = "Neue Meldung" } }).Ok(HttpStatusCode.Created);
@@ -154,6 +160,28 @@ public sealed class SiteTests(StatusHubApp app)
         await Render();
         Assert.Contains("Während des Renderns", await app.Client().GetStringAsync($"/{slug}/"));
         Assert.DoesNotContain(await markers.ListAsync(default), m => m.Town == slug);
+    }
+
+    [Fact]
+    public async Task A_fresh_page_is_scheduled_to_turn_stale_and_an_old_one_warns_at_once()
+    {
+        var (fresh, freshKey) = await Towns.CreateWithKey(app);
+        var asOf = DateTimeOffset.UtcNow.AddHours(-1);
+        await app.Client(freshKey).Put($"/api/v1/towns/{fresh}/status", new { level = "disrupted", headline = new { de = "Aktuell" },
+            asOf = asOf.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) }).Ok();
+        var (old, oldKey) = await Towns.CreateWithKey(app);
+        await app.Client(oldKey).Put($"/api/v1/towns/{old}/status", new { level = "disrupted", headline = new { de = "Alt" }, asOf = "2023-11-20T08:00:00+01:00" }).Ok();
+        await Render();
+
+        var markers = await app.Services.GetRequiredService<RenderMarkers>().ListAsync(default);
+        var scheduled = Assert.Single(markers, m => m.Town == fresh);
+        Assert.Equal(asOf.AddDays(3).ToUnixTimeSeconds(), scheduled.DueAt!.Value.ToUnixTimeSeconds());
+        Assert.DoesNotContain(markers, m => m.Town == old);
+
+        // A marker that is not yet due is not rendered.
+        Assert.Equal(0, (await Render())["townsRendered"]!.GetValue<int>());
+        Assert.DoesNotContain("älter als 3 Tage", await app.Client().GetStringAsync($"/{fresh}/"));
+        Assert.Contains("älter als 3 Tage", await app.Client().GetStringAsync($"/{old}/"));
     }
 
     [Fact]

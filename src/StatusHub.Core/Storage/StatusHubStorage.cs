@@ -24,15 +24,19 @@ public sealed class StatusHubStorage
     /// <summary>The static website container that citizens read.</summary>
     public const string WebContainer = "$web";
 
-    public StatusHubStorage(IOptions<StorageOptions> options, StorageResilience resilience)
+    public StatusHubStorage(IOptions<StorageOptions> options, StorageResilience resilience, StorageCalls calls)
     {
         Resilience = resilience;
-        var service = CreateServiceClient(options.Value);
+        Calls = calls;
+        var service = CreateServiceClient(options.Value, calls);
         Towns = service.GetTableClient(TownsTable);
         Keys = service.GetTableClient(KeysTable);
         RenderQueue = service.GetTableClient(RenderTable);
-        Web = CreateBlobServiceClient(options.Value).GetBlobContainerClient(WebContainer);
+        Web = CreateBlobServiceClient(options.Value, calls).GetBlobContainerClient(WebContainer);
     }
+
+    /// <summary>Counts of the requests sent to storage so far.</summary>
+    public StorageCalls Calls { get; }
 
     public TableClient Towns { get; }
 
@@ -84,9 +88,10 @@ public sealed class StatusHubStorage
         }
     }
 
-    private static TableServiceClient CreateServiceClient(StorageOptions options)
+    private static TableServiceClient CreateServiceClient(StorageOptions options, StorageCalls calls)
     {
         var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(calls.Policy(tables: true), HttpPipelinePosition.PerRetry);
 
         // Polly (StorageResilience) is the only retry layer, so the total time stays bounded.
         clientOptions.Retry.MaxRetries = 0;
@@ -107,9 +112,10 @@ public sealed class StatusHubStorage
             $"Configure {StorageOptions.Section}:ConnectionString or {StorageOptions.Section}:AccountUri.");
     }
 
-    private static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
+    private static BlobServiceClient CreateBlobServiceClient(StorageOptions options, StorageCalls calls)
     {
         var clientOptions = new BlobClientOptions();
+        clientOptions.AddPolicy(calls.Policy(tables: false), HttpPipelinePosition.PerRetry);
         clientOptions.Retry.MaxRetries = 0;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
