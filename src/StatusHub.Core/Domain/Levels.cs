@@ -39,33 +39,23 @@ public static class EnumNames
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };
 
-    public static bool TryParseLevel(string? value, out TownLevel level)
+    public static bool TryParseLevel(string? value, out TownLevel level) => TryParse(value, ToWire, out level);
+
+    public static bool TryParseState(string? value, out ServiceState state) => TryParse(value, ToWire, out state);
+
+    private static bool TryParse<T>(string? value, Func<T, string> toWire, out T parsed)
+        where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<TownLevel>())
+        foreach (var candidate in Enum.GetValues<T>())
         {
-            if (string.Equals(candidate.ToWire(), value, StringComparison.Ordinal))
+            if (string.Equals(toWire(candidate), value, StringComparison.Ordinal))
             {
-                level = candidate;
+                parsed = candidate;
                 return true;
             }
         }
 
-        level = default;
-        return false;
-    }
-
-    public static bool TryParseState(string? value, out ServiceState state)
-    {
-        foreach (var candidate in Enum.GetValues<ServiceState>())
-        {
-            if (string.Equals(candidate.ToWire(), value, StringComparison.Ordinal))
-            {
-                state = candidate;
-                return true;
-            }
-        }
-
-        state = default;
+        parsed = default;
         return false;
     }
 }

@@ -33,6 +33,39 @@ internal sealed record Labels
     public required string IndexTitle { get; init; }
     public required string IndexIntro { get; init; }
 
+    /// <summary>Heading of a region page: {0} is the region.</summary>
+    public required string RegionTitle { get; init; }
+    public required string RegionIntro { get; init; }
+
+    /// <summary>The link from the site index to a region page: {0} is the region.</summary>
+    public required string RegionLink { get; init; }
+    public required string RegionTownsHeading { get; init; }
+    public required string RegionMatrixHeading { get; init; }
+    public required string RegionMatrixLead { get; init; }
+    public required string RegionMatrixCaption { get; init; }
+
+    /// <summary>Name of the horizontally scrolling region around the matrix.</summary>
+    public required string RegionMatrixScroll { get; init; }
+    public required string RegionTownColumn { get; init; }
+    public required string NotReported { get; init; }
+    public required string AidBy { get; init; }
+    public required string NoAid { get; init; }
+    public required string GapsHeading { get; init; }
+    public required string GapsLead { get; init; }
+    public required string MapHeading { get; init; }
+
+    /// <summary>The map's title: {0} is the region.</summary>
+    public required string MapTitle { get; init; }
+    public required string MapDescription { get; init; }
+
+    /// <summary>The note that the town list is the map's text alternative: {0} is where the link to the list goes.</summary>
+    public required string MapTextAlternative { get; init; }
+    public required string MapUnlocated { get; init; }
+    public required string FeedsHeading { get; init; }
+    public required string FeedJson { get; init; }
+    public required string FeedAtom { get; init; }
+    public required string FeedCap { get; init; }
+
     /// <summary>Date with weekday: {0} weekday, {1} day, {2} month name, {3} year.</summary>
     public required string DatePattern { get; init; }
 
@@ -82,6 +115,29 @@ internal sealed record Labels
         RenderedAt = "Seite erstellt:",
         IndexTitle = "Status der Verwaltungen",
         IndexIntro = "Welche Verwaltung arbeitet wie? Wählen Sie Ihren Ort.",
+        RegionTitle = "Verwaltungen in der Region {0}",
+        RegionIntro = "Wie arbeiten die Verwaltungen der Region, und welche Nachbarorte übernehmen Leistungen füreinander? Hier steht es auf einen Blick.",
+        RegionLink = "Region {0}",
+        RegionTownsHeading = "Alle Orte der Region",
+        RegionMatrixHeading = "Leistungen und Hilfe aus der Nachbarschaft",
+        RegionMatrixLead = "Die Tabelle zeigt für jeden Ort, welche Leistung geht und welcher Nachbarort aushilft. Lücken ohne Hilfe sind hervorgehoben und mit „keine Hilfe“ markiert.",
+        RegionMatrixCaption = "Leistungen je Ort",
+        RegionMatrixScroll = "Tabelle der Leistungen je Ort, seitlich verschiebbar",
+        RegionTownColumn = "Ort",
+        NotReported = "nicht gemeldet",
+        AidBy = "Hilfe:",
+        NoAid = "keine Hilfe",
+        GapsHeading = "Noch ohne Hilfe",
+        GapsLead = "Für diese Leistungen gibt es noch keine Hilfe aus der Nachbarschaft:",
+        MapHeading = "Karte",
+        MapTitle = "Karte der Orte in der Region {0}",
+        MapDescription = "Jeder Ort ist ein Kreis an seiner Lage, Norden ist oben. Form und Beschriftung nennen den Betriebszustand.",
+        MapTextAlternative = "Dieselben Angaben stehen als Text in der Liste {0}.",
+        MapUnlocated = "Ohne Ortsangabe, daher nicht auf der Karte:",
+        FeedsHeading = "Daten zum Abonnieren und Weiterverarbeiten",
+        FeedJson = "Alle Orte als JSON (feed.json)",
+        FeedAtom = "Änderungen als Atom-Feed (feed.atom)",
+        FeedCap = "Warnmeldungen im CAP-Format (cap.xml)",
         DatePattern = "{0}, {1}. {2} {3}",
         DateTimePattern = "{0}, {1} Uhr",
         Months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
@@ -125,6 +181,29 @@ internal sealed record Labels
         RenderedAt = "Page generated:",
         IndexTitle = "Status of municipal administrations",
         IndexIntro = "Which administration is working, and how? Choose your town.",
+        RegionTitle = "Administrations in the region {0}",
+        RegionIntro = "How are the administrations of the region working, and which neighbouring towns take on services for each other? Here it is at a glance.",
+        RegionLink = "Region {0}",
+        RegionTownsHeading = "All towns in the region",
+        RegionMatrixHeading = "Services and help from neighbouring towns",
+        RegionMatrixLead = "The table shows, for each town, which service works and which neighbouring town helps out. Gaps without help are highlighted and marked “no help”.",
+        RegionMatrixCaption = "Services by town",
+        RegionMatrixScroll = "Table of services by town, scrolls sideways",
+        RegionTownColumn = "Town",
+        NotReported = "not reported",
+        AidBy = "Help:",
+        NoAid = "no help",
+        GapsHeading = "Still without help",
+        GapsLead = "For these services there is no help from neighbouring towns yet:",
+        MapHeading = "Map",
+        MapTitle = "Map of the towns in the region {0}",
+        MapDescription = "Each town is a circle at its location, north is up. Shape and label give the level of operation.",
+        MapTextAlternative = "The same information is in the list {0} as text.",
+        MapUnlocated = "No location given, so not on the map:",
+        FeedsHeading = "Data to subscribe to and reuse",
+        FeedJson = "All towns as JSON (feed.json)",
+        FeedAtom = "Changes as an Atom feed (feed.atom)",
+        FeedCap = "Alerts in CAP format (cap.xml)",
         DatePattern = "{0}, {1} {2} {3}",
         DateTimePattern = "{0}, {1}",
         Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
