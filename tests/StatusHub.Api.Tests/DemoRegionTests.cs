@@ -62,7 +62,7 @@ public sealed class DemoRegionTests(DemoRegionApp app) : IClassFixture<DemoRegio
     public async Task No_public_file_contains_internal_detail()
     {
         var internalTexts = new[] { "FIKTIVE DEMO-DATEN", "fiktiv:" };
-        var paths = new List<string> { "/", "/regions/bw-tuebingen/feed.json", "/regions/bw-tuebingen/feed.atom", "/regions/bw-tuebingen/cap.xml",
+        var paths = new List<string> { "/", "/regions/bw-tuebingen/", "/regions/bb-potsdam/", "/regions/bw-tuebingen/feed.json", "/regions/bw-tuebingen/feed.atom", "/regions/bw-tuebingen/cap.xml",
             "/regions/bb-potsdam/feed.json", "/regions/bb-potsdam/feed.atom", "/regions/bb-potsdam/cap.xml", "/regions/bw-tuebingen/cap/moessingen.xml" };
         foreach (var town in new[] { "moessingen", "ofterdingen", "nehren", "bodelshausen", "potsdam", "werder-havel", "michendorf" })
         {
@@ -81,6 +81,19 @@ public sealed class DemoRegionTests(DemoRegionApp app) : IClassFixture<DemoRegio
 
             Assert.DoesNotContain("\"internal\"", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_region_page_shows_who_helps_and_the_gaps()
+    {
+        using var response = await _app.Client().GetAsync("/regions/bw-tuebingen/");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<table", page);
+        Assert.Contains("keine Hilfe", page);
+        Assert.Contains("/ofterdingen/", page);
+        Assert.Contains("<svg", page);
+        Assert.Contains("/regions/bw-tuebingen/", await _app.Client().GetStringAsync("/"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using StatusHub.Core.Aid;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
@@ -30,6 +31,18 @@ internal static class DemoPages
 
     public static IEnumerable<string> Slugs() =>
         Directory.EnumerateFiles(Path.GetDirectoryName(RepositoryFiles.DemoTown("x"))!, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+
+    /// <summary>A demo region as the render job builds it: the towns' snapshots matched by <see cref="AidMatcher"/>, each document with its own matches.</summary>
+    public static RegionPageModel Region(string region)
+    {
+        var snapshots = Slugs().Select(DemoTowns.Snapshot).Where(t => t.Profile.Region == region).ToList();
+        var matching = AidMatcher.Match(snapshots, RenderedAt);
+        var bySlug = snapshots.ToDictionary(t => t.Profile.Slug);
+        var towns = snapshots
+            .Select(t => new RegionPageTown(TownDocument.From(t, matching.For(t.Profile.Slug, bySlug)), t.Profile.Location))
+            .ToList();
+        return new RegionPageModel(region, towns, matching.Gaps, Pages.Site, RenderedAt);
+    }
 
     public static SiteIndexModel SiteIndex()
     {

@@ -47,6 +47,41 @@ internal static class DemoTowns
             aid ?? []);
     }
 
+    /// <summary>Everything stored for a demo town, as the API would hold it after the demo was published (offers from its "aid" array).</summary>
+    public static TownSnapshot Snapshot(string slug)
+    {
+        var document = Load(slug);
+        using var json = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.DemoTown(slug)));
+        var town = json.RootElement.GetProperty("town");
+        var location = town.TryGetProperty("location", out var place)
+            ? new GeoLocation(place.GetProperty("lat").GetDouble(), place.GetProperty("lon").GetDouble())
+            : null;
+        var profile = new TownProfile(
+            document.Town.Slug,
+            document.Town.Name,
+            document.Town.Region,
+            town.GetProperty("ags").GetString(),
+            document.Town.DefaultLanguage,
+            document.Town.Website,
+            document.Town.Phone,
+            town.GetProperty("neighbours").EnumerateArray().Select(n => n.GetString()!).ToList(),
+            location,
+            null);
+        var offers = json.RootElement.TryGetProperty("aid", out var aid)
+            ? aid.EnumerateArray()
+                .Select(offer => new AidOffer(
+                    offer.GetProperty("id").GetString()!,
+                    offer.GetProperty("service").GetString()!,
+                    offer.TryGetProperty("forTowns", out var forTowns) ? forTowns.EnumerateArray().Select(t => t.GetString()!).ToList() : [],
+                    Text(offer, "note"),
+                    offer.TryGetProperty("validUntil", out var until) ? until.GetDateTimeOffset() : null))
+                .ToList()
+            : [];
+        var services = document.Services.Select(s => new ServiceEntry(s.Id, s.State, s.Note, null)).ToList();
+        var status = new TownStatus(document.Level, document.Headline, document.Summary, document.AsOf, document.MoreInfoUrl);
+        return new TownSnapshot(profile, status, services, document.Qa, document.Updates, offers, document.AsOf!.Value, "demo");
+    }
+
     /// <summary>The languages with a page: the default first, then every other language any text of the document has.</summary>
     public static IReadOnlyList<string> Languages(TownDocument document)
     {

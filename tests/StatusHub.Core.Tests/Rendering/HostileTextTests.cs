@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using AngleSharp.Dom;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
@@ -115,6 +116,43 @@ public class HostileTextTests
         Assert.Equal(payload, page.QuerySelector(".towns a")!.TextContent);
     }
 
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Hostile_text_on_the_region_page_is_shown_as_text(string payload)
+    {
+        var html = await Pages.Html.RegionPageAsync(HostileRegion(payload, "bw-test"));
+        var page = Pages.Parse(html);
+
+        AssertNothingInjectedOnRegionPage(page);
+        Assert.Equal([payload, payload], page.QuerySelectorAll("#towns li > a").Select(a => a.TextContent));
+        Assert.Equal([payload, payload], page.QuerySelectorAll("#towns .hl").Select(h => h.TextContent));
+        Assert.Equal(["Ort", payload, payload], page.QuerySelectorAll("#matrix thead th").Select(th => th.TextContent));
+        Assert.Equal([payload, payload], page.QuerySelectorAll("#matrix tbody th").Select(th => th.TextContent));
+        Assert.Equal([payload, payload], page.QuerySelectorAll("#matrix td a").Select(a => a.TextContent));
+        Assert.Equal(payload, page.QuerySelector("#gaps li strong")!.TextContent);
+        Assert.Equal(payload, page.QuerySelector("#gaps li span")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("#matrix td.gap").Length);
+
+        var map = WellFormedMap(html);
+        Assert.Equal(["title", "desc", "g", "g"], map.Elements().Select(e => e.Name.LocalName));
+        Assert.All(map.Elements("g"), g => Assert.Equal(payload, g.Element("text")!.Elements("tspan").First().Value));
+        Assert.Equal([payload, payload], page.QuerySelectorAll("#map svg text tspan:first-child").Select(t => t.TextContent));
+    }
+
+    [Fact]
+    public async Task Hostile_region_name_stays_text_in_heading_title_map_and_links()
+    {
+        const string region = "\"><script>alert(1)</script><svg onload=alert(1)>javascript:alert(1)";
+        var html = await Pages.Html.RegionPageAsync(HostileRegion("Musterstadt", region));
+        var page = Pages.Parse(html);
+
+        AssertNothingInjectedOnRegionPage(page);
+        Assert.Contains(region, page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(region, page.Title, StringComparison.Ordinal);
+        Assert.Contains(region, WellFormedMap(html).Element("title")!.Value, StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll("#feeds a"), a => Assert.StartsWith("/regions/", a.GetAttribute("href"), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Bidi_override_stays_inside_the_text_it_came_with()
     {
@@ -146,6 +184,49 @@ public class HostileTextTests
         });
         Assert.Empty(page.QuerySelectorAll("[src]"));
         Assert.DoesNotContain(page.QuerySelectorAll("svg *"), e => e.LocalName is not ("path" or "circle"));
+    }
+
+    /// <summary>The region page has no script at all; the map's title is the only title in the body, its SVG holds only map shapes.</summary>
+    internal static void AssertNothingInjectedOnRegionPage(IDocument page)
+    {
+        Assert.Empty(page.QuerySelectorAll("script"));
+        Assert.DoesNotContain(page.All.SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(page.QuerySelectorAll("img, iframe, object, embed, form, base, input, button, meta[http-equiv=refresh], svg a"));
+        Assert.Empty(page.QuerySelectorAll("body style, body link, body meta"));
+        Assert.All(page.QuerySelectorAll("body title"), title => Assert.Equal("map-title", title.Id));
+        Assert.Single(page.QuerySelectorAll("style"));
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.All(page.QuerySelectorAll("[href], [src]"), element =>
+        {
+            var target = (element.GetAttribute("href") ?? element.GetAttribute("src"))!.Trim().ToLowerInvariant();
+            Assert.False(target.StartsWith("javascript:", StringComparison.Ordinal) || target.StartsWith("data:", StringComparison.Ordinal) || target.StartsWith("vbscript:", StringComparison.Ordinal), target);
+        });
+        Assert.Empty(page.QuerySelectorAll("[src]"));
+        Assert.True(page.QuerySelectorAll("svg[role=img]").Length <= 1);
+        Assert.DoesNotContain(page.QuerySelectorAll("svg:not([role=img]) *"), e => e.LocalName is not ("path" or "circle"));
+        Assert.DoesNotContain(page.QuerySelectorAll("svg[role=img] *"), e => e.LocalName is not ("title" or "desc" or "g" or "circle" or "text" or "tspan"));
+    }
+
+    /// <summary>The map's markup exactly as written, parsed as XML: text that closed or opened an element would break it.</summary>
+    internal static XElement WellFormedMap(string html)
+    {
+        var start = html.IndexOf("<svg class=\"map\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no map");
+        var end = html.IndexOf("</svg>", start, StringComparison.Ordinal) + "</svg>".Length;
+        return XElement.Parse(html[start..end]);
+    }
+
+    /// <summary>A region of two towns with the payload in every text field, both on the map, each with a helper and a gap.</summary>
+    internal static RegionPageModel HostileRegion(string payload, string region)
+    {
+        var first = Hostile(payload);
+        var second = first with { Town = first.Town with { Slug = "zweitort" } };
+        return new RegionPageModel(
+            region,
+            [new RegionPageTown(first, new GeoLocation(48.4, 9.0)), new RegionPageTown(second, new GeoLocation(48.5, 9.1))],
+            [new StatusHub.Core.Aid.AidGap("musterstadt", "custom"), new StatusHub.Core.Aid.AidGap("zweitort", "custom")],
+            Pages.Site,
+            Pages.RenderedAt);
     }
 
     /// <summary>The payload in every text field of a town document, including the town's name, phone and addresses.</summary>

@@ -36,6 +36,7 @@ public class HtmlPagesTests
 
         Assert.Equal(first, await pages.TownPageAsync(model));
         Assert.StartsWith("<!DOCTYPE html>", await pages.SiteIndexAsync(DemoPages.SiteIndex()), StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", await pages.RegionPageAsync(DemoPages.Region("bw-tuebingen")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,5 +54,6 @@ public class HtmlPagesTests
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => Pages.Html.TownPageAsync(null!));
         await Assert.ThrowsAsync<ArgumentNullException>(() => Pages.Html.SiteIndexAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Pages.Html.RegionPageAsync(null!));
     }
 }

@@ -7,12 +7,13 @@ namespace StatusHub.Core.Tests.Rendering;
 public class HtmlValidationTests
 {
     [Fact]
-    public async Task Demo_hostile_and_index_pages_pass_the_nu_html_checker()
+    public async Task Demo_hostile_index_and_region_pages_pass_the_nu_html_checker()
     {
         var folder = Directory.CreateTempSubdirectory("statushub-vnu-");
         try
         {
             var moessingen = DemoPages.Moessingen();
+            var tuebingen = DemoPages.Region("bw-tuebingen");
             var pages = new Dictionary<string, string>
             {
                 ["moessingen-de.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "de")),
@@ -20,6 +21,14 @@ public class HtmlValidationTests
                 ["hostile.html"] = await Pages.Html.TownPageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E"))),
                 ["rtl-fallback-stale.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full(), "ar", ["de", "ar"], Pages.AsOf.AddDays(5))),
                 ["index.html"] = await Pages.Html.SiteIndexAsync(DemoPages.SiteIndex()),
+                ["region-bw-tuebingen.html"] = await Pages.Html.RegionPageAsync(tuebingen),
+                ["region-bb-potsdam.html"] = await Pages.Html.RegionPageAsync(DemoPages.Region("bb-potsdam")),
+                ["region-hostile.html"] = await Pages.Html.RegionPageAsync(HostileTextTests.HostileRegion("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E", "bw-test")),
+                ["region-no-map-no-matrix.html"] = await Pages.Html.RegionPageAsync(tuebingen with
+                {
+                    Towns = tuebingen.Towns.Select(t => t with { Location = null, Document = t.Document with { Services = [], Aid = [] } }).ToList(),
+                    Gaps = [],
+                }),
             };
             foreach (var (name, html) in pages)
             {

@@ -23,6 +23,8 @@ public partial class PageBudgetTests
         return data;
     }
 
+    public static TheoryData<string> DemoRegions() => new(DemoPages.Slugs().Select(slug => DemoTowns.Load(slug).Town.Region).Distinct().Order(StringComparer.Ordinal));
+
     [Theory]
     [InlineData("de")]
     [InlineData("en")]
@@ -30,21 +32,77 @@ public partial class PageBudgetTests
     {
         var html = await Pages.Html.TownPageAsync(DemoPages.Model(DemoPages.Moessingen(), language));
 
-        using var gzipped = new MemoryStream();
-        using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(html));
-        }
+        Assert.InRange(GzippedLength(html), 1024, 14 * 1024);
+    }
 
-        Assert.InRange(gzipped.Length, 1024, 14 * 1024);
+    [Fact]
+    public async Task Demo_region_page_is_at_most_14_KB_gzipped()
+    {
+        var html = await Pages.Html.RegionPageAsync(DemoPages.Region("bw-tuebingen"));
+
+        Assert.InRange(GzippedLength(html), 1024, 14 * 1024);
     }
 
     [Theory]
     [MemberData(nameof(DemoTownPages))]
     public async Task Demo_page_requests_nothing_from_anywhere(string slug, string language)
     {
+        AssertRequestsNothing(await RenderDemo(slug, language));
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoRegions))]
+    public async Task Demo_region_page_requests_nothing_from_anywhere(string region)
+    {
+        var page = await RenderRegion(region);
+
+        AssertRequestsNothing(page);
+        Assert.Empty(page.QuerySelectorAll("script"));
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoTownPages))]
+    public async Task Demo_page_has_landmarks_one_h1_and_headings_in_order(string slug, string language)
+    {
+        AssertLandmarksAndHeadings(await RenderDemo(slug, language), language);
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoRegions))]
+    public async Task Demo_region_page_has_landmarks_one_h1_and_headings_in_order(string region)
+    {
+        var page = await RenderRegion(region);
+
+        AssertLandmarksAndHeadings(page, "de");
+        Assert.Equal(["overview", "towns", "matrix", "gaps", "map", "feeds"], page.QuerySelectorAll("main > section").Select(s => s.Id!));
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoTownPages))]
+    public async Task Demo_page_starts_with_a_skip_link_and_every_link_says_where_it_goes(string slug, string language)
+    {
         var page = await RenderDemo(slug, language);
 
+        AssertSkipLinkAndLinkTexts(page);
+        Assert.All(page.QuerySelectorAll("svg"), svg => Assert.Equal("true", svg.GetAttribute("aria-hidden")));
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoRegions))]
+    public async Task Demo_region_page_starts_with_a_skip_link_and_every_link_says_where_it_goes(string region)
+    {
+        var page = await RenderRegion(region);
+
+        AssertSkipLinkAndLinkTexts(page);
+        var map = Assert.Single(page.QuerySelectorAll("svg:not([aria-hidden=true])"));
+        Assert.Equal("img", map.GetAttribute("role"));
+        Assert.False(string.IsNullOrWhiteSpace(map.GetAttribute("aria-labelledby")));
+        Assert.All(page.QuerySelectorAll("[tabindex]"), element => Assert.Equal("0", element.GetAttribute("tabindex")));
+        Assert.All(page.QuerySelectorAll("[role=region]"), element => Assert.False(string.IsNullOrWhiteSpace(element.GetAttribute("aria-label"))));
+    }
+
+    private static void AssertRequestsNothing(IDocument page)
+    {
         Assert.Empty(page.QuerySelectorAll("[src], img, picture, video, audio, iframe, object, embed, link[rel=stylesheet], link[rel=preload], link[rel~=icon], link[rel=manifest]"));
         Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
         Assert.Equal(["canonical", "alternate"], page.QuerySelectorAll("link").Select(l => l.GetAttribute("rel")!).Distinct());
@@ -52,12 +110,8 @@ public partial class PageBudgetTests
         Assert.StartsWith("default-src 'none';", page.QuerySelector("meta[http-equiv=Content-Security-Policy]")!.GetAttribute("content"), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [MemberData(nameof(DemoTownPages))]
-    public async Task Demo_page_has_landmarks_one_h1_and_headings_in_order(string slug, string language)
+    private static void AssertLandmarksAndHeadings(IDocument page, string language)
     {
-        var page = await RenderDemo(slug, language);
-
         Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
         Assert.Single(page.QuerySelectorAll("header"));
         Assert.Single(page.QuerySelectorAll("main"));
@@ -70,12 +124,8 @@ public partial class PageBudgetTests
         Assert.Equal(levels.Count, page.QuerySelectorAll("h1, h2, h3").Count(h => h.Text().Length > 0));
     }
 
-    [Theory]
-    [MemberData(nameof(DemoTownPages))]
-    public async Task Demo_page_starts_with_a_skip_link_and_every_link_says_where_it_goes(string slug, string language)
+    private static void AssertSkipLinkAndLinkTexts(IDocument page)
     {
-        var page = await RenderDemo(slug, language);
-
         var first = page.Body!.QuerySelector("a")!;
         Assert.Equal("#main", first.GetAttribute("href"));
         Assert.Same(page.Body.FirstElementChild, first);
@@ -84,7 +134,6 @@ public partial class PageBudgetTests
         Assert.All(page.QuerySelectorAll("a"), link => Assert.True(link.Text().Length >= 2, link.OuterHtml));
         Assert.All(page.QuerySelectorAll("a"), link => Assert.DoesNotMatch("(?i)^(hier|here|mehr|more|link|klicken|click)$", link.Text()));
         Assert.All(page.QuerySelectorAll("li"), item => Assert.Contains(item.ParentElement!.LocalName, new[] { "ul", "ol" }));
-        Assert.All(page.QuerySelectorAll("svg"), svg => Assert.Equal("true", svg.GetAttribute("aria-hidden")));
         Assert.All(page.QuerySelectorAll("nav"), nav => Assert.False(string.IsNullOrWhiteSpace(nav.GetAttribute("aria-label"))));
     }
 
@@ -122,6 +171,19 @@ public partial class PageBudgetTests
 
     [GeneratedRegex("var\\(--([a-z-]+)\\)")]
     private static partial Regex VariableUse();
+
+    private static long GzippedLength(string html)
+    {
+        using var gzipped = new MemoryStream();
+        using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(html));
+        }
+
+        return gzipped.Length;
+    }
+
+    private static async Task<IDocument> RenderRegion(string region) => Pages.Parse(await Pages.Html.RegionPageAsync(DemoPages.Region(region)));
 
     private static async Task<IDocument> RenderDemo(string slug, string language)
     {

@@ -59,6 +59,16 @@ public class SiteIndexTests
     }
 
     [Fact]
+    public async Task Each_region_heading_links_to_the_region_page()
+    {
+        var page = Pages.Parse(await Pages.Html.SiteIndexAsync(DemoPages.SiteIndex() with { SiteBaseUrl = new Uri("https://example.org/status/") }));
+
+        Assert.Equal(
+            [("bb-potsdam", "/status/regions/bb-potsdam/"), ("bw-tuebingen", "/status/regions/bw-tuebingen/")],
+            page.QuerySelectorAll("main section h2").Select(h2 => (Assert.Single(h2.QuerySelectorAll("a")).Text(), h2.QuerySelector("a")!.GetAttribute("href")!)));
+    }
+
+    [Fact]
     public async Task Index_without_towns_has_no_region_sections()
     {
         var page = Pages.Parse(await Pages.Html.SiteIndexAsync(new SiteIndexModel([], Pages.Site, Pages.RenderedAt)));

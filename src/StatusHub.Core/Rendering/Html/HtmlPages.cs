@@ -46,6 +46,13 @@ public sealed class HtmlPages : IAsyncDisposable
         return RenderAsync<SiteIndexPage>(nameof(SiteIndexPage.Model), model);
     }
 
+    /// <summary>The full HTML document of a region page (German): towns, the towns × services matrix with who helps, the gaps, a map, the feeds.</summary>
+    public Task<string> RegionPageAsync(RegionPageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return RenderAsync<RegionPage>(nameof(RegionPage.Model), model);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await gate.WaitAsync().ConfigureAwait(false);

@@ -37,8 +37,6 @@ internal sealed record Labels
     public required string RegionTitle { get; init; }
     public required string RegionIntro { get; init; }
 
-    /// <summary>The link from the site index to a region page: {0} is the region.</summary>
-    public required string RegionLink { get; init; }
     public required string RegionTownsHeading { get; init; }
     public required string RegionMatrixHeading { get; init; }
     public required string RegionMatrixLead { get; init; }
@@ -117,10 +115,9 @@ internal sealed record Labels
         IndexIntro = "Welche Verwaltung arbeitet wie? Wählen Sie Ihren Ort.",
         RegionTitle = "Verwaltungen in der Region {0}",
         RegionIntro = "Wie arbeiten die Verwaltungen der Region, und welche Nachbarorte übernehmen Leistungen füreinander? Hier steht es auf einen Blick.",
-        RegionLink = "Region {0}",
         RegionTownsHeading = "Alle Orte der Region",
         RegionMatrixHeading = "Leistungen und Hilfe aus der Nachbarschaft",
-        RegionMatrixLead = "Die Tabelle zeigt für jeden Ort, welche Leistung geht und welcher Nachbarort aushilft. Lücken ohne Hilfe sind hervorgehoben und mit „keine Hilfe“ markiert.",
+        RegionMatrixLead = "Die Tabelle zeigt für jeden Ort, welche Leistung geht und welcher Nachbarort aushilft. Lücken ohne Hilfe sind hervorgehoben und mit „keine Hilfe“ markiert. Ein Strich heißt: nicht gemeldet.",
         RegionMatrixCaption = "Leistungen je Ort",
         RegionMatrixScroll = "Tabelle der Leistungen je Ort, seitlich verschiebbar",
         RegionTownColumn = "Ort",
@@ -183,10 +180,9 @@ internal sealed record Labels
         IndexIntro = "Which administration is working, and how? Choose your town.",
         RegionTitle = "Administrations in the region {0}",
         RegionIntro = "How are the administrations of the region working, and which neighbouring towns take on services for each other? Here it is at a glance.",
-        RegionLink = "Region {0}",
         RegionTownsHeading = "All towns in the region",
         RegionMatrixHeading = "Services and help from neighbouring towns",
-        RegionMatrixLead = "The table shows, for each town, which service works and which neighbouring town helps out. Gaps without help are highlighted and marked “no help”.",
+        RegionMatrixLead = "The table shows, for each town, which service works and which neighbouring town helps out. Gaps without help are highlighted and marked “no help”. A dash means: not reported.",
         RegionMatrixCaption = "Services by town",
         RegionMatrixScroll = "Table of services by town, scrolls sideways",
         RegionTownColumn = "Town",

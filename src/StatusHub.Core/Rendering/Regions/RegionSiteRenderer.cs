@@ -28,11 +28,12 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         var pageTowns = towns
             .Select(t => new RegionPageTown(TownDocument.From(t, matching.For(t.Profile.Slug, bySlug)), t.Profile.Location))
             .ToList();
-        await Task.CompletedTask.ConfigureAwait(false);
-        _ = pages;
-        _ = pageTowns;
+        // The page's time is the region's latest change, so an unchanged region renders identical bytes.
+        var html = await pages.RegionPageAsync(new RegionPageModel(region, pageTowns, matching.Gaps, siteBaseUrl, LatestChange(towns, renderedAt)))
+            .ConfigureAwait(false);
         var files = new List<SiteFile>
         {
+            new(SitePaths.RegionPage(region), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(html)),
             new(SitePaths.RegionFeedJson(region), SiteFile.Json, SiteFile.ShortCache,
                 JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(region, towns, matching, LatestChange(towns, renderedAt)), DocumentJson.Options)),
             RegionAtom(region, towns, siteBaseUrl, renderedAt),
