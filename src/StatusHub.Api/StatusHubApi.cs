@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Endpoints;
 using StatusHub.Core;
+using StatusHub.Api.Http;
+using StatusHub.Core.Storage;
 
 namespace StatusHub.Api;
 
@@ -13,14 +15,20 @@ public static class StatusHubApi
 {
     public const string BasePath = "/api/v1";
 
-    /// <summary>Everything both hosts share: storage, repositories, authentication.</summary>
-    public static IServiceCollection AddStatusHub(this IServiceCollection services, IConfiguration configuration) =>
+    /// <summary>Everything both hosts share: storage, repositories, authentication and its limits.</summary>
+    public static IServiceCollection AddStatusHub(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddStatusHubCore(configuration);
+        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.AddSingleton<AuthThrottle>();
+        services.AddSingleton<AuditRepository>();
+        return services;
+    }
 
     /// <summary>Maps every v1 route under <see cref="BasePath"/>.</summary>
     public static RouteGroupBuilder MapStatusHubApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("StatusHub v1");
-        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapKeys().MapReads().MapRender();
+        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapKeys().MapReads().MapRender().MapAudit();
     }
 }

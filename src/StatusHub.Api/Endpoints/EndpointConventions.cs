@@ -8,5 +8,5 @@ internal static class EndpointConventions
     /// <summary>The problem responses every write can give, declared once for the OpenAPI document.</summary>
     public static RouteHandlerBuilder WithWriteProblems(this RouteHandlerBuilder builder) =>
         builder.ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404)
-            .ProducesProblem(412).ProducesProblem(413).ProducesProblem(415).ProducesProblem(503);
+            .ProducesProblem(412).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429).ProducesProblem(503);
 }

@@ -9,46 +9,69 @@ namespace StatusHub.Api.Http;
 
 /// <summary>
 /// Runs a handler and turns every known failure into its problem+json response, so both hosts answer
-/// identically: validation 400, auth 401/403, 404, 412, 413, 415, 422, storage 503 with Retry-After.
+/// identically: validation 400, auth 401/403, 404, 412, 413, 415, 422, 429 and storage 503 with Retry-After.
+/// Every answer gets the <see cref="SecurityHeaders"/>; every rejected write is logged with its reason (never the key).
 /// </summary>
 public static class ApiCall
 {
+    private static readonly EventId WriteRejected = new(4001, nameof(WriteRejected));
+
     public static async Task<IResult> Run(HttpRequest request, Func<ApiContext, Task<IResult>> handler)
     {
+        SecurityHeaders.Apply(request.HttpContext);
         var context = new ApiContext(request);
         try
         {
             return await handler(context).ConfigureAwait(false);
         }
-        catch (ValidationFailedException invalid)
-        {
-            return Problems.Validation(invalid.Errors);
-        }
-        catch (ApiProblemException problem)
-        {
-            var result = Problems.Create(problem.Status, problem.Title, problem.Message);
-            return problem.Status == 401 ? result.WithHeader("WWW-Authenticate", "Bearer") : result;
-        }
-        catch (ResourceNotFoundException missing)
-        {
-            return Problems.Create(404, "Not found", missing.Message);
-        }
-        catch (PreconditionFailedException)
-        {
-            return Problems.Create(412, "Precondition failed", "Someone else changed this town since you read it: reload it and apply your change again.");
-        }
-        catch (IdempotencyConflictException conflict)
-        {
-            return Problems.Create(422, "Idempotency-Key reused", conflict.Message);
-        }
         catch (StorageUnavailableException unavailable)
         {
             Logger(request).LogWarning("Storage unavailable for {Method} {Path}: {Cause}",
-                request.Method, request.Path, unavailable.InnerException?.GetType().Name);
+                request.Method, request.Path.ToUriComponent(), unavailable.InnerException?.GetType().Name);
             var seconds = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds));
             return Problems.Create(503, "Storage unavailable", "Nothing was changed by this request, or it is not yet confirmed: retry after the given time.")
                 .WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
         }
+        catch (Exception error) when (Rejection(error) is { } rejected)
+        {
+            if (context.IsWrite)
+            {
+                // Rejected writes are counted here (event 4001, by reason), never stored in the audit trail.
+                Logger(request).LogInformation(WriteRejected, "Write rejected: {Method} {Path} {Status} {Reason}",
+                    request.Method, request.Path.ToUriComponent(), rejected.Status, Problems.TypeName(rejected.Status));
+            }
+
+            return rejected.Result;
+        }
+    }
+
+    /// <summary>The answer to a failure the client caused, or null for anything else (which is not caught).</summary>
+    private static (int Status, IResult Result)? Rejection(Exception error) => error switch
+    {
+        ValidationFailedException invalid => (400, Problems.Validation(invalid.Errors)),
+        ApiProblemException problem => (problem.Status, ProblemResult(problem)),
+        ResourceNotFoundException missing => (404, Problems.Create(404, "Not found", missing.Message)),
+        PreconditionFailedException => (412, Problems.Create(412, "Precondition failed",
+            "Someone else changed this town since you read it: reload it and apply your change again.")),
+        IdempotencyConflictException conflict => (422, Problems.Create(422, "Idempotency-Key reused", conflict.Message)),
+        _ => null,
+    };
+
+    private static IResult ProblemResult(ApiProblemException problem)
+    {
+        var result = Problems.Create(problem.Status, problem.Title, problem.Message);
+        if (problem.Status == 401)
+        {
+            return result.WithHeader("WWW-Authenticate", "Bearer");
+        }
+
+        if (problem.RetryAfter is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            return result.WithHeader("Retry-After", seconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return result;
     }
 
     private static ILogger Logger(HttpRequest request) =>

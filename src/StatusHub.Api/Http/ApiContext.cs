@@ -2,6 +2,8 @@ using StatusHub.Core.Documents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
@@ -23,9 +25,13 @@ public sealed class ApiContext(HttpRequest request)
     public T Get<T>()
         where T : notnull => Request.HttpContext.RequestServices.GetRequiredService<T>();
 
-    /// <summary>The caller, or 401 when the bearer key is missing, malformed, unknown, wrong or revoked.</summary>
+    /// <summary>
+    /// The caller, or 401 when the bearer key is missing, malformed, unknown, wrong or revoked; 429 with Retry-After
+    /// when this client address or key id has failed too often, or the key has used up its write budget.
+    /// </summary>
     public async Task<KeyPrincipal> AuthenticateAsync()
     {
+        SecurityHeaders.MarkPrivate(Request.HttpContext);
         var header = Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || header.Length == scheme.Length)
@@ -33,8 +39,31 @@ public sealed class ApiContext(HttpRequest request)
             throw new ApiProblemException(401, "Authentication required", "Send 'Authorization: Bearer <key>'.");
         }
 
-        var principal = await Get<KeyAuthenticator>().AuthenticateAsync(header[scheme.Length..].Trim(), Aborted).ConfigureAwait(false);
-        return principal ?? throw new ApiProblemException(401, "Authentication failed", "The key is not valid or was revoked.");
+        var presented = header[scheme.Length..].Trim();
+        var keyId = ApiKeys.TryParse(presented, out var id, out _) ? id : null;
+        var address = ClientAddress.Of(Request, Get<IOptions<LimitOptions>>().Value.ClientAddressHeader);
+        var throttle = Get<AuthThrottle>();
+        if (throttle.RefuseAuthentication(address, keyId) is { } wait)
+        {
+            Logger.LogWarning("Authentication throttled for address {Address} (key id {KeyId}): too many failures", address, keyId ?? "none");
+            throw TooManyRequests("Too many failed authentications from this address or for this key: wait before trying again.", wait);
+        }
+
+        var principal = await Get<KeyAuthenticator>().AuthenticateAsync(presented, Aborted).ConfigureAwait(false);
+        if (principal is null)
+        {
+            throttle.RecordFailure(address, keyId);
+            Logger.LogInformation("Authentication failed from address {Address} (key id {KeyId})", address, keyId ?? "none");
+            throw new ApiProblemException(401, "Authentication failed", "The key is not valid or was revoked.");
+        }
+
+        if (IsWrite && throttle.RefuseWrite(principal.KeyId) is { } writeWait)
+        {
+            Logger.LogWarning("Write budget of key {KeyId} used up", principal.KeyId);
+            throw TooManyRequests("This key has made too many writes: wait before writing again.", writeWait);
+        }
+
+        return principal;
     }
 
     public async Task<KeyPrincipal> RequireAdminAsync()
@@ -76,11 +105,18 @@ public sealed class ApiContext(HttpRequest request)
         }
     }
 
+    /// <summary>Every method but GET and HEAD counts against the key's write budget.</summary>
+    public bool IsWrite => !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method);
+
     public WriteContext WriteContext(KeyPrincipal principal) => new(principal.ToActor(), IfMatch);
 
     public static ApiProblemException Forbidden(string detail) => new(403, "Forbidden", detail);
 
     public static ApiProblemException NotFound(string detail) => new(404, "Not found", detail);
+
+    private ILogger Logger => Get<ILoggerFactory>().CreateLogger("StatusHub.Auth");
+
+    private static ApiProblemException TooManyRequests(string detail, TimeSpan wait) => new(429, "Too many requests", detail, wait);
 
     private async Task<byte[]> ReadLimitedAsync()
     {

@@ -22,7 +22,8 @@ public static class Problems
     public static IResult Validation(IReadOnlyDictionary<string, string[]> errors) =>
         Create(StatusCodes.Status400BadRequest, "Invalid request", "One or more fields are invalid; see errors.", errors.ToDictionary());
 
-    private static string TypeName(int status) => status switch
+    /// <summary>The last part of the problem type, also the reason category in logs.</summary>
+    public static string TypeName(int status) => status switch
     {
         400 => "bad-request",
         401 => "unauthorized",

@@ -46,14 +46,26 @@ public sealed class KeyAuthenticator(KeyRepository keys, IMemoryCache cache, IOp
         }
 
         var stored = await FindAsync(id, cancellationToken).ConfigureAwait(false);
-        var matches = ApiKeys.Matches(secret, stored?.SecretHash ?? DummyHash);
-        if (stored is null || !matches || stored.RevokedAt is not null)
+        return Verify(secret, stored, ApiKeys.Matches);
+    }
+
+    /// <summary>
+    /// The single decision for a parsed key: exactly one hash comparison whether the id is unknown (against a dummy
+    /// hash of the same length), the secret wrong, or the key revoked, so none of them answers faster than another.
+    /// </summary>
+    internal static KeyPrincipal? Verify(string secret, StoredKey? stored, Func<string, string, bool> matches)
+    {
+        var matched = matches(secret, stored?.SecretHash ?? DummyHash);
+        if (stored is null || !matched || stored.RevokedAt is not null)
         {
             return null;
         }
 
         return new KeyPrincipal(stored.Id, stored.Label, stored.Scope, stored.Town, stored.Region);
     }
+
+    /// <summary>The hash an unknown key id is compared against (for tests of <see cref="Verify"/>).</summary>
+    internal static string UnknownKeyHash => DummyHash;
 
     /// <summary>Drops a key from this instance's cache (after revocation).</summary>
     public void Forget(string id) => cache.Remove(CacheKey(id));

@@ -329,13 +329,35 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
         var response = await storage.RunAsync(token => storage.Towns.SubmitTransactionAsync(actions, token), cancellationToken)
             .ConfigureAwait(false);
         await MarkForRenderAsync(town, cancellationToken).ConfigureAwait(false);
-        if (response.Value[0].Headers.ETag is { } etag)
+        var etag = response.Value[0].Headers.ETag is { } committed
+            ? committed.ToString()
+            : (await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
+        if (actions[^1].Entity.RowKey.StartsWith(TownRows.AuditPrefix, StringComparison.Ordinal))
         {
-            return etag.ToString();
+            await RecordAuditETagAsync(town, actions[^1].Entity.RowKey, etag, cancellationToken).ConfigureAwait(false);
         }
 
-        var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
-        return head?.ETag.ToString() ?? "";
+        return etag;
+    }
+
+    /// <summary>
+    /// The head's new ETag is only known once the transaction has committed, so it is merged into the audit row
+    /// afterwards. Best effort: the write is already durable and acknowledged whatever happens here, so a failure
+    /// leaves that row's ETag empty (logged) instead of failing the request.
+    /// </summary>
+    private async Task RecordAuditETagAsync(string town, string auditRowKey, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.RunAsync(
+                token => storage.Towns.UpdateEntityAsync(
+                    new TableEntity(town, auditRowKey) { ["ETag"] = etag }, ETag.All, TableUpdateMode.Merge, token),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException unavailable)
+        {
+            logger.LogWarning("Audit row {Row} of town {Town} keeps no ETag: {Cause}", auditRowKey, town, unavailable.InnerException?.GetType().Name);
+        }
     }
 
     /// <summary>

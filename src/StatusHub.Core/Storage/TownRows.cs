@@ -20,6 +20,7 @@ internal static class TownRows
     public const string AidPrefix = "d|aid|";
     public const string IdempotencyPrefix = "i|";
     public const string AuditPrefix = "a|";
+    public const string AuditTo = "a}";
 
     public static string ServiceKey(string id) => ServicePrefix + id;
 

@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using StatusHub.Api;
+using StatusHub.Api.Http;
 
 namespace StatusHub.Server.Hosting;
 
@@ -51,6 +52,11 @@ public static class ServerSetup
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            if (context.Request.IsHttps)
+            {
+                context.Response.Headers.StrictTransportSecurity = SecurityHeaders.StrictTransportSecurity;
+            }
+
             return next(context);
         });
 

@@ -29,6 +29,11 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests render explicitly (POST /api/v1/render); the background schedule fires once a year.
         builder.UseSetting("StatusHub:Render:Schedule", "0 0 0 1 1 *");
+
+        // Every test shares one client address and the admin key; the limits have their own tests (Security/).
+        builder.UseSetting("StatusHub:Limits:FailedAuthPerAddress", "1000000");
+        builder.UseSetting("StatusHub:Limits:FailedAuthPerKey", "1000000");
+        builder.UseSetting("StatusHub:Limits:WritesPerKey", "1000000");
     }
 
     public async new Task DisposeAsync()
