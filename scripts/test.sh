@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The StatusHub test command (README "Quick start"): installs the pinned Node tools, builds, runs every test.
-# Needs only the .NET 10 SDK, Node.js 20+ and npm on the machine.
+# Needs only the .NET 10 SDK, Node.js 20+, npm and Java 17 (Nu HTML Checker) on the machine; installs Chromium with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "==> Installing pinned Node tools (Azurite) with npm ci"
 npm ci --no-audit --no-fund --loglevel=error
+
+echo "==> Ensuring Chromium for the browser tests (Debian package; Playwright's own download is not used)"
+./scripts/ensure-chromium.sh
 
 echo "==> Building StatusHub.sln"
 # The Azure Functions worker packages are not served by every package source. Where restoring the solution fails only
