@@ -59,6 +59,20 @@ public sealed class DemoRegionTests(DemoRegionApp app) : IClassFixture<DemoRegio
     }
 
     [Fact]
+    public async Task The_region_atom_feed_tells_who_helps_and_what_has_no_help()
+    {
+        using var response = await _app.Client().GetAsync("/regions/bw-tuebingen/feed.atom");
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        var entry = feed.Elements(Atom + "entry").Single(e => e.Element(Atom + "title")!.Value.StartsWith("Mössingen: Notbetrieb", StringComparison.Ordinal));
+        var content = (entry.Element(Atom + "summary") ?? entry.Element(Atom + "content"))!.Value;
+        Assert.Contains("Kfz-Zulassung – Ofterdingen", content);
+        Assert.Contains("Ausweise und Pässe – Nehren", content);
+        Assert.Contains("Noch ohne Hilfe: ", content);
+        Assert.Contains("E-Mail", content);
+    }
+
+    [Fact]
     public async Task No_public_file_contains_internal_detail()
     {
         var internalTexts = new[] { "FIKTIVE DEMO-DATEN", "fiktiv:" };

@@ -36,7 +36,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
             new(SitePaths.RegionPage(region), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(html)),
             new(SitePaths.RegionFeedJson(region), SiteFile.Json, SiteFile.ShortCache,
                 JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(region, towns, matching, LatestChange(towns, renderedAt)), DocumentJson.Options)),
-            RegionAtom(region, towns, siteBaseUrl, renderedAt),
+            RegionAtom(region, towns, matching, siteBaseUrl, renderedAt),
         };
 
         var alerts = new List<(TownSnapshot Town, XDocument Alert)>();
@@ -59,7 +59,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
     private static DateTimeOffset LatestChange(IReadOnlyList<TownSnapshot> towns, DateTimeOffset fallback) =>
         towns.Count == 0 ? fallback : towns.Max(t => t.UpdatedAt);
 
-    private static SiteFile RegionAtom(string region, IReadOnlyList<TownSnapshot> towns, Uri siteBaseUrl, DateTimeOffset renderedAt)
+    private static SiteFile RegionAtom(string region, IReadOnlyList<TownSnapshot> towns, AidMatching matching, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
         var self = new Uri(siteBaseUrl, SitePaths.RegionFeedAtom(region));
         var feed = new SyndicationFeed($"StatusHub: {region}", $"Lage der Verwaltungen in {region}", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, LatestChange(towns, renderedAt))
@@ -74,7 +74,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
             var headline = AtomFeeds.Pick(town.Status.Headline, profile.DefaultLanguage);
             var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, profile.DefaultLanguage, profile.DefaultLanguage));
             var title = $"{profile.Name}: {AtomFeeds.LevelName(town.Status.Level)}" + (headline is null ? "" : $" – {headline}");
-            return new SyndicationItem(AtomFeeds.XmlSafe(title), AtomFeeds.XmlSafe(AtomFeeds.Pick(town.Status.Summary, profile.DefaultLanguage) ?? ""), page,
+            return new SyndicationItem(AtomFeeds.XmlSafe(title), AtomFeeds.XmlSafe(AidSummary(town, matching, towns)), page,
                 $"{page.AbsoluteUri}#status-{asOf.UtcTicks}", asOf);
         }).ToList();
         return new SiteFile(SitePaths.RegionFeedAtom(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
@@ -99,6 +99,28 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
             return item;
         }).ToList();
         return new SiteFile(SitePaths.RegionCapIndex(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
+    }
+
+    /// <summary>The town's summary, then who helps with which service and which services have no help yet.</summary>
+    private static string AidSummary(TownSnapshot town, AidMatching matching, IReadOnlyList<TownSnapshot> towns)
+    {
+        static string Name(string service) => ServiceCatalogue.Find(service)?.Name.In("de") ?? service;
+        var text = new StringBuilder(AtomFeeds.Pick(town.Status.Summary, town.Profile.DefaultLanguage) ?? "");
+        var helped = matching.Matches.Where(m => m.Town == town.Profile.Slug).ToList();
+        if (helped.Count > 0)
+        {
+            var providers = towns.ToDictionary(t => t.Profile.Slug, t => t.Profile.Name);
+            text.Append("\n\nHilfe aus der Nachbarschaft: ")
+                .AppendJoin("; ", helped.Select(m => $"{Name(m.Service)} – {providers.GetValueOrDefault(m.Provider, m.Provider)}"));
+        }
+
+        var gaps = matching.Gaps.Where(g => g.Town == town.Profile.Slug).Select(g => Name(g.Service)).ToList();
+        if (gaps.Count > 0)
+        {
+            text.Append("\n\nNoch ohne Hilfe: ").AppendJoin(", ", gaps);
+        }
+
+        return text.ToString().Trim();
     }
 
     private static string Element(XDocument alert, string name) => alert.Root!.Element(CapAlerts.Ns + name)!.Value;
