@@ -73,19 +73,23 @@ public sealed class StatusHubStorage
             // A failed attempt (storage down at start-up) is forgotten so the next call tries again.
             if (_ready is null || _ready.IsFaulted || _ready.IsCanceled)
             {
-                _ready = Resilience.ExecuteAsync(async token =>
-                {
-                    await Towns.CreateIfNotExistsAsync(token).ConfigureAwait(false);
-                    await Keys.CreateIfNotExistsAsync(token).ConfigureAwait(false);
-                    await RenderQueue.CreateIfNotExistsAsync(token).ConfigureAwait(false);
-
-                    // On Azure, enabling the static website creates $web; locally (Azurite) we create it.
-                    await Web.CreateIfNotExistsAsync(cancellationToken: token).ConfigureAwait(false);
-                }, CancellationToken.None);
+                _ready = CreateTablesAsync();
             }
 
             return _ready.WaitAsync(cancellationToken);
         }
+    }
+
+    // Each creation is its own storage operation with its own time budget: a cold emulator or account may be slow once.
+    private async Task CreateTablesAsync()
+    {
+        foreach (var table in new[] { Towns, Keys, RenderQueue })
+        {
+            await Resilience.ExecuteAsync(token => table.CreateIfNotExistsAsync(token), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // On Azure, enabling the static website creates $web; locally (Azurite) we create it.
+        await Resilience.ExecuteAsync(token => Web.CreateIfNotExistsAsync(cancellationToken: token), CancellationToken.None).ConfigureAwait(false);
     }
 
     private static TableServiceClient CreateServiceClient(StorageOptions options, StorageCalls calls)

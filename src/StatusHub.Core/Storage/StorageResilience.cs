@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Azure;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
@@ -11,14 +12,11 @@ namespace StatusHub.Core.Storage;
 
 /// <summary>
 /// The single retry layer for every storage call (the SDK's own retries are switched off):
-/// jittered retries bounded to about 2 s in total, then a circuit breaker that makes callers fail fast
+/// jittered retries bounded to <see cref="StorageOptions.TotalTimeout"/> (2 s) in total, then a circuit breaker that makes callers fail fast
 /// while storage is down. Exhaustion surfaces as <see cref="StorageUnavailableException"/>.
 /// </summary>
 public sealed class StorageResilience
 {
-    /// <summary>Total time one storage operation may take, retries included.</summary>
-    public static readonly TimeSpan TotalBudget = TimeSpan.FromSeconds(2);
-
     /// <summary>Retry-After suggested to clients when no better estimate is known.</summary>
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -27,12 +25,12 @@ public sealed class StorageResilience
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger<StorageResilience> _logger;
 
-    public StorageResilience(ILogger<StorageResilience> logger)
+    public StorageResilience(IOptions<StorageOptions> options, ILogger<StorageResilience> logger)
     {
         _logger = logger;
         var shouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient);
         _pipeline = new ResiliencePipelineBuilder()
-            .AddTimeout(TotalBudget)
+            .AddTimeout(options.Value.TotalTimeout)
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = shouldHandle,
@@ -66,7 +64,7 @@ public sealed class StorageResilience
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(TimeSpan.FromMilliseconds(1500))
+            .AddTimeout(options.Value.AttemptTimeout)
             .Build();
     }
 

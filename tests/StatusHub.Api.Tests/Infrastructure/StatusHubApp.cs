@@ -27,6 +27,11 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("StatusHub:Storage:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("StatusHub:AdminKey", AdminKey);
 
+        // A shared 2-core CI machine can stall the emulator for seconds; production keeps the 2 s budget. A stopped
+        // emulator still fails fast (connection refused), so the fault tests see 503 at once.
+        builder.UseSetting("StatusHub:Storage:TotalTimeout", "00:00:20");
+        builder.UseSetting("StatusHub:Storage:AttemptTimeout", "00:00:10");
+
         // Tests render explicitly (POST /api/v1/render); the background schedule fires once a year.
         builder.UseSetting("StatusHub:Render:Schedule", "0 0 0 1 1 *");
 
