@@ -197,23 +197,8 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
         }
     }
 
-    public async Task<string> DeleteUpdateAsync(string town, string updateId, WriteContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var written = await WriteAsync(town, context, readRows: false, "update.delete", $"towns/{town}/updates/{updateId}", state =>
-                new Plan<bool>(
-                    true,
-                    state.TouchedHead(),
-                    [new(TableTransactionActionType.Delete, new TableEntity(town, TownRows.UpdateKey(updateId)), ETag.All)]),
-                cancellationToken).ConfigureAwait(false);
-            return written.ETag;
-        }
-        catch (TableTransactionFailedException failed) when (failed.Status == 404 && failed.FailedTransactionActionIndex == 1)
-        {
-            throw new ResourceNotFoundException($"Update '{updateId}' of town '{town}'");
-        }
-    }
+    public Task<string> DeleteUpdateAsync(string town, string updateId, WriteContext context, CancellationToken cancellationToken) =>
+        DeleteRowAsync(town, TownRows.UpdateKey(updateId), "update.delete", $"towns/{town}/updates/{updateId}", $"Update '{updateId}' of town '{town}'", context, cancellationToken);
 
     /// <summary>Creates or replaces an aid offer in the providing town's partition.</summary>
     public Task<Written<AidOffer>> PutAidAsync(
@@ -224,23 +209,8 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
             return new Plan<AidOffer>(offer, state.TouchedHead(), [new(TableTransactionActionType.UpsertReplace, TownRows.AidEntity(town, offer))]);
         }, cancellationToken);
 
-    public async Task<string> DeleteAidAsync(string town, string offerId, WriteContext context, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var written = await WriteAsync(town, context, readRows: false, "aid.delete", $"towns/{town}/aid/{offerId}", state =>
-                new Plan<bool>(
-                    true,
-                    state.TouchedHead(),
-                    [new(TableTransactionActionType.Delete, new TableEntity(town, TownRows.AidKey(offerId)), ETag.All)]),
-                cancellationToken).ConfigureAwait(false);
-            return written.ETag;
-        }
-        catch (TableTransactionFailedException failed) when (failed.Status == 404 && failed.FailedTransactionActionIndex == 1)
-        {
-            throw new ResourceNotFoundException($"Aid offer '{offerId}' of town '{town}'");
-        }
-    }
+    public Task<string> DeleteAidAsync(string town, string offerId, WriteContext context, CancellationToken cancellationToken) =>
+        DeleteRowAsync(town, TownRows.AidKey(offerId), "aid.delete", $"towns/{town}/aid/{offerId}", $"Aid offer '{offerId}' of town '{town}'", context, cancellationToken);
 
     /// <summary>Every town of a region, read in parallel (one partition query each).</summary>
     public async Task<IReadOnlyList<TownSnapshot>> GetRegionAsync(string region, CancellationToken cancellationToken)
@@ -261,6 +231,23 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
             }
         }).ConfigureAwait(false);
         return snapshots.OrderBy(s => s.Profile.Slug, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Deletes one row of the town's document; 404 (<see cref="ResourceNotFoundException"/>) when it does not exist.</summary>
+    private async Task<string> DeleteRowAsync(
+        string town, string rowKey, string operation, string resource, string description, WriteContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await WriteAsync(town, context, readRows: false, operation, resource, state =>
+                new Plan<bool>(true, state.TouchedHead(), [new(TableTransactionActionType.Delete, new TableEntity(town, rowKey), ETag.All)]),
+                cancellationToken).ConfigureAwait(false);
+            return written.ETag;
+        }
+        catch (TableTransactionFailedException failed) when (failed.Status == 404 && failed.FailedTransactionActionIndex == 1)
+        {
+            throw new ResourceNotFoundException(description);
+        }
     }
 
     /// <summary>The hex SHA-256 of a request body, used to tell a replay from a reuse of the key.</summary>
