@@ -59,7 +59,7 @@ public sealed class RenderJob(
     {
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow();
-        var due = (await markers.ListAsync(cancellationToken).ConfigureAwait(false)).Where(m => m.IsDue(now)).ToList();
+        var due = await markers.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
         {
             return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
@@ -186,10 +186,13 @@ public sealed class RenderJob(
     private async Task<IReadOnlyDictionary<string, CapMessage>> PreviousAlertsAsync(string region, CancellationToken cancellationToken)
     {
         var folder = SitePaths.RegionFolder(region) + "cap/";
+        var paths = await site.ListPathsAsync(folder, cancellationToken).ConfigureAwait(false);
+        var read = await Task.WhenAll(paths.Select(async path => (Path: path, Bytes: await site.ReadAsync(path, cancellationToken).ConfigureAwait(false))))
+            .ConfigureAwait(false);
         var alerts = new Dictionary<string, CapMessage>(StringComparer.Ordinal);
-        foreach (var path in await site.ListPathsAsync(folder, cancellationToken).ConfigureAwait(false))
+        foreach (var (path, bytes) in read)
         {
-            if (await site.ReadAsync(path, cancellationToken).ConfigureAwait(false) is { } bytes && CapMessage.Parse(bytes) is { } message)
+            if (bytes is not null && CapMessage.Parse(bytes) is { } message)
             {
                 alerts[Path.GetFileNameWithoutExtension(path)] = message;
             }

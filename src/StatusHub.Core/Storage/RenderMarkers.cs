@@ -3,24 +3,30 @@ using Azure.Data.Tables;
 
 namespace StatusHub.Core.Storage;
 
-/// <summary>A town to render, with the ETag of its marker as read; <see cref="DueAt"/> set for a render scheduled later.</summary>
-public sealed record RenderMarker(string Town, ETag ETag, DateTimeOffset? DueAt)
-{
-    public bool IsDue(DateTimeOffset now) => DueAt is not { } due || due <= now;
-}
+/// <summary>A town to render, with the ETag of its marker as read and when it is due (now for a write, later for a scheduled render).</summary>
+public sealed record RenderMarker(string Town, ETag ETag, DateTimeOffset? DueAt);
 
 /// <summary>The render queue in <see cref="StatusHubStorage.RenderTable"/>: one marker row per changed town.</summary>
 public sealed class RenderMarkers(StatusHubStorage storage)
 {
     public const string Partition = "town";
 
-    /// <summary>All markers: the one table query of a tick with nothing to do.</summary>
+    /// <summary>All markers, scheduled ones included.</summary>
     public Task<IReadOnlyList<RenderMarker>> ListAsync(CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken);
+
+    /// <summary>
+    /// The markers due at <paramref name="now"/>: the one table query of a tick with nothing to do. Filtering on
+    /// DueAt in the query keeps it one request however many renders are scheduled for later.
+    /// </summary>
+    public Task<IReadOnlyList<RenderMarker>> ListDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and DueAt le {now}"), cancellationToken);
+
+    private Task<IReadOnlyList<RenderMarker>> QueryAsync(string filter, CancellationToken cancellationToken) =>
         storage.RunAsync<IReadOnlyList<RenderMarker>>(async token =>
         {
             var markers = new List<RenderMarker>();
-            var query = storage.RenderQueue.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), select: ["RowKey", "DueAt"], cancellationToken: token);
+            var query = storage.RenderQueue.QueryAsync<TableEntity>(filter, select: ["RowKey", "DueAt"], cancellationToken: token);
             await foreach (var row in query.ConfigureAwait(false))
             {
                 markers.Add(new RenderMarker(row.RowKey, row.ETag, row.GetDateTimeOffset("DueAt")));

@@ -26,18 +26,9 @@ public sealed class SiteStore(StatusHubStorage storage)
     public async Task<SyncResult> SyncAsync(string folder, IReadOnlyList<SiteFile> files, bool exactPaths, CancellationToken cancellationToken)
     {
         var stored = await ListAsync(folder, cancellationToken).ConfigureAwait(false);
-        int written = 0, unchanged = 0, deleted = 0;
-        foreach (var file in files)
-        {
-            if (stored.TryGetValue(file.Path, out var hash) && hash == file.ContentHash)
-            {
-                unchanged++;
-                continue;
-            }
-
-            await UploadAsync(file, cancellationToken).ConfigureAwait(false);
-            written++;
-        }
+        var changed = files.Where(f => !(stored.TryGetValue(f.Path, out var hash) && hash == f.ContentHash)).ToList();
+        await Task.WhenAll(changed.Select(file => UploadAsync(file, cancellationToken))).ConfigureAwait(false);
+        int written = changed.Count, unchanged = files.Count - changed.Count, deleted = 0;
 
         if (!exactPaths)
         {

@@ -315,15 +315,15 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
     {
         var response = await storage.RunAsync(token => storage.Towns.SubmitTransactionAsync(actions, token), cancellationToken)
             .ConfigureAwait(false);
-        await MarkForRenderAsync(town, cancellationToken).ConfigureAwait(false);
         var etag = response.Value[0].Headers.ETag is { } committed
             ? committed.ToString()
             : (await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
-        if (actions[^1].Entity.RowKey.StartsWith(TownRows.AuditPrefix, StringComparison.Ordinal))
-        {
-            await RecordAuditETagAsync(town, actions[^1].Entity.RowKey, etag, cancellationToken).ConfigureAwait(false);
-        }
 
+        // Both follow the commit and are independent of each other: one round trip of latency, not two.
+        var audit = actions[^1].Entity.RowKey.StartsWith(TownRows.AuditPrefix, StringComparison.Ordinal)
+            ? RecordAuditETagAsync(town, actions[^1].Entity.RowKey, etag, cancellationToken)
+            : Task.CompletedTask;
+        await Task.WhenAll(MarkForRenderAsync(town, cancellationToken), audit).ConfigureAwait(false);
         return etag;
     }
 
@@ -354,7 +354,7 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
     private Task MarkForRenderAsync(string town, CancellationToken cancellationToken) =>
         storage.RunAsync(
             token => storage.RenderQueue.UpsertEntityAsync(
-                new TableEntity("town", town) { ["ChangedAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
+                new TableEntity(RenderMarkers.Partition, town) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
             cancellationToken);
 
     private async Task<Written<AddedUpdate>?> ReplayAsync(string town, IdempotencyToken token, CancellationToken cancellationToken)

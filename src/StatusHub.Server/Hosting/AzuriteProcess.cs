@@ -149,6 +149,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _process?.Dispose();
+        _process = null;
     }
 
     private static async Task InstallAsync(string repositoryRoot, ILogger logger, CancellationToken cancellationToken)

@@ -1,0 +1,440 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StatusHub.Core.Storage;
+using StatusHub.Server.Hosting;
+
+namespace StatusHub.LoadHarness;
+
+/// <summary>One harness run: Azurite, the real server on Kestrel (free port), the load, the raw baselines, the report.</summary>
+public static class Harness
+{
+    private const string AdminKey = "harness-admin-key-0123456789abcdef0123";
+    private const string RawTable = "HarnessRawUpserts";
+    private const string RawContainer = "harness-raw";
+    private const int Slices = 4;
+
+    public static async Task<string> RunAsync(HarnessOptions options, TextWriter progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var root = RepositoryRoot.Find(AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+            ?? throw new InvalidOperationException("Run the harness inside the StatusHub checkout (Azurite comes from its node_modules).");
+        var dataFolder = Path.Combine(Path.GetTempPath(), "statushub-harness", Guid.NewGuid().ToString("N"));
+        var total = Stopwatch.StartNew();
+        var report = new Report(options);
+
+        var azurite = await AzuriteProcess.StartAsync(root, dataFolder, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
+        report.AzuriteVersion = AzuriteVersion(root);
+        var app = BuildServer(azurite.ConnectionString, options);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var baseUrl = new Uri(app.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)) + "/");
+            progress.WriteLine($"harness: server at {baseUrl}, Azurite tables :{azurite.TablePort}, blobs :{azurite.BlobPort}");
+            using var http = NewClient(baseUrl);
+            var calls = app.Services.GetRequiredService<StorageCalls>();
+            var demo = DemoBodies.Load(root);
+            var tables = new TableServiceClient(azurite.ConnectionString);
+            var blobs = new BlobServiceClient(azurite.ConnectionString);
+            var memory = new MemorySampler();
+
+            // (a) Publishing against raw upserts of the head row, level by level.
+            progress.WriteLine($"harness: creating {options.PublishTowns} publishing towns");
+            var publishers = await CreatePublishersAsync(http, options, demo, cancellationToken).ConfigureAwait(false);
+            var headRow = await tables.GetTableClient(StatusHubStorage.TownsTable)
+                .GetEntityAsync<TableEntity>(publishers[0].Slug, "d|town", cancellationToken: cancellationToken).ConfigureAwait(false);
+            var raw = tables.GetTableClient(RawTable);
+            await raw.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            memory.Start();
+            foreach (var level in options.Concurrency)
+            {
+                // API and raw alternate in short slices, so load from other processes on a shared machine hits both alike.
+                progress.WriteLine($"harness: publishing at concurrency {level}: {options.SecondsPerLevel} s API and {options.SecondsPerLevel} s raw upserts, alternating in {Slices} slices");
+                var slice = options.SecondsPerLevel / Slices;
+                LoadResult? api = null, upserts = null;
+                for (var i = 0; i < Slices; i++)
+                {
+                    api = LoadResult.Merge(api, await LoadAsync(level, slice, publishers.Count, (town, n, token) => PublishAsync(http, publishers[town], demo, n, token), cancellationToken)
+                        .ConfigureAwait(false));
+                    upserts = LoadResult.Merge(upserts, await LoadAsync(level, slice, publishers.Count, (town, n, token) => RawUpsertAsync(raw, headRow.Value, publishers[town].Slug, n, token), cancellationToken)
+                        .ConfigureAwait(false));
+                }
+
+                report.Publish.Add((level, api!, upserts!));
+            }
+
+            report.PublishPeakWorkingSet = memory.Stop();
+
+            // (b) A full render of N towns against raw uploads of the same files at the same parallelism.
+            progress.WriteLine($"harness: creating {options.Towns} towns in regions of {options.RegionSize}");
+            var setup = Stopwatch.StartNew();
+            var slugs = await CreateRenderTownsAsync(http, options, demo, cancellationToken).ConfigureAwait(false);
+            report.SetupSeconds = setup.Elapsed.TotalSeconds;
+            progress.WriteLine($"harness: full render of {slugs.Count + publishers.Count} towns");
+            GC.Collect();
+            memory.Start();
+            var before = calls.Snapshot();
+            var clock = Stopwatch.StartNew();
+            var full = await RenderAsync(http, cancellationToken).ConfigureAwait(false);
+            report.FullRender = new RenderRun(clock.Elapsed, full, calls.Snapshot() - before);
+            report.RenderPeakWorkingSet = memory.Stop();
+
+            progress.WriteLine("harness: raw uploads of the same files");
+            report.RawUpload = await RawUploadAsync(blobs, options.RenderParallelism, cancellationToken).ConfigureAwait(false);
+
+            // (c) An incremental tick with one town changed, then an idle tick.
+            var changed = slugs[slugs.Count / 2];
+            await PutStatusAsync(http, changed, demo, "Inkrementell " + Guid.NewGuid().ToString("N")[..8], cancellationToken).ConfigureAwait(false);
+            before = calls.Snapshot();
+            clock.Restart();
+            var incremental = await RenderAsync(http, cancellationToken).ConfigureAwait(false);
+            report.IncrementalTick = new RenderRun(clock.Elapsed, incremental, calls.Snapshot() - before);
+
+            before = calls.Snapshot();
+            clock.Restart();
+            var idle = await RenderAsync(http, cancellationToken).ConfigureAwait(false);
+            report.IdleTick = new RenderRun(clock.Elapsed, idle, calls.Snapshot() - before);
+
+            // (d) Freshness: acknowledged write, POST /api/v1/render, the changed page served.
+            var marker = "Frische " + Guid.NewGuid().ToString("N")[..12];
+            clock.Restart();
+            await PutStatusAsync(http, changed, demo, marker, cancellationToken).ConfigureAwait(false);
+            var acknowledged = clock.Elapsed;
+            await RenderAsync(http, cancellationToken).ConfigureAwait(false);
+            var rendered = clock.Elapsed;
+            var polls = 0;
+            while (true)
+            {
+                polls++;
+                var page = await http.GetStringAsync(new Uri(changed + "/", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                if (page.Contains(marker, StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                {
+                    throw new InvalidOperationException("The changed page was not served within 30 s of the render.");
+                }
+
+                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
+            }
+
+            report.Freshness = (acknowledged, rendered, clock.Elapsed, polls);
+        }
+        finally
+        {
+            try
+            {
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                // AzuriteProcess.DisposeAsync is not idempotent (a second call throws), so it is called exactly once, here.
+                await azurite.DisposeAsync().ConfigureAwait(false);
+                try
+                {
+                    Directory.Delete(dataFolder, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A leftover temp folder is harmless.
+                }
+            }
+        }
+
+        using (var self = Process.GetCurrentProcess())
+        {
+            report.ProcessPeakWorkingSet = self.PeakWorkingSet64;
+        }
+
+        report.TotalSeconds = total.Elapsed.TotalSeconds;
+
+        var markdown = report.ToMarkdown();
+        progress.WriteLine();
+        progress.WriteLine(markdown);
+        return markdown;
+    }
+
+    private static WebApplication BuildServer(string connectionString, HarnessOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "StatusHub.Server" });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var settings = new Dictionary<string, string?>
+        {
+            ["StatusHub:Storage:ConnectionString"] = connectionString,
+            ["StatusHub:AdminKey"] = AdminKey,
+            ["StatusHub:Demo:Enabled"] = "false",
+            // The harness renders explicitly (POST /api/v1/render) so each measurement is one tick; the timer fires once a year.
+            ["StatusHub:Render:Schedule"] = "0 0 0 1 1 *",
+            ["StatusHub:Render:MaxParallelism"] = options.RenderParallelism.ToString(CultureInfo.InvariantCulture),
+            // One client address and few keys write as fast as they can: the abuse limits have their own tests.
+            ["StatusHub:Limits:FailedAuthPerAddress"] = "100000000",
+            ["StatusHub:Limits:FailedAuthPerKey"] = "100000000",
+            ["StatusHub:Limits:WritesPerKey"] = "100000000",
+        };
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddStatusHubServer();
+
+        // appsettings.json beside the binary may ask for Information logs; the harness prints only warnings and errors.
+        builder.Services.PostConfigure<LoggerFilterOptions>(filter =>
+        {
+            filter.Rules.Clear();
+            filter.MinLevel = LogLevel.Warning;
+        });
+        var app = builder.Build();
+        app.MapStatusHubServer();
+        return app;
+    }
+
+    private static HttpClient NewClient(Uri baseUrl)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(30) };
+        return client;
+    }
+
+    private sealed record Publisher(string Slug, string Key);
+
+    private static async Task<IReadOnlyList<Publisher>> CreatePublishersAsync(HttpClient http, HarnessOptions options, DemoBodies demo, CancellationToken cancellationToken)
+    {
+        var publishers = new Publisher[options.PublishTowns];
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.PublishTowns), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var slug = $"pub-{i:0000}";
+            await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}", demo.Profile(slug, "harness-publish", []), AdminKey, token).ConfigureAwait(false);
+            var key = await SendAsync(http, HttpMethod.Post, "api/v1/keys", new JsonObject { ["scope"] = "town", ["town"] = slug, ["label"] = "harness" }, AdminKey, token)
+                .ConfigureAwait(false);
+            publishers[i] = new Publisher(slug, key!["key"]!.GetValue<string>());
+            await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/status", demo.Status("Start", DateTimeOffset.UtcNow), publishers[i].Key, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return publishers;
+    }
+
+    private static async Task<IReadOnlyList<string>> CreateRenderTownsAsync(HttpClient http, HarnessOptions options, DemoBodies demo, CancellationToken cancellationToken)
+    {
+        var slugs = Enumerable.Range(0, options.Towns).Select(i => $"town-{i:00000}").ToList();
+        var now = DateTimeOffset.UtcNow;
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Towns), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+        {
+            var slug = slugs[i];
+            var region = $"region-{i / Math.Max(1, options.RegionSize):000}";
+            var neighbours = new[] { i - 1, i + 1 }.Where(n => n >= 0 && n < slugs.Count && n / options.RegionSize == i / options.RegionSize).Select(n => slugs[n]).ToArray();
+            await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}", demo.Profile(slug, region, neighbours), AdminKey, token).ConfigureAwait(false);
+            await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/status", demo.Status($"Stadt {i}", now), AdminKey, token).ConfigureAwait(false);
+            await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/services", demo.Services(i), AdminKey, token).ConfigureAwait(false);
+            await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/qa", demo.Qa, AdminKey, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return slugs;
+    }
+
+    private static Task PublishAsync(HttpClient http, Publisher publisher, DemoBodies demo, long n, CancellationToken cancellationToken) =>
+        SendAsync(http, HttpMethod.Put, $"api/v1/towns/{publisher.Slug}/status", demo.Status($"Lage {n}", DateTimeOffset.UtcNow), publisher.Key, cancellationToken, retries: 0);
+
+    private static Task PutStatusAsync(HttpClient http, string slug, DemoBodies demo, string headline, CancellationToken cancellationToken) =>
+        SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/status", demo.Status(headline, DateTimeOffset.UtcNow), AdminKey, cancellationToken);
+
+    /// <summary>The same entity as the town's head row (same properties and sizes), upserted into its own table.</summary>
+    private static Task RawUpsertAsync(TableClient raw, TableEntity head, string partition, long n, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(head) { PartitionKey = partition, RowKey = "d|town", ETag = default };
+        entity.Remove("odata.etag");
+        entity.Remove("Timestamp");
+        entity["Headline__de"] = $"Lage {n}";
+        return raw.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static async Task<RenderResultDto> RenderAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var body = await SendAsync(http, HttpMethod.Post, "api/v1/render", null, AdminKey, cancellationToken).ConfigureAwait(false);
+        return body.Deserialize<RenderResultDto>(JsonSerializerOptions.Web)!;
+    }
+
+    /// <summary>One API call; a 503 is retried <paramref name="retries"/> times (setup only: measured calls count it as an error).</summary>
+    private static async Task<JsonNode?> SendAsync(
+        HttpClient http, HttpMethod method, string path, JsonNode? body, string key, CancellationToken cancellationToken, int retries = 5)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable && retries > 0)
+        {
+            // Setup writes behave like a good client: storage was overloaded, so wait as told and send the same write again.
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            return await SendAsync(http, method, path, body, key, cancellationToken, retries - 1).ConfigureAwait(false);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{method} /{path} answered {(int)response.StatusCode}: {text}", null, response.StatusCode);
+        }
+
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>
+    /// <paramref name="concurrency"/> workers, each owning the towns w, w + c, w + 2c … of <paramref name="towns"/>, call
+    /// <paramref name="operation"/> back to back for <paramref name="seconds"/>; latencies of every call are kept.
+    /// </summary>
+    private static async Task<LoadResult> LoadAsync(
+        int concurrency, double seconds, int towns, Func<int, long, CancellationToken, Task> operation, CancellationToken cancellationToken)
+    {
+        var latencies = new ConcurrentBag<double[]>();
+        var errors = 0L;
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(seconds);
+        var sequence = 0L;
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            // Each worker owns its own towns, so writers never race on one head row (with more workers than towns they share).
+            var owned = concurrency <= towns ? Enumerable.Range(0, towns).Where(t => t % concurrency == w).ToArray() : [w % towns];
+
+            var turn = 0;
+            while (clock.Elapsed < deadline)
+            {
+                var start = Stopwatch.GetTimestamp();
+                try
+                {
+                    await operation(owned[turn++ % owned.Length], Interlocked.Increment(ref sequence), cancellationToken).ConfigureAwait(false);
+                    mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                catch (Exception error) when (error is HttpRequestException or Azure.RequestFailedException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+
+            latencies.Add([.. mine]);
+        }, cancellationToken)).ToList();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        var elapsed = clock.Elapsed;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length, Interlocked.Read(ref errors), elapsed, all);
+    }
+
+    private static async Task<RawUploadRun> RawUploadAsync(BlobServiceClient blobs, int parallelism, CancellationToken cancellationToken)
+    {
+        var web = blobs.GetBlobContainerClient(StatusHubStorage.WebContainer);
+        var files = new List<(string Name, BlobHttpHeaders Headers, IDictionary<string, string> Metadata, BinaryData Content)>();
+        await foreach (var item in web.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken).ConfigureAwait(false))
+        {
+            var content = await web.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            files.Add((item.Name, new BlobHttpHeaders { ContentType = item.Properties.ContentType, CacheControl = item.Properties.CacheControl }, item.Metadata, content.Value.Content));
+        }
+
+        var target = blobs.GetBlobContainerClient(RawContainer);
+        await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (file, token) =>
+        {
+            var options = new BlobUploadOptions { HttpHeaders = file.Headers, Metadata = file.Metadata };
+            await target.GetBlobClient(file.Name).UploadAsync(file.Content, options, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return new RawUploadRun(files.Count, files.Sum(f => (long)f.Content.ToMemory().Length), clock.Elapsed);
+    }
+
+    private static string AzuriteVersion(string root)
+    {
+        try
+        {
+            var package = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "node_modules", "azurite", "package.json")));
+            return package?["version"]?.GetValue<string>() ?? "?";
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    internal static string Machine(string azurite) =>
+        $"{Environment.ProcessorCount} logical cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024.0):0.0} GiB RAM available to .NET, "
+        + $"{RuntimeInformation.OSDescription}, .NET {Environment.Version}, Azurite {azurite}, Server GC {System.Runtime.GCSettings.IsServerGC}";
+}
+
+/// <summary>The JSON answer of POST /api/v1/render.</summary>
+public sealed record RenderResultDto(int TownsRendered, int BlobsWritten, int BlobsUnchanged, long ElapsedMs, int TownsFailed);
+
+internal sealed record LoadResult(long Count, long Errors, TimeSpan Elapsed, double[] SortedMs)
+{
+    public double PerSecond => Count / Elapsed.TotalSeconds;
+
+    /// <summary>Two measurements of the same thing as one: counts and time add up, latencies are pooled.</summary>
+    public static LoadResult Merge(LoadResult? first, LoadResult second) =>
+        first is null ? second : new(first.Count + second.Count, first.Errors + second.Errors, first.Elapsed + second.Elapsed,
+            [.. first.SortedMs.Concat(second.SortedMs).Order()]);
+
+    public double Percentile(double p) => SortedMs.Length == 0 ? double.NaN : SortedMs[Math.Clamp((int)Math.Ceiling(p * SortedMs.Length) - 1, 0, SortedMs.Length - 1)];
+}
+
+internal sealed record RenderRun(TimeSpan Elapsed, RenderResultDto Result, StorageCallCount Calls);
+
+internal sealed record RawUploadRun(int Files, long Bytes, TimeSpan Elapsed);
+
+/// <summary>Samples this process's working set every 50 ms: the peak of one phase (the OS's peak counter only ever grows).</summary>
+internal sealed class MemorySampler
+{
+    private CancellationTokenSource? _stop;
+    private Task<long>? _sampling;
+
+    public void Start()
+    {
+        _stop = new CancellationTokenSource();
+        var token = _stop.Token;
+        _sampling = Task.Run(async () =>
+        {
+            long peak = 0;
+            using var self = Process.GetCurrentProcess();
+            while (!token.IsCancellationRequested)
+            {
+                self.Refresh();
+                peak = Math.Max(peak, self.WorkingSet64);
+                try
+                {
+                    await Task.Delay(50, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            self.Refresh();
+            return Math.Max(peak, self.WorkingSet64);
+        });
+    }
+
+    public long Stop()
+    {
+        _stop!.Cancel();
+        var peak = _sampling!.GetAwaiter().GetResult();
+        _stop.Dispose();
+        return peak;
+    }
+}

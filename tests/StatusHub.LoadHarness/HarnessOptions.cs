@@ -1,0 +1,22 @@
+namespace StatusHub.LoadHarness;
+
+/// <summary>Sizes of one harness run.</summary>
+/// <param name="Towns">Towns created and rendered in the full render.</param>
+/// <param name="SecondsPerLevel">How long publishing (and the raw baseline) runs at each concurrency level.</param>
+/// <param name="Concurrency">Concurrency levels for publishing.</param>
+/// <param name="PublishTowns">Towns the publish load spreads over (each worker owns its own, so writers never conflict).</param>
+/// <param name="RenderParallelism">The server's render parallelism and the raw upload parallelism.</param>
+/// <param name="RegionSize">Towns per region in the render.</param>
+public sealed record HarnessOptions(
+    int Towns,
+    double SecondsPerLevel,
+    IReadOnlyList<int> Concurrency,
+    int PublishTowns,
+    int RenderParallelism,
+    int RegionSize)
+{
+    public static HarnessOptions Default { get; } = new(500, 8, [1, 8, 32], 64, 8, 50);
+
+    /// <summary>Seconds in all: the test command runs this and checks only that the table is printed.</summary>
+    public static HarnessOptions Quick { get; } = new(12, 0.5, [1, 4], 8, 4, 6);
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace StatusHub.LoadHarness;
+
+/// <summary>
+/// The load harness (docs/benchmarks.md): starts Azurite and the real server on Kestrel, measures publishing, a full
+/// and an incremental render, freshness and memory against raw Azure SDK baselines on the same Azurite, and prints Markdown.
+/// </summary>
+public static class HarnessProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var quick = new Option<bool>("--quick") { Description = "Tiny sizes (seconds): what the test command runs." };
+        var towns = new Option<int?>("--towns") { Description = "Towns for the full render (default 500; 10000 is the national case)." };
+        var seconds = new Option<double?>("--seconds") { Description = "Seconds per publish measurement and per concurrency level (default 8)." };
+        var concurrency = new Option<int[]>("--concurrency") { Description = "Concurrency levels for publishing (default 1 8 32).", AllowMultipleArgumentsPerToken = true };
+        var parallelism = new Option<int?>("--render-parallelism") { Description = "The server's StatusHub:Render:MaxParallelism and the raw upload parallelism (default 8)." };
+        var regionSize = new Option<int?>("--region-size") { Description = "Towns per region for the render (default 50)." };
+        var output = new Option<FileInfo?>("--output") { Description = "Also write the Markdown report to this file." };
+
+        var root = new RootCommand("StatusHub load harness: the real server on Azurite against the raw Azure SDK on the same Azurite.")
+        {
+            quick, towns, seconds, concurrency, parallelism, regionSize, output,
+        };
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = parse.GetValue(quick) ? HarnessOptions.Quick : HarnessOptions.Default;
+            options = options with
+            {
+                Towns = parse.GetValue(towns) ?? options.Towns,
+                SecondsPerLevel = parse.GetValue(seconds) ?? options.SecondsPerLevel,
+                Concurrency = parse.GetValue(concurrency) is { Length: > 0 } levels ? levels : options.Concurrency,
+                RenderParallelism = parse.GetValue(parallelism) ?? options.RenderParallelism,
+                RegionSize = parse.GetValue(regionSize) ?? options.RegionSize,
+            };
+            var report = await Harness.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            return 0;
+        });
+        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+}

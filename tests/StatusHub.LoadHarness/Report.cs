@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+
+namespace StatusHub.LoadHarness;
+
+/// <summary>What one harness run measured, printed as Markdown tables (docs/benchmarks.md shows them).</summary>
+internal sealed class Report(HarnessOptions options)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public string AzuriteVersion { get; set; } = "?";
+
+    public List<(int Concurrency, LoadResult Api, LoadResult Raw)> Publish { get; } = [];
+
+    public long PublishPeakWorkingSet { get; set; }
+
+    public long RenderPeakWorkingSet { get; set; }
+
+    public long ProcessPeakWorkingSet { get; set; }
+
+    public double SetupSeconds { get; set; }
+
+    public RenderRun? FullRender { get; set; }
+
+    public RawUploadRun? RawUpload { get; set; }
+
+    public RenderRun? IncrementalTick { get; set; }
+
+    public RenderRun? IdleTick { get; set; }
+
+    public (TimeSpan Acknowledged, TimeSpan Rendered, TimeSpan Served, int Polls) Freshness { get; set; }
+
+    public double TotalSeconds { get; set; }
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        Line(md, $"## Load harness: {options.Towns} towns (regions of {options.RegionSize}), {options.SecondsPerLevel} s per publish level, render parallelism {options.RenderParallelism}");
+        Line(md);
+        Line(md, $"Machine: {Harness.Machine(AzuriteVersion)}. The server, the load generator and the raw baselines share this process; Azurite is one node process.");
+        Line(md);
+        Line(md, "### Publishing: PUT /api/v1/towns/{town}/status vs raw TableClient.UpsertEntity of the same head row");
+        Line(md);
+        Line(md, "| concurrency | API writes/s | API p50 ms | API p95 ms | API p99 ms | raw upserts/s | raw p50 ms | raw p99 ms | API / raw | target ≥ 80 % | errors (API/raw) |");
+        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|");
+        foreach (var (concurrency, api, raw) in Publish)
+        {
+            var ratio = api.PerSecond / raw.PerSecond;
+            Line(md, $"| {concurrency} | {api.PerSecond:0.0} | {api.Percentile(0.50):0.0} | {api.Percentile(0.95):0.0} | {api.Percentile(0.99):0.0} | "
+                + $"{raw.PerSecond:0.0} | {raw.Percentile(0.50):0.0} | {raw.Percentile(0.99):0.0} | {ratio:P0} | {Met(ratio >= 0.8)} | {api.Errors}/{raw.Errors} |");
+        }
+
+        Line(md);
+        if (FullRender is { } full && RawUpload is { } upload)
+        {
+            Line(md, "### Full render (POST /api/v1/render on an empty $web) vs raw BlobClient.Upload of the same files at the same parallelism");
+            Line(md);
+            Line(md, "| towns rendered | blobs written | render s | blobs/s | raw files | raw s | raw files/s | render / raw | target ≥ 70 % | storage calls (table r/w, blob r/w) |");
+            Line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---|");
+            var renderRate = full.Result.BlobsWritten / full.Elapsed.TotalSeconds;
+            var rawRate = upload.Files / upload.Elapsed.TotalSeconds;
+            var ratio = renderRate / rawRate;
+            Line(md, $"| {full.Result.TownsRendered} | {full.Result.BlobsWritten} | {full.Elapsed.TotalSeconds:0.00} | {renderRate:0.0} | {upload.Files} ({upload.Bytes / 1024.0 / 1024.0:0.0} MiB) | "
+                + $"{upload.Elapsed.TotalSeconds:0.00} | {rawRate:0.0} | {ratio:P0} | {Met(ratio >= 0.7)} | {Calls(full)} |");
+            Line(md);
+        }
+
+        Line(md, "### Render ticks (storage calls counted by the SDK pipeline policy StatusHub.Core.Storage.StorageCalls)");
+        Line(md);
+        Line(md, "| tick | client ms | server ms | towns rendered | blobs written | table reads | table writes | blob reads | blob writes | target | met |");
+        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|:---:|");
+        if (IncrementalTick is { } incremental)
+        {
+            Line(md, $"| 1 of {options.Towns + options.PublishTowns} towns changed | {incremental.Elapsed.TotalMilliseconds:0} | {incremental.Result.ElapsedMs} | {incremental.Result.TownsRendered} | "
+                + $"{incremental.Result.BlobsWritten} | {incremental.Calls.TableReads} | {incremental.Calls.TableWrites} | {incremental.Calls.BlobReads} | {incremental.Calls.BlobWrites} | ≤ 1 s | {Met(incremental.Elapsed <= TimeSpan.FromSeconds(1))} |");
+        }
+
+        if (IdleTick is { } idle)
+        {
+            var exact = idle.Calls is { TableReads: 1, TableWrites: 0, BlobWrites: 0, BlobReads: 0 };
+            Line(md, $"| nothing changed | {idle.Elapsed.TotalMilliseconds:0} | {idle.Result.ElapsedMs} | {idle.Result.TownsRendered} | {idle.Result.BlobsWritten} | "
+                + $"{idle.Calls.TableReads} | {idle.Calls.TableWrites} | {idle.Calls.BlobReads} | {idle.Calls.BlobWrites} | exactly 1 table read, 0 blob writes | {Met(exact)} |");
+        }
+
+        Line(md);
+        Line(md, "### Freshness and memory");
+        Line(md);
+        Line(md, "| measure | value | target | met |");
+        Line(md, "|---|---:|---|:---:|");
+        var (acknowledged, rendered, served, polls) = Freshness;
+        Line(md, $"| write acknowledged (PUT …/status) | {acknowledged.TotalMilliseconds:0} ms | | |");
+        Line(md, $"| … + POST /api/v1/render returned | {rendered.TotalMilliseconds:0} ms | | |");
+        Line(md, $"| … + changed page served at /{{town}}/ | {served.TotalMilliseconds:0} ms ({polls} GET) | | |");
+        Line(md, $"| peak working set during publishing | {Mib(PublishPeakWorkingSet)} | ≤ 300 MB | {Met(PublishPeakWorkingSet <= 300_000_000)} |");
+        Line(md, $"| peak working set during the full render | {Mib(RenderPeakWorkingSet)} | ≤ 500 MB | {Met(RenderPeakWorkingSet <= 500_000_000)} |");
+        Line(md, $"| peak working set of the process (whole run, incl. raw baselines' buffers) | {Mib(ProcessPeakWorkingSet)} | | |");
+        Line(md, $"| setup (creating the render towns through the API) | {SetupSeconds:0.0} s | | |");
+        Line(md, $"| whole harness run | {TotalSeconds:0.0} s | < 10 min | {Met(TotalSeconds < 600)} |");
+        return md.ToString();
+    }
+
+    private static string Calls(RenderRun run) =>
+        $"{run.Calls.TableReads}/{run.Calls.TableWrites}, {run.Calls.BlobReads}/{run.Calls.BlobWrites}";
+
+    private static string Met(bool met) => met ? "yes" : "**no**";
+
+    private static string Mib(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0", Invariant) + " MiB";
+
+    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
+}
