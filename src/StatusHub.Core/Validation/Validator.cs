@@ -455,12 +455,6 @@ public static partial class Validator
             return null;
         }
 
-        if (text.Length > maxLength)
-        {
-            errors.Add(field, $"At most {maxLength} characters (got {text.Length}).");
-            return null;
-        }
-
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t'))
@@ -482,7 +476,15 @@ public static partial class Validator
             return null;
         }
 
-        return text.Normalize(NormalizationForm.FormC);
+        // Normalized before the length check: NFC can lengthen text (U+0958 becomes two characters).
+        text = text.Normalize(NormalizationForm.FormC);
+        if (text.Length > maxLength)
+        {
+            errors.Add(field, $"At most {maxLength} characters (got {text.Length}).");
+            return null;
+        }
+
+        return text;
     }
 
     private static bool IsWellFormedUtf16(string text)
