@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
+using StatusHub.Core.Storage;
 
 namespace StatusHub.Api.Tests;
 
@@ -36,6 +38,17 @@ public sealed class StorageFaultTests : IAsyncLifetime
             Assert.NotNull(retryAfter);
             Assert.InRange(retryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         }
+
+        // The circuit is open now: further requests fail fast without sending anything to storage.
+        var calls = _app.Services.GetRequiredService<StorageCalls>();
+        var before = calls.Snapshot();
+        for (var i = 0; i < 3; i++)
+        {
+            using var fast = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("normal", "Noch im Ausfall"));
+            await fast.Problem(HttpStatusCode.ServiceUnavailable);
+        }
+
+        Assert.Equal(new StorageCallCount(0, 0, 0, 0), calls.Snapshot() - before);
 
         await _app.Azurite.StartAsync();
 
