@@ -104,12 +104,6 @@ public static class AtomFeeds
         return line.Length <= 120 ? line : line[..119] + "…";
     }
 
-    /// <summary>The level in German words, for feed titles.</summary>
-    public static string LevelName(TownLevel level) => level switch
-    {
-        TownLevel.Normal => "Normalbetrieb",
-        TownLevel.Disrupted => "Eingeschränkt",
-        TownLevel.Emergency => "Notbetrieb",
-        _ => "Verwaltung nicht erreichbar",
-    };
+    /// <summary>The level in German words, the same the pages use, for feed titles.</summary>
+    public static string LevelName(TownLevel level) => Html.Labels.For("de").Levels[level];
 }
