@@ -52,9 +52,12 @@ public static class TownEndpoints
         var snapshot = await repository.GetAsync(town, api.Aborted)
             ?? throw ApiContext.NotFound($"There is no town '{town}'.");
 
-        // Aid comes from the other towns of the region, so the document is built from the whole region;
-        // the ETag is the town's own version, the one its writers send as If-Match.
-        var region = (await repository.GetRegionAsync(snapshot.Profile.Region, api.Aborted)).ToDictionary(t => t.Profile.Slug);
+        // Aid comes from the other towns of the region, so the document is built from the whole region (this town
+        // is not read twice); the ETag is the town's own version, the one its writers send as If-Match.
+        var neighbours = (await repository.ListAsync(api.Aborted))
+            .Where(t => t.Region == snapshot.Profile.Region && t.Slug != town)
+            .Select(t => t.Slug);
+        var region = (await repository.GetManyAsync(neighbours, api.Aborted)).ToDictionary(t => t.Profile.Slug);
         region[town] = snapshot;
         var matching = AidMatcher.Match(region.Values, api.Get<TimeProvider>().GetUtcNow());
         return TypedResults.Json(TownDocument.From(snapshot, matching.For(town, region)), DocumentJson.Options).WithETag(snapshot.ETag);

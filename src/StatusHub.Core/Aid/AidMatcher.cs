@@ -12,11 +12,12 @@ public sealed record AidGap(string Town, string Service);
 /// <summary>The matching of one set of towns (a region) at one moment.</summary>
 public sealed record AidMatching(IReadOnlyList<AidMatch> Matches, IReadOnlyList<AidGap> Gaps)
 {
-    public static AidMatching None { get; } = new([], []);
+    // Grouped once, so rendering every town of a region costs one pass over the matches, not one per town.
+    private ILookup<string, AidMatch>? _byTown;
 
     /// <summary>The matches for one town as the town document shows them.</summary>
     public IReadOnlyList<AidMatchView> For(string town, IReadOnlyDictionary<string, TownSnapshot> towns) =>
-        Matches.Where(m => m.Town == town)
+        (_byTown ??= Matches.ToLookup(m => m.Town, StringComparer.Ordinal))[town]
             .Select(m =>
             {
                 var provider = towns[m.Provider].Profile;

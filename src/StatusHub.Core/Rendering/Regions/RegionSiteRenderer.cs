@@ -40,10 +40,10 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         };
 
         var alerts = new List<(TownSnapshot Town, XDocument Alert)>();
-        foreach (var town in towns)
+        foreach (var (town, page) in towns.Zip(pageTowns))
         {
             previousAlerts.TryGetValue(town.Profile.Slug, out var previous);
-            var languages = TownSiteRenderer.LanguagesOf(TownDocument.From(town, []));
+            var languages = TownSiteRenderer.LanguagesOf(page.Document);
             if (CapAlerts.Build(town, previous, siteBaseUrl, languages) is { } alert)
             {
                 alerts.Add((town, alert));
@@ -83,17 +83,16 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
     private static SiteFile CapIndex(string region, IReadOnlyList<(TownSnapshot Town, XDocument Alert)> alerts, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
         var self = new Uri(siteBaseUrl, SitePaths.RegionCapIndex(region));
-        var updated = alerts.Count == 0 ? renderedAt : alerts.Max(a => DateTimeOffset.Parse(Element(a.Alert, "sent"), System.Globalization.CultureInfo.InvariantCulture));
+        var updated = alerts.Count == 0 ? renderedAt : alerts.Max(a => Sent(a.Alert));
         var feed = new SyndicationFeed($"StatusHub CAP: {region}", "CAP 1.2 alerts of towns in emergency operation or unreachable", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, updated);
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
         feed.Items = alerts.Select(a =>
         {
-            var sent = DateTimeOffset.Parse(Element(a.Alert, "sent"), System.Globalization.CultureInfo.InvariantCulture);
             var item = new SyndicationItem
             {
                 Id = $"urn:statushub:cap:{Element(a.Alert, "identifier")}",
                 Title = new TextSyndicationContent(AtomFeeds.XmlSafe($"{a.Town.Profile.Name}: {Element(a.Alert, "msgType")} – {AtomFeeds.LevelName(a.Town.Status.Level)}")),
-                LastUpdatedTime = sent,
+                LastUpdatedTime = Sent(a.Alert),
             };
             item.Links.Add(new SyndicationLink(new Uri(siteBaseUrl, SitePaths.RegionCapAlert(region, a.Town.Profile.Slug)), "alternate", null, SiteFile.Cap, 0));
             return item;
@@ -122,6 +121,9 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
 
         return text.ToString().Trim();
     }
+
+    private static DateTimeOffset Sent(XDocument alert) =>
+        DateTimeOffset.Parse(Element(alert, "sent"), System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Element(XDocument alert, string name) => alert.Root!.Element(CapAlerts.Ns + name)!.Value;
 
