@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Polly;
+using Polly.Retry;
 using StatusHub.Core.Documents;
 
 namespace StatusHub.Cli;
@@ -48,10 +50,8 @@ internal sealed class ApiSession : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    public static HttpContent JsonBody<T>(T body) =>
-        new StringContent(JsonSerializer.Serialize(body, RequestJsonOptions), Encoding.UTF8, "application/json");
-
-    public static HttpContent JsonBody(string json) => new StringContent(json, Encoding.UTF8, "application/json");
+    /// <summary>The JSON of a request body, serialized exactly like the API's own contract types.</summary>
+    public static string JsonBody<T>(T body) => JsonSerializer.Serialize(body, RequestJsonOptions);
 
     /// <summary>
     /// Sends one request and reports it: on 2xx the raw JSON (<c>--json</c>) or the line <paramref name="describe"/> makes
@@ -62,7 +62,7 @@ internal sealed class ApiSession : IDisposable
     public async Task<int> SendAsync(
         HttpMethod method,
         string path,
-        HttpContent? content,
+        string? json,
         bool authenticated,
         Func<JsonNode?, string?, string> describe,
         CancellationToken cancellationToken,
@@ -70,32 +70,52 @@ internal sealed class ApiSession : IDisposable
         IReadOnlyList<(string Name, string Value)>? headers = null,
         string? afterFailure = null)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = content };
-        if (authenticated)
+        // Checked once up front, so that a bad header value is a usage error before anything is sent.
+        using (var probe = new HttpRequestMessage())
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
-        }
-
-        if (ifMatch is not null && !request.Headers.TryAddWithoutValidation("If-Match", ifMatch))
-        {
-            Error.WriteLine("error: --if-match is not a valid header value.");
-            return ExitCodes.Usage;
-        }
-
-        foreach (var (name, value) in headers ?? [])
-        {
-            if (!request.Headers.TryAddWithoutValidation(name, value))
+            foreach (var (name, value) in Headers(ifMatch, headers))
             {
-                Error.WriteLine($"error: '{value}' is not a valid {name} header value.");
-                return ExitCodes.Usage;
+                if (!probe.Headers.TryAddWithoutValidation(name, value) || value.Any(char.IsControl))
+                {
+                    Error.WriteLine($"error: '{value}' is not a valid {name} header value.");
+                    return ExitCodes.Usage;
+                }
             }
+        }
+
+        // Every attempt is a new message: a request cannot be sent twice. Every write the client makes is safe to
+        // repeat (PUT, or POST with an Idempotency-Key), so --retry may resend after a lost connection too.
+        HttpRequestMessage CreateRequest()
+        {
+            var request = new HttpRequestMessage(method, path);
+            if (json is not null)
+            {
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            }
+
+            if (authenticated)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _key);
+            }
+
+            foreach (var (name, value) in Headers(ifMatch, headers))
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return request;
         }
 
         HttpResponseMessage response;
         string body;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken);
+            response = await RetryPipeline().ExecuteAsync(async token =>
+            {
+                using var request = CreateRequest();
+                var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token);
+                return answer;
+            }, cancellationToken);
             body = await response.Content.ReadAsStringAsync(cancellationToken);
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
@@ -118,7 +138,7 @@ internal sealed class ApiSession : IDisposable
 
         using (response)
         {
-            var json = TryParse(body);
+            var parsed = TryParse(body);
             if (response.IsSuccessStatusCode)
             {
                 if (Settings.Json)
@@ -127,18 +147,18 @@ internal sealed class ApiSession : IDisposable
                 }
                 else if (!Settings.Quiet)
                 {
-                    Out.WriteLine(describe(json, ETagOf(response)));
+                    Out.WriteLine(describe(parsed, ETagOf(response)));
                 }
 
                 return ExitCodes.Success;
             }
 
-            if (Settings.Json && json is not null)
+            if (Settings.Json && parsed is not null)
             {
                 Out.WriteLine(body);
             }
 
-            var code = ReportFailure(response, json);
+            var code = ReportFailure(response, parsed);
             if (code is ExitCodes.Unavailable)
             {
                 WriteAfterFailure(afterFailure);
@@ -196,6 +216,56 @@ internal sealed class ApiSession : IDisposable
                 return ExitCodes.Unexpected;
         }
     }
+
+    private static IEnumerable<(string Name, string Value)> Headers(string? ifMatch, IReadOnlyList<(string Name, string Value)>? headers) =>
+        ifMatch is null ? headers ?? [] : [("If-Match", ifMatch), .. headers ?? []];
+
+    /// <summary>
+    /// --retry N: up to N more attempts on 429, 502, 503, 504 or no connection, each after the server's Retry-After
+    /// (at most <see cref="MaxRetryAfter"/>), else after an exponential, jittered back-off from one second.
+    /// </summary>
+    private ResiliencePipeline<HttpResponseMessage> RetryPipeline()
+    {
+        if (Settings.Retries <= 0)
+        {
+            return ResiliencePipeline<HttpResponseMessage>.Empty;
+        }
+
+        return new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Settings.Retries,
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .HandleResult(r => IsTemporary((int)r.StatusCode))
+                    .Handle<HttpRequestException>(e => e.HttpRequestError != HttpRequestError.ConfigurationLimitExceeded)
+                    .Handle<TaskCanceledException>(e => e.InnerException is TimeoutException),
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                MaxDelay = MaxRetryAfter,
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } r && RetryAfter(r) is { } wait ? Min(wait, MaxRetryAfter) : (TimeSpan?)null),
+                OnRetry = args =>
+                {
+                    if (!Settings.Quiet)
+                    {
+                        var reason = args.Outcome.Result is { } r
+                            ? $"{(int)r.StatusCode} {r.ReasonPhrase}"
+                            : args.Outcome.Exception?.Message;
+                        Error.WriteLine($"retry {args.AttemptNumber + 1} of {Settings.Retries} in {Math.Ceiling(args.RetryDelay.TotalSeconds):0} s ({reason})");
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(2);
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static bool IsTemporary(int status) => status is 429 or 502 or 503 or 504;
 
     private static bool IsProblem(HttpResponseMessage response, JsonNode? json) =>
         json is JsonObject && response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json";

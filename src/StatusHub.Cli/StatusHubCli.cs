@@ -207,7 +207,7 @@ public static class StatusHubCli
                 return Task.FromResult(Usage(session, error!));
             }
 
-            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath("/qa"), ApiSession.JsonBody(json), authenticated: true,
+            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath("/qa"), json, authenticated: true,
                 (response, etag) => $"{session.Settings.Town}: {(response?["items"] as JsonArray)?.Count ?? 0} questions published{ETagText(etag)}",
                 ct, result.GetValue(ifMatch));
         }));
@@ -306,6 +306,7 @@ public static class StatusHubCli
             result.GetValue(global.Language) ?? "de",
             result.GetValue(global.Json),
             result.GetValue(global.Quiet),
+            result.GetValue(global.Retry),
             needsKey);
         if (settings is null)
         {
@@ -358,8 +359,15 @@ public static class StatusHubCli
 
         public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print nothing on success (errors still go to stderr)", Recursive = true };
 
+        public Option<int> Retry { get; } = new("--retry")
+        {
+            Description = "Retry up to N times on 429/502/503/504 or no connection, waiting the server's Retry-After (default 0)",
+            Recursive = true,
+        };
+
         public void AddTo(RootCommand root)
         {
+            root.Add(Retry);
             root.Add(Url);
             root.Add(Town);
             root.Add(Language);

@@ -12,7 +12,11 @@ public sealed record CliRun(int ExitCode, string Out, string Error, int Requests
 /// <summary>Runs <see cref="StatusHubCli.RunAsync"/> in-process with its own environment variables and outputs.</summary>
 public static class CliRunner
 {
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, params string[] args) =>
+        RunAsync(variables, onRequest: null, args);
+
+    /// <summary>As above; <paramref name="onRequest"/> runs as each request leaves the client.</summary>
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, Action? onRequest, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -22,7 +26,11 @@ public static class CliRunner
             GetVariable = name => variables.GetValueOrDefault(name),
             Out = output,
             Error = error,
-            CreateHandler = () => new CountingHandler(() => Interlocked.Increment(ref requests)),
+            CreateHandler = () => new CountingHandler(() =>
+            {
+                Interlocked.Increment(ref requests);
+                onRequest?.Invoke();
+            }),
         };
         var code = await StatusHubCli.RunAsync(args, env);
         var run = new CliRun(code, output.ToString(), error.ToString(), requests);
