@@ -141,7 +141,11 @@ internal sealed class ApiSession : IDisposable
             var parsed = TryParse(body);
             if (response.IsSuccessStatusCode)
             {
-                if (Settings.Json)
+                if (Settings.ETagOnly)
+                {
+                    Out.WriteLine(ETagOf(response) ?? "");
+                }
+                else if (Settings.Json)
                 {
                     Out.WriteLine(body);
                 }

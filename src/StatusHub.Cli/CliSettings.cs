@@ -3,7 +3,7 @@ using StatusHub.Core.Validation;
 namespace StatusHub.Cli;
 
 /// <summary>The settings of one run, from the global options and the environment.</summary>
-internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string Language, bool Json, bool Quiet, int Retries)
+internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string Language, bool Json, bool Quiet, int Retries, bool ETagOnly)
 {
     public const string UrlVariable = "STATUSHUB_URL";
     public const string TownVariable = "STATUSHUB_TOWN";
@@ -15,7 +15,7 @@ internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string
     /// from <see cref="KeyVariable"/> and never written anywhere, not even in this error path.
     /// </summary>
     public static CliSettings? Resolve(
-        CliEnvironment env, string? url, string? town, string language, bool json, bool quiet, int retries, bool needsKey)
+        CliEnvironment env, string? url, string? town, string language, bool json, bool quiet, int retries, bool etagOnly, bool needsKey)
     {
         var error = env.Error;
         url = NonEmpty(url) ?? NonEmpty(env.GetVariable(UrlVariable)) ?? DefaultUrl;
@@ -74,7 +74,7 @@ internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string
             return null;
         }
 
-        return new CliSettings(baseUrl, town, key, language, json, quiet, retries);
+        return new CliSettings(baseUrl, town, key, language, json, quiet, retries, etagOnly);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -307,6 +307,7 @@ public static class StatusHubCli
             result.GetValue(global.Json),
             result.GetValue(global.Quiet),
             result.GetValue(global.Retry),
+            result.GetValue(global.ETag),
             needsKey);
         if (settings is null)
         {
@@ -359,6 +360,12 @@ public static class StatusHubCli
 
         public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print nothing on success (errors still go to stderr)", Recursive = true };
 
+        public Option<bool> ETag { get; } = new("--etag")
+        {
+            Description = "Print only the ETag of the answer on stdout, e.g. ETAG=$(statushub status get --etag) for --if-match",
+            Recursive = true,
+        };
+
         public Option<int> Retry { get; } = new("--retry")
         {
             Description = "Retry up to N times on 429/502/503/504 or no connection, waiting the server's Retry-After (default 0)",
@@ -367,6 +374,7 @@ public static class StatusHubCli
 
         public void AddTo(RootCommand root)
         {
+            root.Add(ETag);
             root.Add(Retry);
             root.Add(Url);
             root.Add(Town);

@@ -273,6 +273,8 @@ public sealed class CliEndToEndTests(CliServer server)
         var (town, key) = await server.CreateTownAsync();
         var get = await CliRunner.RunAsync(Env(key, town), "status", "get");
         var etag = EtagOf(get.Out);
+        var etagOnly = await CliRunner.RunAsync(Env(key, town), "status", "get", "--etag");
+        Assert.Equal(etag + Environment.NewLine, etagOnly.Out);
 
         var current = await CliRunner.RunAsync(Env(key, town), "status", "set", "--level", "disrupted", "--headline", "Gestört", "--if-match", etag);
         Assert.True(current.ExitCode == 0, current.ToString());
