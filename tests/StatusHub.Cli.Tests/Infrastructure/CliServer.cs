@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,6 +14,9 @@ namespace StatusHub.Cli.Tests.Infrastructure;
 /// </summary>
 public sealed class CliServer : StatusHubApp, IAsyncLifetime
 {
+    /// <summary>Server settings on top of the test defaults of <see cref="StatusHubApp"/>, e.g. a low rate limit.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The server's origin, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string Origin { get; private set; } = "";
 
@@ -25,6 +29,16 @@ public sealed class CliServer : StatusHubApp, IAsyncLifetime
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");
         Origin = addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)).TrimEnd('/');
+    }
+
+    /// <summary>The settings of <see cref="StatusHubApp"/>, then <see cref="Settings"/>.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
     }
 
     /// <summary>A client of the server's real port (hides <see cref="StatusHubApp.Client"/>, which targets the in-memory server).</summary>
