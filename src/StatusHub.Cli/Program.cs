@@ -1,0 +1,1 @@
+return await StatusHub.Cli.StatusHubCli.RunAsync(args, StatusHub.Cli.CliEnvironment.FromProcess());

@@ -1,0 +1,386 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using StatusHub.Core.Contracts;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Cli;
+
+/// <summary>The <c>statushub</c> command line: parsing (System.CommandLine), then one API call per command.</summary>
+public static class StatusHubCli
+{
+    private const string ExitCodeHelp = """
+        Environment:
+          STATUSHUB_URL   server URL (default http://localhost:5080); --url overrides it
+          STATUSHUB_TOWN  town slug; --town overrides it
+          STATUSHUB_KEY   API key of the town (or admin); read only from here, never printed
+
+        Exit codes:
+          0  success
+          1  unexpected answer (e.g. 500)
+          2  usage error, missing STATUSHUB_KEY or town, unreadable file: nothing was sent
+          3  rejected by the API (4xx problem details: title, detail and each field error on stderr)
+          4  precondition failed (412): someone else changed this; run `statushub status get` and retry
+          5  temporarily unavailable (429/503): retry after the printed Retry-After
+          6  cannot reach the server
+        """;
+
+    /// <summary>Runs the client with <paramref name="args"/> and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken cancellationToken = default)
+    {
+        var root = Build(env);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                env.Error.WriteLine($"error: {Redact(error.Message, args, env)}");
+            }
+
+            if (args.Any(a => KeyOptionNames.Any(o => a.StartsWith(o, StringComparison.OrdinalIgnoreCase))))
+            {
+                env.Error.WriteLine($"The key is never a command-line argument (it would show in the process list and shell history): export {CliSettings.KeyVariable}.");
+            }
+
+            env.Error.WriteLine("Run `statushub --help` (or `statushub <command> --help`) for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = env.Out,
+            Error = env.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = env.HandleProcessTermination ? TimeSpan.FromSeconds(2) : null,
+        };
+        return await parsed.InvokeAsync(invocation, cancellationToken);
+    }
+
+    private static readonly string[] KeyOptionNames = ["--key", "--api-key", "--token"];
+
+    /// <summary>
+    /// Parse errors echo unknown arguments; a key given by mistake as an argument (or the value of STATUSHUB_KEY) is
+    /// replaced by <c>***</c> before anything is printed.
+    /// </summary>
+    private static string Redact(string message, string[] args, CliEnvironment env)
+    {
+        var secrets = new List<string>();
+        if (env.GetVariable(CliSettings.KeyVariable)?.Trim() is { Length: > 0 } key)
+        {
+            secrets.Add(key);
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            foreach (var name in KeyOptionNames)
+            {
+                if (args[i].Equals(name, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length)
+                {
+                    secrets.Add(args[i + 1]);
+                }
+                else if (args[i].StartsWith(name, StringComparison.OrdinalIgnoreCase) && args[i].Length > name.Length + 1)
+                {
+                    secrets.Add(args[i][(name.Length + 1)..]);
+                }
+            }
+        }
+
+        foreach (var secret in secrets.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
+        {
+            message = message.Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    private static RootCommand Build(CliEnvironment env)
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand("StatusHub command-line client: publish a town's status from scripts.\n\n" + ExitCodeHelp);
+        global.AddTo(root);
+
+        root.Add(StatusCommand(env, global));
+        root.Add(ServiceCommand(env, global));
+        root.Add(QaCommand(env, global));
+        root.Add(UpdateCommand(env, global));
+        root.Add(AidCommand(env, global));
+        return root;
+    }
+
+    private static Command StatusCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var get = new Command("get", "Show the town's published status (GET /api/v1/towns/{town}, no key needed) and its ETag.");
+        get.SetAction((result, ct) => Run(env, global, result, needsKey: false, ct, session =>
+            session.SendAsync(HttpMethod.Get, session.Settings.TownPath(), null, authenticated: false, (json, etag) =>
+            {
+                var language = session.Settings.Language;
+                var line = $"{session.Settings.Town}: level {ApiSession.Text(json?["level"])}";
+                if (ApiSession.Localized(json?["headline"], language) is { Length: > 0 } headline)
+                {
+                    line += $", \"{headline}\"";
+                }
+
+                if (ApiSession.Text(json?["asOf"]) is { } asOf)
+                {
+                    line += $", as of {asOf}";
+                }
+
+                return etag is null ? line : $"{line}, ETag {etag}";
+            }, ct)));
+
+        var level = new Option<string>("--level") { Description = "normal | disrupted | emergency | offline", Required = true };
+        var headline = new Option<string?>("--headline") { Description = "Headline in the --lang language (required by the API)" };
+        var headlineEn = new Option<string?>("--headline-en") { Description = "English headline" };
+        var summary = new Option<string?>("--summary") { Description = "Summary in the --lang language" };
+        var summaryEn = new Option<string?>("--summary-en") { Description = "English summary" };
+        var asOf = new Option<string?>("--as-of") { Description = "ISO 8601 time with offset (default: the time of the write)" };
+        var moreInfo = new Option<string?>("--more-info") { Description = "https:// link to more information" };
+        var ifMatch = IfMatchOption();
+        var set = new Command("set", "Replace the town's status (PUT /api/v1/towns/{town}/status). Sends exactly the fields given: "
+            + "what is left out is cleared, and the API validates (exit 3 with the field errors).")
+        {
+            level, headline, headlineEn, summary, summaryEn, asOf, moreInfo, ifMatch,
+        };
+        set.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var language = session.Settings.Language;
+            var body = new StatusRequest(
+                result.GetValue(level),
+                Localized(language, result.GetValue(headline), result.GetValue(headlineEn)),
+                Localized(language, result.GetValue(summary), result.GetValue(summaryEn)),
+                result.GetValue(asOf),
+                result.GetValue(moreInfo));
+            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath("/status"), ApiSession.JsonBody(body), authenticated: true,
+                (json, etag) => $"{session.Settings.Town}: level {ApiSession.Text(json?["level"])}{ETagText(etag)}",
+                ct, result.GetValue(ifMatch));
+        }));
+
+        return new Command("status", "Read or set the town's status level, headline and summary.") { get, set };
+    }
+
+    private static Command ServiceCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var service = new Argument<string>("service") { Description = "Service id from the catalogue (GET /api/v1/services), e.g. email" };
+        var state = new Argument<string>("state") { Description = "available | limited | unavailable | unknown" };
+        var note = new Option<string?>("--note") { Description = "Note in the --lang language" };
+        var noteEn = new Option<string?>("--note-en") { Description = "English note" };
+        var name = new Option<string?>("--name") { Description = "Name in the --lang language (only for a custom service id)" };
+        var ifMatch = IfMatchOption();
+        var set = new Command("set", "Set one service's state (PUT /api/v1/towns/{town}/services/{service}).")
+        {
+            service, state, note, noteEn, name, ifMatch,
+        };
+        set.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var id = result.GetRequiredValue(service);
+            if (!Validator.IsSlug(id))
+            {
+                return Task.FromResult(Usage(session, $"'{id}' is not a service id (lower-case letters, digits and single hyphens)."));
+            }
+
+            var language = session.Settings.Language;
+            var body = new ServiceRequest(
+                result.GetRequiredValue(state),
+                Localized(language, result.GetValue(note), result.GetValue(noteEn)),
+                Localized(language, result.GetValue(name), null));
+            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath($"/services/{id}"), ApiSession.JsonBody(body), authenticated: true,
+                (json, etag) => $"{session.Settings.Town}: service {ApiSession.Text(json?["id"]) ?? id} {ApiSession.Text(json?["state"])}{ETagText(etag)}",
+                ct, result.GetValue(ifMatch));
+        }));
+
+        return new Command("service", "Set the state of the town's services.") { set };
+    }
+
+    private static Command QaCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var file = new Argument<string>("file")
+        {
+            Description = "JSON in the API's shape ({\"items\":[{\"id\",\"question\",\"answer\"}]} or just the array), "
+                + "or Markdown (.md): '## Question {#id}' headings, the answer below each, in the --lang language",
+        };
+        var ifMatch = IfMatchOption();
+        var push = new Command("push", "Replace the town's whole Q&A list from a file (PUT /api/v1/towns/{town}/qa).") { file, ifMatch };
+        push.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var (json, error) = QaFile.Load(result.GetRequiredValue(file), session.Settings.Language);
+            if (json is null)
+            {
+                return Task.FromResult(Usage(session, error!));
+            }
+
+            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath("/qa"), json, authenticated: true,
+                (response, etag) => $"{session.Settings.Town}: {(response?["items"] as JsonArray)?.Count ?? 0} questions published{ETagText(etag)}",
+                ct, result.GetValue(ifMatch));
+        }));
+
+        return new Command("qa", "Publish the town's questions and answers.") { push };
+    }
+
+    private static Command UpdateCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var text = new Option<string?>("--text") { Description = "Update text in the --lang language (small Markdown subset allowed)" };
+        var textEn = new Option<string?>("--text-en") { Description = "English text" };
+        var at = new Option<string?>("--at") { Description = "ISO 8601 time with offset (default: the time of the write)" };
+        var idempotencyKey = new Option<string?>("--idempotency-key")
+        {
+            Description = "Idempotency-Key header (default: a new GUID, printed); a retry with the same key and text never adds a second update",
+        };
+        var ifMatch = IfMatchOption();
+        var add = new Command("add", "Add an update to the town's timeline (POST /api/v1/towns/{town}/updates).") { text, textEn, at, idempotencyKey, ifMatch };
+        add.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var key = result.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString();
+            var language = session.Settings.Language;
+            var body = new UpdateRequest(Localized(language, result.GetValue(text), result.GetValue(textEn)), result.GetValue(at));
+            return session.SendAsync(HttpMethod.Post, session.Settings.TownPath("/updates"), ApiSession.JsonBody(body), authenticated: true,
+                (json, etag) => $"{session.Settings.Town}: update {ApiSession.Text(json?["id"])} at {ApiSession.Text(json?["at"])} (Idempotency-Key {key}){ETagText(etag)}",
+                ct, result.GetValue(ifMatch), [("Idempotency-Key", key)],
+                afterFailure: $"The update may or may not have been stored: retry with --idempotency-key {key} to never add it twice.");
+        }));
+
+        return new Command("update", "Add updates to the town's timeline.") { add };
+    }
+
+    private static Command AidCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var service = new Option<string>("--service") { Description = "Service id the town offers to others, e.g. vehicle-registration", Required = true };
+        var id = new Option<string?>("--id") { Description = "Offer id (default: the service id, one offer per service)" };
+        var forTowns = new Option<string[]>("--for")
+        {
+            Description = "Town slugs the offer is for, comma-separated or repeated (default: all neighbours of the town)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var note = new Option<string?>("--note") { Description = "Note in the --lang language (required by the API)" };
+        var noteEn = new Option<string?>("--note-en") { Description = "English note" };
+        var validUntil = new Option<string?>("--valid-until") { Description = "ISO 8601 time with offset after which the offer ends" };
+        var ifMatch = IfMatchOption();
+        var offer = new Command("offer", "Offer a service to other towns (PUT /api/v1/towns/{town}/aid/{id}).")
+        {
+            service, id, forTowns, note, noteEn, validUntil, ifMatch,
+        };
+        offer.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var serviceId = result.GetRequiredValue(service);
+            var offerId = result.GetValue(id) ?? serviceId;
+            if (!Validator.IsSlug(offerId))
+            {
+                return Task.FromResult(Usage(session, $"'{offerId}' is not an offer id (lower-case letters, digits and single hyphens); give --id."));
+            }
+
+            var towns = (result.GetValue(forTowns) ?? [])
+                .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+            var language = session.Settings.Language;
+            var body = new AidOfferRequest(
+                serviceId,
+                towns.Count == 0 ? null : towns,
+                Localized(language, result.GetValue(note), result.GetValue(noteEn)),
+                result.GetValue(validUntil));
+            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath($"/aid/{offerId}"), ApiSession.JsonBody(body), authenticated: true,
+                (json, etag) =>
+                {
+                    var to = (json?["forTowns"] as JsonArray) is { Count: > 0 } list
+                        ? string.Join(", ", list.Select(ApiSession.Text))
+                        : "all neighbours";
+                    return $"{session.Settings.Town}: aid offer {ApiSession.Text(json?["id"]) ?? offerId} ({ApiSession.Text(json?["service"]) ?? serviceId}) for {to}{ETagText(etag)}";
+                },
+                ct, result.GetValue(ifMatch));
+        }));
+
+        return new Command("aid", "Offer mutual aid to other towns.") { offer };
+    }
+
+    private static Option<string?> IfMatchOption() => new("--if-match")
+    {
+        Description = "Only write if the town is still at this ETag (from `status get` or the last write); else exit 4",
+    };
+
+    /// <summary>Resolves the settings (exit 2 when they are incomplete) and runs one API call.</summary>
+    private static async Task<int> Run(
+        CliEnvironment env, GlobalOptions global, ParseResult result, bool needsKey, CancellationToken cancellationToken,
+        Func<ApiSession, Task<int>> call)
+    {
+        var settings = CliSettings.Resolve(
+            env,
+            result.GetValue(global.Url),
+            result.GetValue(global.Town),
+            result.GetValue(global.Language) ?? "de",
+            result.GetValue(global.Json),
+            result.GetValue(global.Quiet),
+            result.GetValue(global.Retry),
+            result.GetValue(global.ETag),
+            needsKey);
+        if (settings is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        using var session = new ApiSession(settings, env);
+        return await call(session);
+    }
+
+    private static int Usage(ApiSession session, string message)
+    {
+        session.Error.WriteLine($"error: {message}");
+        return ExitCodes.Usage;
+    }
+
+    private static string ETagText(string? etag) => etag is null ? "" : $", ETag {etag}";
+
+    /// <summary>A localized text object from the --lang text and the English text; null when neither is given.</summary>
+    private static Dictionary<string, string?>? Localized(string language, string? text, string? english)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (text is not null)
+        {
+            result[language] = text;
+        }
+
+        if (english is not null)
+        {
+            result["en"] = english;
+        }
+
+        return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>The options every command takes (recursive from the root).</summary>
+    private sealed class GlobalOptions
+    {
+        public Option<string?> Url { get; } = new("--url") { Description = "Server URL (default: $STATUSHUB_URL, else http://localhost:5080)", Recursive = true };
+
+        public Option<string?> Town { get; } = new("--town") { Description = "Town slug (default: $STATUSHUB_TOWN)", Recursive = true };
+
+        public Option<string?> Language { get; } = new("--lang")
+        {
+            Description = "Language of --headline, --summary, --note, --text and Markdown Q&A (default: de, the usual defaultLanguage)",
+            Recursive = true,
+        };
+
+        public Option<bool> Json { get; } = new("--json") { Description = "Print the raw JSON response on stdout", Recursive = true };
+
+        public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Print nothing on success (errors still go to stderr)", Recursive = true };
+
+        public Option<bool> ETag { get; } = new("--etag")
+        {
+            Description = "Print only the ETag of the answer on stdout, e.g. ETAG=$(statushub status get --etag) for --if-match",
+            Recursive = true,
+        };
+
+        public Option<int> Retry { get; } = new("--retry")
+        {
+            Description = "Retry up to N times on 429/502/503/504 or no connection, waiting the server's Retry-After (default 0)",
+            Recursive = true,
+        };
+
+        public void AddTo(RootCommand root)
+        {
+            root.Add(ETag);
+            root.Add(Retry);
+            root.Add(Url);
+            root.Add(Town);
+            root.Add(Language);
+            root.Add(Json);
+            root.Add(Quiet);
+        }
+    }
+}
