@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
+using StatusHub.Api.Tests.Security;
 using StatusHub.Core.Subscriptions;
 
 namespace StatusHub.Api.Tests;
@@ -134,6 +135,8 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
         Assert.NotNull(state["lastDeliveryAt"]);
         Assert.NotNull(state["createdAt"]);
         Assert.Null(state["secret"]);
+        var listed = await app.Client(keyA).GetStringAsync($"/api/v1/regions/{regionA}/subscriptions");
+        Assert.DoesNotContain(Secret, listed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -335,5 +338,43 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
     {
         var list = await app.Client(key).GetAsync($"/api/v1/regions/{region}/subscriptions").Ok();
         return list["subscriptions"]!.AsArray().Single(s => s!["url"]!.GetValue<string>() == _receiver.Url(hook))!["id"]!.GetValue<string>();
+    }
+}
+
+/// <summary>A whole subscription run with every log entry captured: neither the secret nor a subscriber's answer body is logged.</summary>
+public sealed class SubscriptionSecretLeakTests(LoggedApp app) : IClassFixture<LoggedApp>
+{
+    [Fact]
+    public async Task Neither_the_secret_nor_the_subscribers_answer_appears_in_any_log_entry()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Answer = (_, n) => n == 1 ? 500 : 200;
+        const string secret = "leak-check-secret-0123456789abcdef";
+        var admin = app.Client(StatusHubApp.AdminKey);
+        var region = Towns.NewSlug("region");
+        var (town, key) = await Towns.CreateWithKey(app, profile: Towns.Profile(region: region));
+
+        var url = $"/api/v1/regions/{region}/subscriptions";
+        var answers = new List<string>
+        {
+            await (await admin.Post(url, new { url = receiver.Url("leak"), secret })).Content.ReadAsStringAsync(),
+            await (await admin.Post(url, new { url = "http://example.org/hook", secret })).Content.ReadAsStringAsync(),
+            await (await admin.Post(url, new { url = receiver.Url("leak"), secret = secret + " x" })).Content.ReadAsStringAsync(),
+        };
+        await app.Client(key).Put($"/api/v1/towns/{town}/status", Towns.Status("emergency", "Leck-Test")).Ok();
+        await admin.PostAsync("/api/v1/render", null).Ok();
+        await receiver.WaitFor("leak", 2);
+        await app.Services.GetRequiredService<SubscriptionDispatcher>().RunOnceAsync(CancellationToken.None);
+        answers.Add(await admin.GetStringAsync(url));
+
+        var logs = app.Logs.Entries;
+        Assert.Contains(logs, l => l.Message.Contains("Delivered", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Message.Contains("retry", StringComparison.Ordinal));
+        foreach (var needle in new[] { secret, receiver.ResponseBody })
+        {
+            var leaked = logs.Where(l => l.Text.Contains(needle, StringComparison.Ordinal)).Select(l => $"[{l.Category}] {l.Text}").ToList();
+            Assert.True(leaked.Count == 0, $"'{needle}' appears in {leaked.Count} log entries:\n{string.Join("\n", leaked)}");
+            Assert.DoesNotContain(answers, a => a.Contains(needle, StringComparison.Ordinal));
+        }
     }
 }

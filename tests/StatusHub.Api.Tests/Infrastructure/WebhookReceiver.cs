@@ -30,6 +30,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The status to answer for (hook, 1-based request number); 200 unless a test says otherwise.</summary>
     public Func<string, int, int> Answer { get; set; } = (_, _) => 200;
 
+    /// <summary>What every answer carries as body: tests search the logs for it (subscribers' bodies are never logged).</summary>
+    public string ResponseBody { get; } = "receiver-body-" + Guid.NewGuid().ToString("N");
+
     public Uri BaseAddress { get; private set; } = null!;
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -49,7 +52,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             receiver._received.Enqueue(new ReceivedDelivery(
                 hook, headers["X-StatusHub-Signature"].FirstOrDefault(), headers["X-StatusHub-Delivery"].FirstOrDefault(),
                 headers["X-StatusHub-Event"].FirstOrDefault(), context.Request.ContentType, headers.UserAgent.FirstOrDefault(), buffer.ToArray(), status));
-            return Results.StatusCode(status);
+            return Results.Text(receiver.ResponseBody, "text/plain", statusCode: status);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
