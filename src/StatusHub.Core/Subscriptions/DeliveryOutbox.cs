@@ -23,10 +23,12 @@ public sealed class DeliveryOutbox(StatusHubStorage storage, SubscriptionStore s
     /// <summary>How long a region's "has active subscriptions" answer is reused by the render job.</summary>
     public static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(15);
 
+    private readonly Lock _gate = new();
+
     /// <summary>Called by the render job after it uploaded a changed <c>{town}/status.json</c>.</summary>
     public async Task TownPublishedAsync(string region, string town, CancellationToken cancellationToken)
     {
-        if (!await HasActiveSubscriptionsAsync(region, cancellationToken).ConfigureAwait(false))
+        if (!await HasActiveSubscriptionsAsync(region).WaitAsync(cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -38,7 +40,13 @@ public sealed class DeliveryOutbox(StatusHubStorage storage, SubscriptionStore s
     }
 
     /// <summary>Forgets the cached answer for <paramref name="region"/> (after a subscription was added, removed or disabled here).</summary>
-    public void Invalidate(string region) => cache.Remove(CacheKey(region));
+    public void Invalidate(string region)
+    {
+        lock (_gate)
+        {
+            cache.Remove(CacheKey(region));
+        }
+    }
 
     /// <summary>Every pending delivery (one query).</summary>
     public Task<IReadOnlyList<PendingDelivery>> ListAsync(CancellationToken cancellationToken) =>
@@ -69,17 +77,24 @@ public sealed class DeliveryOutbox(StatusHubStorage storage, SubscriptionStore s
             }
         }, cancellationToken);
 
-    private async Task<bool> HasActiveSubscriptionsAsync(string region, CancellationToken cancellationToken)
+    // The task itself is cached, so towns of one region rendered in parallel share one query; a failed lookup is not kept.
+    private Task<bool> HasActiveSubscriptionsAsync(string region)
     {
-        if (cache.TryGetValue(CacheKey(region), out bool active))
+        lock (_gate)
         {
-            return active;
-        }
+            if (cache.TryGetValue(CacheKey(region), out Task<bool>? known) && known is { IsFaulted: false, IsCanceled: false })
+            {
+                return known;
+            }
 
-        active = (await subscriptions.ListAsync(region, cancellationToken).ConfigureAwait(false)).Any(s => !s.Disabled);
-        cache.Set(CacheKey(region), active, CacheDuration);
-        return active;
+            var loading = LoadAsync(region);
+            cache.Set(CacheKey(region), loading, CacheDuration);
+            return loading;
+        }
     }
+
+    private async Task<bool> LoadAsync(string region) =>
+        (await subscriptions.ListAsync(region, CancellationToken.None).ConfigureAwait(false)).Any(s => !s.Disabled);
 
     private static string CacheKey(string region) => "subscriptions-active:" + region;
 }
