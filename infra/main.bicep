@@ -28,6 +28,9 @@ param resourceGroupName string = ''
 @description('When the renderer runs: NCRONTAB with seconds (StatusHub:Render:Schedule). The default renders every minute.')
 param renderSchedule string = '0 */1 * * * *'
 
+@description('When subscriptions are delivered: NCRONTAB with seconds (StatusHub:Delivery:Schedule). The default looks every 10 seconds.')
+param deliverySchedule string = '*/10 * * * * *'
+
 @minValue(40)
 @maxValue(1000)
 @description('Upper bound of Flex Consumption instances: also an upper bound on the cost of a traffic spike.')
@@ -66,6 +69,7 @@ module hub 'statushub.bicep' = {
     adminKey: adminKey
     principalId: principalId
     renderSchedule: renderSchedule
+    deliverySchedule: deliverySchedule
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     logRetentionInDays: logRetentionInDays

@@ -22,6 +22,9 @@ param principalId string
 @description('NCRONTAB schedule of the renderer (StatusHub:Render:Schedule).')
 param renderSchedule string
 
+@description('NCRONTAB schedule of subscription delivery (StatusHub:Delivery:Schedule).')
+param deliverySchedule string
+
 @description('Upper bound of Flex Consumption instances.')
 param maximumInstanceCount int
 
@@ -258,6 +261,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
     StatusHub__Storage__AccountUri: storage.properties.primaryEndpoints.blob
     StatusHub__Render__Schedule: renderSchedule
+    StatusHub__Delivery__Schedule: deliverySchedule
     StatusHub__SiteBaseUrl: storage.properties.primaryEndpoints.web
     StatusHub__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecret.properties.secretUri})'
   }

@@ -29,6 +29,6 @@ public static class StatusHubApi
     public static RouteGroupBuilder MapStatusHubApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("StatusHub v1");
-        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapKeys().MapReads().MapRender().MapAudit();
+        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit();
     }
 }

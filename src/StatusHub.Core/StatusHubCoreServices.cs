@@ -4,6 +4,7 @@ using StatusHub.Core.Auth;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Html;
 using StatusHub.Core.Storage;
+using StatusHub.Core.Subscriptions;
 
 namespace StatusHub.Core;
 
@@ -36,6 +37,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<TownSiteRenderer>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
         services.AddSingleton<RenderJob>();
+        services.AddStatusHubSubscriptions(configuration);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using StatusHub.Api;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
+using StatusHub.Core.Subscriptions;
 
 namespace StatusHub.Functions.Tests;
 
@@ -37,5 +38,7 @@ public sealed class FunctionsCompositionTests
         Assert.NotNull(host.Services.GetRequiredService<KeyAuthenticator>());
         Assert.NotNull(host.Services.GetRequiredService<StatusHubStorage>());
         Assert.NotNull(host.Services.GetRequiredService<TimeProvider>());
+        Assert.NotNull(host.Services.GetRequiredService<SubscriptionDispatcher>());
+        Assert.NotNull(host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(SubscriptionDispatcher.HttpClientName));
     }
 }

@@ -9,6 +9,7 @@ using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering.Regions;
 using StatusHub.Core.Storage;
+using StatusHub.Core.Subscriptions;
 
 namespace StatusHub.Core.Rendering;
 
@@ -35,7 +36,8 @@ public sealed class RenderJob(
     RegionSiteRenderer regionRenderer,
     IOptions<RenderOptions> options,
     TimeProvider time,
-    ILogger<RenderJob> logger)
+    ILogger<RenderJob> logger,
+    DeliveryOutbox deliveries)
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
@@ -127,7 +129,12 @@ public sealed class RenderJob(
                 {
                     var document = TownDocument.From(bySlug[slug], matching.For(slug, bySlug));
                     var files = await townRenderer.RenderTownAsync(document, settings.SiteBaseUrl, now).ConfigureAwait(false);
-                    tally.Add(await site.SyncAsync(slug + "/", files, exactPaths: false, token).ConfigureAwait(false));
+                    var synced = await site.SyncAsync(slug + "/", files, exactPaths: false, token).ConfigureAwait(false);
+                    tally.Add(synced);
+                    if (synced.WrittenPaths.Contains(SitePaths.StatusJson(slug)))
+                    {
+                        await deliveries.TownPublishedAsync(region, slug, token).ConfigureAwait(false);
+                    }
                     var done = Interlocked.Increment(ref tally.Towns);
                     if (done % 500 == 0)
                     {

@@ -5,7 +5,11 @@ using StatusHub.Core.Rendering;
 namespace StatusHub.Core.Storage;
 
 /// <summary>The outcome of syncing files to the site.</summary>
-public sealed record SyncResult(int Written, int Unchanged, int Deleted);
+public sealed record SyncResult(int Written, int Unchanged, int Deleted)
+{
+    /// <summary>The paths uploaded because their content changed (what subscribers are told about).</summary>
+    public IReadOnlyCollection<string> WrittenPaths { get; init; } = [];
+}
 
 /// <summary>A site file as served: bytes and the headers stored with it.</summary>
 public sealed record ServedFile(Stream Content, string ContentType, string? CacheControl, string ETag, long Length);
@@ -41,7 +45,7 @@ public sealed class SiteStore(StatusHubStorage storage)
             }
         }
 
-        return new SyncResult(written, unchanged, deleted);
+        return new SyncResult(written, unchanged, deleted) { WrittenPaths = changed.Select(f => f.Path).ToList() };
     }
 
     /// <summary>Opens a file for serving, or null when there is none at <paramref name="path"/>.</summary>

@@ -18,6 +18,12 @@ public sealed class StatusHubStorage
     /// <summary>Render markers: one row per town changed since its last render.</summary>
     public const string RenderTable = "StatusHubRender";
 
+    /// <summary>Signed-delivery subscriptions: one partition per region, one row per subscription (with its signing secret).</summary>
+    public const string SubscriptionsTable = "StatusHubSubscriptions";
+
+    /// <summary>The delivery outbox: one row per town whose published document awaits delivery to its region's subscribers.</summary>
+    public const string DeliveriesTable = "StatusHubDeliveries";
+
     private readonly Lock _gate = new();
     private Task? _ready;
 
@@ -32,6 +38,8 @@ public sealed class StatusHubStorage
         Towns = service.GetTableClient(TownsTable);
         Keys = service.GetTableClient(KeysTable);
         RenderQueue = service.GetTableClient(RenderTable);
+        Subscriptions = service.GetTableClient(SubscriptionsTable);
+        Deliveries = service.GetTableClient(DeliveriesTable);
         Web = CreateBlobServiceClient(options.Value, calls).GetBlobContainerClient(WebContainer);
     }
 
@@ -43,6 +51,10 @@ public sealed class StatusHubStorage
     public TableClient Keys { get; }
 
     public TableClient RenderQueue { get; }
+
+    public TableClient Subscriptions { get; }
+
+    public TableClient Deliveries { get; }
 
     public StorageResilience Resilience { get; }
 
@@ -83,7 +95,7 @@ public sealed class StatusHubStorage
     // Each creation is its own storage operation with its own time budget: a cold emulator or account may be slow once.
     private async Task CreateTablesAsync()
     {
-        foreach (var table in new[] { Towns, Keys, RenderQueue })
+        foreach (var table in new[] { Towns, Keys, RenderQueue, Subscriptions, Deliveries })
         {
             await Resilience.ExecuteAsync(token => table.CreateIfNotExistsAsync(token), CancellationToken.None).ConfigureAwait(false);
         }

@@ -38,6 +38,7 @@ public static class ServerSetup
         builder.Services.AddSingleton<DemoRegionLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DemoRegionLoader>());
         builder.Services.AddHostedService<RenderScheduler>();
+        builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
     }
 

@@ -35,6 +35,10 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests render explicitly (POST /api/v1/render); the background schedule fires once a year.
         builder.UseSetting("StatusHub:Render:Schedule", "0 0 0 1 1 *");
 
+        // Deliveries run when a render queued one (woken in-process), never on a poll: storage-call counts stay exact.
+        builder.UseSetting("StatusHub:Delivery:PollInterval", "1.00:00:00");
+        builder.UseSetting("StatusHub:Subscriptions:AllowLoopbackHttp", "true");
+
         // Every test shares one client address and the admin key; the limits have their own tests (Security/).
         builder.UseSetting("StatusHub:Limits:FailedAuthPerAddress", "1000000");
         builder.UseSetting("StatusHub:Limits:FailedAuthPerKey", "1000000");

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StatusHub.Api;
 using StatusHub.Core.Rendering;
+using StatusHub.Core.Subscriptions;
 
 namespace StatusHub.Functions.Tests.Parity;
 
@@ -17,6 +18,9 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
 {
     /// <summary>The setting the server's scheduler reads the render schedule from (bound to <see cref="RenderOptions"/>).</summary>
     public static readonly string RenderScheduleSetting = $"{RenderOptions.Section}:{nameof(RenderOptions.Schedule)}";
+
+    /// <summary>The setting of the delivery timer (bound to <see cref="DeliveryOptions"/>).</summary>
+    public static readonly string DeliveryScheduleSetting = $"{DeliveryOptions.Section}:{nameof(DeliveryOptions.Schedule)}";
 
     private const string HandlerNamespace = "StatusHub.Api.Endpoints";
 
@@ -85,31 +89,50 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
     }
 
     [Fact]
+    public void The_Functions_app_has_the_render_timer_and_the_delivery_timer_only()
+    {
+        var timers = FunctionsSource.Functions(Sources).Where(f => f.Timer is not null).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["DeliverSubscriptions", "RenderOnSchedule"], timers);
+    }
+
+    [Fact]
     public void The_timer_runs_the_render_job_on_the_render_schedule_setting()
     {
-        var timers = FunctionsSource.Functions(Sources).Where(f => f.Timer is not null).ToList();
-        var timer = Assert.Single(timers);
-
         Assert.Equal("StatusHub:Render:Schedule", RenderScheduleSetting);
-        Assert.Equal($"%{RenderScheduleSetting}%", timer.Timer!.Schedule);
+        AssertTimer("RenderOnSchedule", RenderScheduleSetting, typeof(RenderJob), nameof(RenderJob.RunAsync));
+    }
+
+    [Fact]
+    public void The_delivery_timer_runs_the_dispatcher_on_the_delivery_schedule_setting()
+    {
+        Assert.Equal("StatusHub:Delivery:Schedule", DeliveryScheduleSetting);
+        AssertTimer("DeliverSubscriptions", DeliveryScheduleSetting, typeof(SubscriptionDispatcher), nameof(SubscriptionDispatcher.RunOnceAsync));
+    }
+
+    /// <summary>The timer <paramref name="name"/> is one call of <paramref name="method"/>(token) on an injected <paramref name="service"/>, on <paramref name="setting"/>.</summary>
+    private static void AssertTimer(string name, string setting, Type service, string method)
+    {
+        var timer = Assert.Single(FunctionsSource.Functions(Sources), f => f.Timer is not null && f.Name == name);
+        Assert.Equal($"%{setting}%", timer.Timer!.Schedule);
 
         var call = Assert.IsType<InvocationExpressionSyntax>(timer.SingleExpression);
         var member = Assert.IsType<MemberAccessExpressionSyntax>(call.Expression);
-        Assert.Equal("RunAsync", member.Name.Identifier.Text);
+        Assert.Equal(method, member.Name.Identifier.Text);
         var receiver = Assert.IsType<IdentifierNameSyntax>(member.Expression).Identifier.Text;
         var type = timer.Method.Ancestors().OfType<TypeDeclarationSyntax>().First();
         var injected = type.ParameterList?.Parameters.SingleOrDefault(p => p.Identifier.Text == receiver);
-        Assert.True(injected is not null, $"{timer}: '{receiver}' must be a constructor parameter of {type.Identifier.Text} (the RenderJob from DI).");
-        Assert.Equal("RenderJob", LastIdentifier(injected!.Type!.ToString()));
+        Assert.True(injected is not null, $"{timer}: '{receiver}' must be a constructor parameter of {type.Identifier.Text} (the {service.Name} from DI).");
+        Assert.Equal(service.Name, LastIdentifier(injected!.Type!.ToString()));
 
         var token = timer.Method.ParameterList.Parameters.SingleOrDefault(p => LastIdentifier(p.Type?.ToString() ?? "") == "CancellationToken");
         Assert.True(token is not null, $"{timer}: the function must take the host's CancellationToken.");
         var argument = Assert.Single(call.ArgumentList.Arguments);
         Assert.Equal(token!.Identifier.Text, argument.Expression.ToString());
 
-        var runAsync = typeof(RenderJob).GetMethod(nameof(RenderJob.RunAsync), BindingFlags.Public | BindingFlags.Instance, [typeof(CancellationToken)]);
-        Assert.True(runAsync is not null && typeof(Task).IsAssignableFrom(runAsync.ReturnType),
-            "RenderJob.RunAsync(CancellationToken) returning a Task must exist: the timer calls it.");
+        var run = service.GetMethod(method, BindingFlags.Public | BindingFlags.Instance, [typeof(CancellationToken)]);
+        Assert.True(run is not null && typeof(Task).IsAssignableFrom(run.ReturnType),
+            $"{service.Name}.{method}(CancellationToken) returning a Task must exist: the timer calls it.");
     }
 
     [Fact]

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StatusHub.Api.Http;
+using StatusHub.Core.Auth;
+using StatusHub.Core.Documents;
+using StatusHub.Core.Subscriptions;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Endpoints;
+
+/// <summary>
+/// Signed subscriptions of a region (API.md "Subscriptions"; a region key of that region, or admin): register, list
+/// with delivery state (additive, never the secret), delete. Deliveries are made by <see cref="SubscriptionDispatcher"/>.
+/// </summary>
+public static class SubscriptionEndpoints
+{
+    public static RouteGroupBuilder MapSubscriptions(this RouteGroupBuilder api)
+    {
+        api.MapPost("/regions/{region}/subscriptions", CreateSubscription).WithName(nameof(CreateSubscription))
+            .Accepts<SubscriptionRequest>("application/json").Produces<CreatedSubscriptionResponse>(201).ProducesProblem(409).WithWriteProblems();
+        api.MapGet("/regions/{region}/subscriptions", ListSubscriptions).WithName(nameof(ListSubscriptions))
+            .Produces<SubscriptionListResponse>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429).ProducesProblem(503);
+        api.MapDelete("/regions/{region}/subscriptions/{id}", DeleteSubscription).WithName(nameof(DeleteSubscription))
+            .Produces(204).WithWriteProblems();
+        return api;
+    }
+
+    public static Task<IResult> CreateSubscription(HttpRequest request, string region) => ApiCall.Run(request, async api =>
+    {
+        var principal = await AuthorizeAsync(api, region);
+        var (body, _) = await api.ReadJsonAsync<SubscriptionRequest>();
+        if (body is null)
+        {
+            throw ValidationFailedException.Single("$", "A JSON object is required.");
+        }
+
+        var errors = new ValidationErrors();
+        var url = SubscriptionRules.Url(errors, body.Url, api.Get<IOptions<SubscriptionOptions>>().Value.AllowLoopbackHttp);
+        var secret = SubscriptionRules.Secret(errors, body.Secret);
+        errors.ThrowIfAny();
+
+        var store = api.Get<SubscriptionStore>();
+        var max = api.Get<IOptions<SubscriptionOptions>>().Value.MaxPerRegion;
+        if ((await store.ListAsync(region, api.Aborted)).Count >= max)
+        {
+            throw new ApiProblemException(409, "Too many subscriptions",
+                $"Region '{region}' already has the maximum of {max} subscriptions: delete one (DELETE …/subscriptions/{{id}}) first.");
+        }
+
+        var subscription = new Subscription(region, Guid.NewGuid().ToString("N"), url!, secret!, api.Get<TimeProvider>().GetUtcNow(),
+            0, false, null, null, null, null, default);
+        await store.CreateAsync(subscription, api.Aborted);
+        api.Get<DeliveryOutbox>().Invalidate(region);
+        Logger(api).LogInformation("Subscription {Subscription} of region {Region} to host {Host} created by key {KeyId}",
+            subscription.Id, region, url!.Host, principal.KeyId);
+        return TypedResults.Json(new CreatedSubscriptionResponse(subscription.Id, url.AbsoluteUri), DocumentJson.Options, statusCode: 201)
+            .WithHeader("Location", $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}");
+    });
+
+    public static Task<IResult> ListSubscriptions(HttpRequest request, string region) => ApiCall.Run(request, async api =>
+    {
+        await AuthorizeAsync(api, region);
+        var subscriptions = await api.Get<SubscriptionStore>().ListAsync(region, api.Aborted);
+        var items = subscriptions.Select(s => new SubscriptionInfo(
+            s.Id, s.Url.AbsoluteUri, s.CreatedAt, s.FailureCount, s.Disabled, s.DisabledAt, s.LastDeliveryAt, s.LastStatus, s.LastError)).ToList();
+        return TypedResults.Json(new SubscriptionListResponse(items), DocumentJson.Options);
+    });
+
+    public static Task<IResult> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Run(request, async api =>
+    {
+        var principal = await AuthorizeAsync(api, region);
+        var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.Aborted);
+        if (!found)
+        {
+            throw ApiContext.NotFound($"Region '{region}' has no subscription '{id}'.");
+        }
+
+        api.Get<DeliveryOutbox>().Invalidate(region);
+        Logger(api).LogInformation("Subscription {Subscription} of region {Region} deleted by key {KeyId}", id, region, principal.KeyId);
+        return TypedResults.NoContent();
+    });
+
+    /// <summary>As the region feed: an invalid region is 404, then the key must be admin or a region key of this region.</summary>
+    private static async Task<KeyPrincipal> AuthorizeAsync(ApiContext api, string region)
+    {
+        if (!Validator.IsSlug(region))
+        {
+            throw ApiContext.NotFound($"There is no region '{region}'.");
+        }
+
+        var principal = await api.AuthenticateAsync();
+        return principal.CanReadRegion(region)
+            ? principal
+            : throw ApiContext.Forbidden($"This key may not manage the subscriptions of region '{region}'.");
+    }
+
+    private static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+
+    private static ILogger Logger(ApiContext api) => api.Get<ILoggerFactory>().CreateLogger("StatusHub.Subscriptions");
+}
+
+/// <summary>Body of <c>POST /api/v1/regions/{region}/subscriptions</c>.</summary>
+public sealed record SubscriptionRequest(string? Url, string? Secret);
+
+/// <summary>Answer of <c>POST /api/v1/regions/{region}/subscriptions</c> (API.md: id and url; the secret is never echoed).</summary>
+public sealed record CreatedSubscriptionResponse(string Id, string Url);
+
+/// <summary>
+/// One subscription in <c>GET …/subscriptions</c> (additive): delivery state, never the secret. <see cref="FailureCount"/>
+/// counts consecutive failed deliveries; <see cref="LastStatus"/> is the HTTP status of the last delivery (null when
+/// the subscriber did not answer); <see cref="LastError"/> says why the last delivery failed.
+/// </summary>
+public sealed record SubscriptionInfo(
+    string Id,
+    string Url,
+    DateTimeOffset CreatedAt,
+    int FailureCount,
+    bool Disabled,
+    DateTimeOffset? DisabledAt,
+    DateTimeOffset? LastDeliveryAt,
+    int? LastStatus,
+    string? LastError);
+
+public sealed record SubscriptionListResponse(IReadOnlyList<SubscriptionInfo> Subscriptions);

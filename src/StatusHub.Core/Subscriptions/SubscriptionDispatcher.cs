@@ -1,0 +1,292 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using StatusHub.Core.Rendering;
+using StatusHub.Core.Storage;
+
+namespace StatusHub.Core.Subscriptions;
+
+/// <summary>What one delivery run did.</summary>
+public sealed record DeliveryRunResult(int Towns, int Delivered, int Failed, int Skipped, long ElapsedMs);
+
+/// <summary>
+/// Delivers the outbox: reads the pending towns (one query), the published <c>{town}/status.json</c> of each, and POSTs
+/// it to every active subscription of the town's region, signed (<see cref="WebhookSignature"/>), with a delivery id
+/// per change and subscriber that stays the same across retries. Retries with exponential back-off and jitter (Polly);
+/// a delivery that still fails counts one failure, and the subscription's other deliveries of that run are skipped
+/// (the next change of a town sends its full document again). Subscribers are served in parallel (bounded), so one slow
+/// subscriber delays no other, and nothing here runs inside publishing or rendering. Each outbox row is removed with
+/// the ETag it was read with: a change during the run is delivered by the next run. Never logs a secret or a body.
+/// </summary>
+public sealed class SubscriptionDispatcher
+{
+    public const string HttpClientName = "StatusHub.Subscriptions";
+
+    public const string DeliveryHeader = "X-StatusHub-Delivery";
+
+    public const string EventHeader = "X-StatusHub-Event";
+
+    public const string TownChangedEvent = "town.changed";
+
+    public const string UserAgent = "StatusHub-Delivery/1.0";
+
+    private readonly DeliveryOutbox _outbox;
+    private readonly SubscriptionStore _subscriptions;
+    private readonly SiteStore _site;
+    private readonly IHttpClientFactory _http;
+    private readonly DeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SubscriptionDispatcher> _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public SubscriptionDispatcher(
+        DeliveryOutbox outbox,
+        SubscriptionStore subscriptions,
+        SiteStore site,
+        IHttpClientFactory http,
+        IOptions<DeliveryOptions> options,
+        TimeProvider time,
+        ILogger<SubscriptionDispatcher> logger)
+    {
+        _outbox = outbox;
+        _subscriptions = subscriptions;
+        _site = site;
+        _http = http;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _pipeline = BuildPipeline(_options, time, logger);
+    }
+
+    public async Task<DeliveryRunResult> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DeliverPendingAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<DeliveryRunResult> DeliverPendingAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var pending = await _outbox.ListAsync(cancellationToken).ConfigureAwait(false);
+        if (pending.Count == 0)
+        {
+            return new DeliveryRunResult(0, 0, 0, 0, clock.ElapsedMilliseconds);
+        }
+
+        _logger.LogInformation("Delivering: {Count} changed towns", pending.Count);
+        var work = new List<(Subscription Subscription, List<(PendingDelivery Change, byte[] Document)> Changes)>();
+        foreach (var region in pending.GroupBy(p => p.Region, StringComparer.Ordinal))
+        {
+            var active = (await _subscriptions.ListAsync(region.Key, cancellationToken).ConfigureAwait(false)).Where(s => !s.Disabled).ToList();
+            if (active.Count == 0)
+            {
+                continue;
+            }
+
+            var changes = new List<(PendingDelivery, byte[])>();
+            foreach (var change in region)
+            {
+                if (await _site.ReadAsync(SitePaths.StatusJson(change.Town), cancellationToken).ConfigureAwait(false) is { } document)
+                {
+                    changes.Add((change, document));
+                }
+            }
+
+            work.AddRange(active.Select(s => (s, changes)));
+        }
+
+        int delivered = 0, failed = 0, skipped = 0;
+        await Parallel.ForEachAsync(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelism), CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                DeliveryOutcome? last = null;
+                foreach (var (change, document) in item.Changes)
+                {
+                    if (last is { Succeeded: false })
+                    {
+                        Interlocked.Increment(ref skipped);
+                        continue;
+                    }
+
+                    last = await DeliverAsync(item.Subscription, change, document, token).ConfigureAwait(false);
+                    Interlocked.Increment(ref last.Succeeded ? ref delivered : ref failed);
+                }
+
+                if (last is not null)
+                {
+                    await RecordAsync(item.Subscription, last, token).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
+
+        foreach (var change in pending)
+        {
+            if (!await _outbox.TryRemoveAsync(change, cancellationToken).ConfigureAwait(false))
+            {
+                _logger.LogInformation("Town {Town} changed again during delivery; it is delivered again next run", change.Town);
+            }
+        }
+
+        var result = new DeliveryRunResult(pending.Count, delivered, failed, skipped, clock.ElapsedMilliseconds);
+        _logger.LogInformation(
+            "Delivery done: {Towns} towns, {Delivered} delivered, {Failed} failed, {Skipped} skipped, {Elapsed} ms",
+            result.Towns, result.Delivered, result.Failed, result.Skipped, result.ElapsedMs);
+        return result;
+    }
+
+    private async Task<DeliveryOutcome> DeliverAsync(Subscription subscription, PendingDelivery change, byte[] document, CancellationToken cancellationToken)
+    {
+        var deliveryId = Guid.CreateVersion7().ToString("N");
+        var signature = WebhookSignature.Sign(subscription.Secret, document);
+        var client = _http.CreateClient(HttpClientName);
+        try
+        {
+            using var response = await _pipeline.ExecuteAsync(
+                async token =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(document) };
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    request.Headers.TryAddWithoutValidation(WebhookSignature.Header, signature);
+                    request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);
+                    request.Headers.TryAddWithoutValidation(EventHeader, TownChangedEvent);
+                    request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+                    return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                _logger.LogInformation("Delivered {Town} to subscription {Subscription} ({Host}) as {Delivery}: {Status}",
+                    change.Town, subscription.Id, subscription.Url.Host, deliveryId, status);
+                return new DeliveryOutcome(true, status, null, _time.GetUtcNow());
+            }
+
+            _logger.LogWarning("Delivery {Delivery} of {Town} to subscription {Subscription} ({Host}) failed: {Status}",
+                deliveryId, change.Town, subscription.Id, subscription.Url.Host, status);
+            return new DeliveryOutcome(false, status, $"HTTP {status}", _time.GetUtcNow());
+        }
+        catch (Exception error) when (Describe(error) is { } reason && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Delivery {Delivery} of {Town} to subscription {Subscription} ({Host}) failed: {Reason}",
+                deliveryId, change.Town, subscription.Id, subscription.Url.Host, reason);
+            return new DeliveryOutcome(false, null, reason, _time.GetUtcNow());
+        }
+    }
+
+    private async Task RecordAsync(Subscription subscription, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        var recorded = await _subscriptions.RecordAsync(subscription, outcome, _options.DisableAfterFailures, cancellationToken).ConfigureAwait(false);
+        if (recorded is { Disabled: true } && !subscription.Disabled)
+        {
+            _outbox.Invalidate(subscription.Region);
+            _logger.LogWarning("Subscription {Subscription} of region {Region} ({Host}) disabled after {Failures} consecutive failed deliveries",
+                subscription.Id, subscription.Region, subscription.Url.Host, recorded.FailureCount);
+        }
+    }
+
+    /// <summary>A short reason for a failed attempt (no response body, no secret), or null for errors we do not expect.</summary>
+    private static string? Describe(Exception error) => error switch
+    {
+        TimeoutRejectedException => "timeout",
+        HttpRequestException { InnerException: DeliveryBlockedException } => "blocked: the host resolves to an internal address",
+        HttpRequestException request => request.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "name resolution failed",
+            HttpRequestError.ConnectionError => "connection failed",
+            HttpRequestError.SecureConnectionError => "TLS handshake failed",
+            _ => "request failed",
+        },
+        OperationCanceledException => "timeout",
+        _ => null,
+    };
+
+    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(DeliveryOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                    .Handle<HttpRequestException>(e => e.InnerException is not DeliveryBlockedException)
+                    .Handle<TimeoutRejectedException>()
+                    .HandleResult(response => IsTransient(response.StatusCode)),
+                MaxRetryAttempts = options.MaxRetries,
+                Delay = options.RetryDelay,
+                MaxDelay = options.MaxRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                OnRetry = args =>
+                {
+                    var reason = args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : Describe(args.Outcome.Exception!) ?? "error";
+                    args.Outcome.Result?.Dispose();
+                    logger.LogInformation("Delivery attempt failed ({Reason}); retry {Attempt} in {Delay} ms",
+                        reason, args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        return builder.AddTimeout(options.AttemptTimeout).Build();
+    }
+
+    /// <summary>Worth another attempt: server errors, 408 and 429. Other answers (4xx, 3xx: redirects are not followed) are final.</summary>
+    private static bool IsTransient(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    /// <summary>
+    /// The primary handler of the named client: no redirects, no cookies, no proxy, and a connect callback that
+    /// resolves the host itself and connects only to addresses outside internal ranges (loopback only when allowed),
+    /// so a DNS name pointing inside the network is refused at delivery time too.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(bool allowLoopback) => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        UseProxy = false,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            var allowed = addresses.Where(a => SubscriptionRules.IsDeliverable(a, allowLoopback)).ToArray();
+            if (allowed.Length == 0 || allowed.Length != addresses.Length)
+            {
+                throw new DeliveryBlockedException();
+            }
+
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+}
+
+/// <summary>A delivery refused because the subscriber's host resolves to an internal address.</summary>
+public sealed class DeliveryBlockedException() : Exception("The subscriber's host resolves to an internal address.");

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using StatusHub.Api.Endpoints;
+using StatusHub.Core.Subscriptions;
+
+namespace StatusHub.Functions;
+
+/// <summary>Signed subscriptions of a region: the server's <see cref="SubscriptionEndpoints"/>, and the delivery timer.</summary>
+public sealed class SubscriptionFunctions(SubscriptionDispatcher dispatcher)
+{
+    [Function(nameof(CreateSubscription))]
+    public static Task<IResult> CreateSubscription(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/regions/{region}/subscriptions")] HttpRequest request, string region) =>
+        SubscriptionEndpoints.CreateSubscription(request, region);
+
+    [Function(nameof(ListSubscriptions))]
+    public static Task<IResult> ListSubscriptions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/regions/{region}/subscriptions")] HttpRequest request, string region) =>
+        SubscriptionEndpoints.ListSubscriptions(request, region);
+
+    [Function(nameof(DeleteSubscription))]
+    public static Task<IResult> DeleteSubscription(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/regions/{region}/subscriptions/{id}")] HttpRequest request, string region, string id) =>
+        SubscriptionEndpoints.DeleteSubscription(request, region, id);
+
+    // The host resolves %StatusHub:Delivery:Schedule% from the app setting StatusHub__Delivery__Schedule (infra/, docs/subscriptions.md).
+    [Function(nameof(DeliverSubscriptions))]
+    public Task DeliverSubscriptions(
+        [TimerTrigger("%StatusHub:Delivery:Schedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        dispatcher.RunOnceAsync(cancellationToken);
+}
