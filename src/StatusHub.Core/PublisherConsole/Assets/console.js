@@ -167,7 +167,13 @@
       return;
     }
 
-    if (result.status === 401) { showAlert(failureMessage(result), false); $('key').focus(); return; }
+    if (result.status === 401) {
+      // A new key can be entered without losing the edits: the login form takes it for the same town.
+      showAlert(failureMessage(result), false);
+      $('login').hidden = false;
+      $('key').focus();
+      return;
+    }
     showAlert(failureMessage(result), result.status === 412);
     say('Nicht gespeichert. / Not saved.');
   }
@@ -196,6 +202,7 @@
       setBusy(false);
       if (!result.ok) {
         $('workspace').hidden = true;
+        $('login').hidden = false;
         showAlert(result.status === 404 ? 'Es gibt keine Gemeinde „' + slug + '“. / There is no such town.' : failureMessage(result), false);
         say('');
         return;
@@ -205,6 +212,7 @@
       etag = result.etag;
       town = { slug: doc.town.slug, name: doc.town.name, defaultLanguage: doc.town.defaultLanguage || 'de' };
       fill();
+      $('login').hidden = true;
       $('workspace').hidden = false;
       say(message || ('Stand von „' + town.name + '“ geladen. / Loaded.'), true);
     });
@@ -313,7 +321,7 @@
         say('„' + name + '“ entfernt (noch nicht veröffentlicht).');
         $('service-add').focus();
       });
-      list.append(el('li', { 'class': 'item', 'data-field': 'services[' + i + ']' }, [
+      list.append(el('li', { 'class': 'item', 'data-field': 'services[' + i + ']', 'data-service': service.id }, [
         el('p', { 'class': 'item-title', text: name }),
         labelled('svc-' + i + '-state', 'Zustand: ' + name, select),
         labelled('svc-' + i + '-note-de', 'Hinweis (Deutsch)', textArea(text(service.note, 'de'), 'services[' + i + '].note.de', 'de', function (v) { service.note.de = v; })),
@@ -573,6 +581,12 @@
 
     sessionStorage.setItem(TOWN_ITEM, slug);
     sessionStorage.setItem(KEY_ITEM, key);
+    if (town && town.slug === slug && !$('workspace').hidden) {
+      $('login').hidden = true;
+      say('Schlüssel übernommen: bitte erneut veröffentlichen. / Key updated: publish again.', true);
+      $('publish').focus();
+      return;
+    }
     loadTown();
   }
 
@@ -580,6 +594,7 @@
     sessionStorage.removeItem(KEY_ITEM);
     $('key').value = '';
     $('workspace').hidden = true;
+    $('login').hidden = false;
     hideAlert();
     say('Der Schlüssel wurde aus diesem Tab entfernt. / The key was removed from this tab.', true);
     $('key').focus();
@@ -593,6 +608,14 @@
     $('key').setAttribute('data-field', 'key');
     $('login').addEventListener('submit', login);
     $('forget').addEventListener('click', forget);
+    $('forget-loaded').addEventListener('click', forget);
+    $('switch').addEventListener('click', function () {
+      $('workspace').hidden = true;
+      $('login').hidden = false;
+      hideAlert();
+      say('');
+      $('town').focus();
+    });
     $('editor').addEventListener('submit', publish);
     $('editor').addEventListener('input', renderPreview);
     $('editor').addEventListener('change', renderPreview);
