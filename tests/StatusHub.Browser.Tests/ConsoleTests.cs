@@ -305,5 +305,60 @@ public sealed class ConsoleTests(ConsoleSiteFixture site) : IClassFixture<Consol
         Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
     }
 
+    [Fact]
+    public async Task A_key_of_another_town_and_a_storage_outage_get_plain_messages_and_the_edit_survives()
+    {
+        var (slug, _) = await CreateTownAsync();
+        var (_, otherKey) = await CreateTownAsync();
+        var ownKey = (await site.Site.Client(StatusHubApp.AdminKey).Post("/api/v1/keys", new { scope = "town", town = slug, label = "own" })
+            .Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, otherKey);
+
+        await page.FillAsync("#headline-de", "Trotz Störung eingetragen");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#alert-text", "Dieser Schlüssel darf die Gemeinde");
+        Assert.False(await page.IsVisibleAsync("#alert-reload"));
+
+        await page.ClickAsync("#switch");
+        await page.FillAsync("#key", ownKey);
+        await page.ClickAsync("#load");
+        await Expect(page, "#status", "geladen");
+        await page.FillAsync("#headline-de", "Trotz Störung eingetragen");
+
+        // A real outage: the API answers 503 with Retry-After, the console says when to retry and keeps the edit.
+        await site.Site.Azurite.StopAsync();
+        try
+        {
+            await page.ClickAsync("#publish");
+            await Expect(page, "#alert-text", "Der Speicher ist gerade nicht erreichbar");
+            Assert.Matches(@"in \d+ Sekunden", await page.InnerTextAsync("#alert-text"));
+            Assert.Equal("Trotz Störung eingetragen", await page.InputValueAsync("#headline-de"));
+        }
+        finally
+        {
+            await site.Site.Azurite.StartAsync();
+        }
+
+        // Once storage is back (the circuit breaker may hold for a while), the same publish goes through.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            using var health = await site.Site.Client().GetAsync("/api/v1/health");
+            if (health.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+        Assert.Equal("Trotz Störung eingetragen", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+    }
+
     private Task<(string Slug, string Key)> CreateTownAsync(string? slug = null) => site.CreateTownAsync(slug);
 }
