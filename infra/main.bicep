@@ -82,6 +82,9 @@ output API_URL string = hub.outputs.apiUrl
 @description('The citizen site: the static website endpoint of the storage account.')
 output SITE_URL string = hub.outputs.siteUrl
 
+@description('The publisher console for town staff (written into $web/publish/ by the first render).')
+output CONSOLE_URL string = hub.outputs.consoleUrl
+
 @description('Storage account holding the tables and the $web container; the postprovision hook enables its static website.')
 output STATUSHUB_STORAGE_ACCOUNT_NAME string = hub.outputs.storageAccountName
 

@@ -162,6 +162,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // No siteConfig.cors: the platform CORS cannot expose the ETag header the publisher console needs, so the app
+    // answers CORS itself (StatusHub__Cors__AllowedOrigins below); platform CORS would take over the OPTIONS requests.
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -264,6 +266,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     StatusHub__Delivery__Schedule: deliverySchedule
     StatusHub__SiteBaseUrl: storage.properties.primaryEndpoints.web
     StatusHub__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecret.properties.secretUri})'
+    // The publisher console at <site>/publish/ calls this app: its origin is the static website's (trailing '/' is ignored).
+    StatusHub__Cors__AllowedOrigins__0: storage.properties.primaryEndpoints.web
+    StatusHub__Console__ApiBaseUrl: 'https://${functionApp.properties.defaultHostName}'
   }
   dependsOn: [
     hostBlobOwner
@@ -276,6 +281,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 
 output apiUrl string = 'https://${functionApp.properties.defaultHostName}/api/v1'
 output siteUrl string = storage.properties.primaryEndpoints.web
+output consoleUrl string = '${storage.properties.primaryEndpoints.web}publish/'
 output storageAccountName string = storage.name
 output keyVaultName string = keyVault.name
 output functionAppName string = functionApp.name

@@ -21,6 +21,7 @@ public static class StatusHubApi
         services.AddStatusHubCore(configuration);
         services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
         services.AddSingleton<AuthThrottle>();
+        services.Configure<ApiCorsOptions>(configuration.GetSection(ApiCorsOptions.Section));
         services.AddSingleton<AuditRepository>();
         return services;
     }
@@ -29,6 +30,6 @@ public static class StatusHubApi
     public static RouteGroupBuilder MapStatusHubApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("StatusHub v1");
-        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit();
+        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight();
     }
 }

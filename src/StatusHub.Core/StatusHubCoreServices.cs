@@ -36,6 +36,8 @@ public static class StatusHubCoreServices
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<TownSiteRenderer>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
+        services.Configure<PublisherConsole.ConsoleOptions>(configuration.GetSection(PublisherConsole.ConsoleOptions.Section));
+        services.AddSingleton<PublisherConsole.ConsoleFiles>();
         services.AddSingleton<RenderJob>();
         services.AddStatusHubSubscriptions(configuration);
         return services;

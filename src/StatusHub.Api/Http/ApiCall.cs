@@ -19,6 +19,7 @@ public static class ApiCall
     public static async Task<IResult> Run(HttpRequest request, Func<ApiContext, Task<IResult>> handler)
     {
         SecurityHeaders.Apply(request.HttpContext);
+        ApiCors.Apply(request.HttpContext);
         var context = new ApiContext(request);
         try
         {

@@ -34,6 +34,7 @@ public sealed class RenderJob(
     SiteStore site,
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
+    PublisherConsole.ConsoleFiles consoleFiles,
     IOptions<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger,
@@ -95,6 +96,7 @@ public sealed class RenderJob(
         var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(heads.Select(SiteIndexTown.From).ToList(), settings.SiteBaseUrl, now))
             .ConfigureAwait(false);
         tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
+        tally.Add(await site.SyncAsync(PublisherConsole.ConsoleFiles.Folder, consoleFiles.Files, exactPaths: false, cancellationToken).ConfigureAwait(false));
 
         var result = new RenderResult(tally.Towns, tally.Written, tally.Unchanged, clock.ElapsedMilliseconds) { TownsFailed = tally.Failed };
         logger.LogInformation(

@@ -58,6 +58,12 @@ public static class ServerSetup
                 context.Response.Headers.StrictTransportSecurity = SecurityHeaders.StrictTransportSecurity;
             }
 
+            // CORS headers also on the answers the framework gives before a handler runs (404, 405, 415).
+            if (context.Request.Path.StartsWithSegments(StatusHubApi.BasePath))
+            {
+                ApiCors.Apply(context);
+            }
+
             return next(context);
         });
 

@@ -1,10 +1,15 @@
 using Microsoft.Net.Http.Headers;
 using StatusHub.Core.Errors;
+using StatusHub.Core.PublisherConsole;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Server.Hosting;
 
-/// <summary>Serves the static site ($web) at '/', as the storage account's static website does on Azure.</summary>
+/// <summary>
+/// Serves the static site ($web) at '/', as the storage account's static website does on Azure. The publisher
+/// console (<c>/publish/</c>) is served from the files built into the server, the same files the render job syncs
+/// into $web: it works right after startup, before any render, and even while storage is down.
+/// </summary>
 public static class SiteEndpoints
 {
     public static IEndpointConventionBuilder MapSite(this IEndpointRouteBuilder endpoints) =>
@@ -16,6 +21,11 @@ public static class SiteEndpoints
         if (path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
         {
             return Results.NotFound();
+        }
+
+        if (path == ConsoleFiles.Folder.TrimEnd('/') || path.StartsWith(ConsoleFiles.Folder, StringComparison.Ordinal))
+        {
+            return ServeConsole(context, path, context.RequestServices.GetRequiredService<ConsoleFiles>());
         }
 
         var blobPath = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
@@ -53,5 +63,29 @@ public static class SiteEndpoints
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem(statusCode: 503, title: "Storage unavailable", detail: "The site is temporarily unavailable; retry shortly.");
         }
+    }
+
+    private static IResult ServeConsole(HttpContext context, string path, ConsoleFiles console)
+    {
+        if (!path.EndsWith('/') && !Path.HasExtension(path))
+        {
+            return Results.Redirect("/" + path + "/", permanent: true);
+        }
+
+        if (console.Find(path) is not { } file)
+        {
+            return Results.NotFound();
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = console.ContentSecurityPolicy + "; frame-ancestors 'none'";
+        headers.CacheControl = file.CacheControl;
+        headers.ETag = $"\"{file.ContentHash[..32]}\"";
+        if (context.Request.Headers.IfNoneMatch.ToString() == headers.ETag.ToString())
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(file.Content, file.ContentType);
     }
 }

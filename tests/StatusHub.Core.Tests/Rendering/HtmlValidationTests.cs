@@ -46,6 +46,31 @@ public class HtmlValidationTests
         }
     }
 
+    [Fact]
+    public async Task The_publisher_console_page_and_stylesheet_pass_the_nu_html_checker()
+    {
+        var folder = Directory.CreateTempSubdirectory("statushub-vnu-console-");
+        try
+        {
+            var console = new StatusHub.Core.PublisherConsole.ConsoleFiles(
+                Microsoft.Extensions.Options.Options.Create(new StatusHub.Core.PublisherConsole.ConsoleOptions { ApiBaseUrl = "https://func-x.azurewebsites.net" }));
+            var html = Path.Combine(folder.FullName, "index.html");
+            var css = Path.Combine(folder.FullName, "console.css");
+            await File.WriteAllBytesAsync(html, console.Find("publish/")!.Content);
+            await File.WriteAllBytesAsync(css, console.Find("publish/console.css")!.Content);
+
+            var (htmlExit, htmlOutput) = await RunCheckerAsync([html]);
+            var (cssExit, cssOutput) = await RunCheckerAsync(["--css", css]);
+
+            var messages = ParseMessages(htmlOutput).Concat(ParseMessages(cssOutput)).ToList();
+            Assert.True(messages.Count == 0 && htmlExit == 0 && cssExit == 0, $"vnu exit codes {htmlExit}/{cssExit}:\n{string.Join('\n', messages)}\n{htmlOutput}\n{cssOutput}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunCheckerAsync(IEnumerable<string> files)
     {
         var jar = RepositoryFiles.VnuJar;

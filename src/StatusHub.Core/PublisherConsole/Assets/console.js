@@ -1,0 +1,642 @@
+// StatusHub publisher console. Plain JavaScript, no framework, no request to any host but the configured API.
+// Security rules of this file: the key lives in sessionStorage only and is sent only as "Authorization: Bearer";
+// every text from the API or the user is set with textContent or value, never as HTML.
+(function () {
+  'use strict';
+
+  var KEY_ITEM = 'statushub.console.key';
+  var TOWN_ITEM = 'statushub.console.town';
+  var LANGS = ['de', 'en'];
+  var LEVELS = {
+    normal: ['Normalbetrieb', 'Normal operation'],
+    disrupted: ['Eingeschränkt', 'Disrupted'],
+    emergency: ['Notbetrieb', 'Emergency operation'],
+    offline: ['Verwaltung nicht erreichbar', 'Administration unreachable']
+  };
+  var STATES = {
+    available: ['Möglich', 'Possible'],
+    limited: ['Eingeschränkt möglich', 'Partly possible'],
+    unavailable: ['Nicht möglich', 'Not possible'],
+    unknown: ['Noch unklar', 'Not yet known']
+  };
+
+  var apiBase = '';
+  var catalogue = [];
+  var town = null;          // { slug, name, defaultLanguage }
+  var etag = null;          // the town's ETag, sent as If-Match on every write
+  var doc = null;           // the town document as last loaded
+  var services = [];        // [{ id, name, state, note }] as edited
+  var qa = [];              // [{ id, question, answer }] as edited
+  var baseline = {};        // JSON of each section's body as loaded (only changed sections are sent)
+  var pendingUpdate = null; // { body, key }: a retried update reuses its Idempotency-Key
+  var errorCount = 0;
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === 'text') { node.textContent = attributes[name]; } else { node.setAttribute(name, attributes[name]); }
+    });
+    (children || []).forEach(function (child) { node.append(child); });
+    return node;
+  }
+
+  function text(localized, lang) { return localized && typeof localized[lang] === 'string' ? localized[lang] : ''; }
+
+  // --- messages -------------------------------------------------------------------------------------------------
+
+  function say(message, ok) {
+    var status = $('status');
+    status.textContent = message;
+    status.className = ok ? 'status ok' : 'status';
+  }
+
+  function showAlert(message, offerReload) {
+    $('alert-text').textContent = message;
+    $('alert-reload').hidden = !offerReload;
+    $('alert').hidden = false;
+    $('alert').scrollIntoView({ block: 'nearest' });
+    if (offerReload) { $('alert-reload').focus(); }
+  }
+
+  function hideAlert() { $('alert').hidden = true; $('alert-text').textContent = ''; }
+
+  function seconds(retryAfter) {
+    var n = parseInt(retryAfter || '', 10);
+    return isNaN(n) || n < 1 ? 30 : n;
+  }
+
+  function failureMessage(result) {
+    var detail = result.data && (result.data.detail || result.data.title) ? ' (' + (result.data.detail || result.data.title) + ')' : '';
+    switch (result.status) {
+      case 0: return 'Keine Verbindung zur StatusHub-API: Netz prüfen und erneut versuchen. / No connection to the API.';
+      case 401: return 'Der Schlüssel wurde nicht angenommen (falsch oder widerrufen): bitte prüfen. / The key was not accepted.';
+      case 403: return 'Dieser Schlüssel darf die Gemeinde „' + (town ? town.slug : '') + '“ nicht ändern. / This key may not change this town.';
+      case 404: return 'Nicht gefunden' + detail + '. / Not found.';
+      case 412: return 'Jemand anderes hat diese Gemeinde inzwischen geändert: bitte neu laden und die Änderung noch einmal eintragen. / Someone else changed this: reload.';
+      case 413: return 'Zu viel Text auf einmal: bitte kürzen. / Too large.';
+      case 429: return 'Zu viele Anfragen: bitte in ' + seconds(result.retryAfter) + ' Sekunden erneut versuchen. / Too many requests: retry in ' + seconds(result.retryAfter) + ' s.';
+      case 503: return 'Der Speicher ist gerade nicht erreichbar, nichts wurde geändert: bitte in ' + seconds(result.retryAfter) + ' Sekunden erneut versuchen. / Storage unavailable: retry in ' + seconds(result.retryAfter) + ' s.';
+      default: return 'Fehler ' + result.status + detail + '.';
+    }
+  }
+
+  // --- field errors (problem+json "errors", keyed by field) ------------------------------------------------------
+
+  function clearErrors(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll('.field-error'), function (node) { node.remove(); });
+    Array.prototype.forEach.call(scope.querySelectorAll('[aria-invalid]'), function (node) { node.removeAttribute('aria-invalid'); });
+    Array.prototype.forEach.call(scope.querySelectorAll('[aria-describedby]'), function (node) {
+      var kept = node.getAttribute('aria-describedby').split(' ').filter(function (id) { return id && id.indexOf('err-') !== 0; });
+      if (kept.length) { node.setAttribute('aria-describedby', kept.join(' ')); } else { node.removeAttribute('aria-describedby'); }
+    });
+    Array.prototype.forEach.call(scope.querySelectorAll('.error-list'), function (node) { node.textContent = ''; node.hidden = true; });
+  }
+
+  function findField(scope, key) {
+    var all = scope.querySelectorAll('[data-field]');
+    for (var i = 0; i < all.length; i++) { if (all[i].getAttribute('data-field') === key) { return all[i]; } }
+    for (var j = 0; j < all.length; j++) { if (all[j].getAttribute('data-field').indexOf(key + '.') === 0) { return all[j]; } }
+    var list = key.replace(/\[\d+\]$/, '');
+    return list !== key ? findField(scope, list) : null;
+  }
+
+  function markField(field, messages) {
+    var id = 'err-' + (++errorCount);
+    var note = el('p', { 'class': 'field-error', id: id, text: messages.join(' ') });
+    field.insertAdjacentElement('afterend', note);
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName)) { field.setAttribute('aria-invalid', 'true'); }
+    var described = field.getAttribute('aria-describedby');
+    field.setAttribute('aria-describedby', described ? described + ' ' + id : id);
+  }
+
+  // Puts each error next to its field; errors without a field go to the scope's list. Returns the first field.
+  function showFieldErrors(scope, list, errors) {
+    var first = null;
+    var unplaced = [];
+    Object.keys(errors).forEach(function (key) {
+      var messages = Array.isArray(errors[key]) ? errors[key] : [String(errors[key])];
+      var field = key === '$' ? null : findField(scope, key);
+      if (field) { markField(field, messages); first = first || field; } else { unplaced.push(key + ': ' + messages.join(' ')); }
+    });
+    if (unplaced.length) { list.textContent = unplaced.join(' · '); list.hidden = false; }
+    return first;
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------------------------------
+
+  function randomKey() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+  }
+
+  function call(method, path, body, options) {
+    options = options || {};
+    var headers = { 'Accept': 'application/json' };
+    if (method !== 'GET') { headers['Authorization'] = 'Bearer ' + (sessionStorage.getItem(KEY_ITEM) || ''); }
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+    if (options.ifMatch) { headers['If-Match'] = options.ifMatch; }
+    if (options.idempotencyKey) { headers['Idempotency-Key'] = options.idempotencyKey; }
+    return fetch(apiBase + '/api/v1' + path, {
+      method: method,
+      headers: headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      mode: 'cors'
+    }).then(function (response) {
+      var type = response.headers.get('Content-Type') || '';
+      var read = type.indexOf('json') >= 0 ? response.json().catch(function () { return null; }) : Promise.resolve(null);
+      return read.then(function (data) {
+        return { ok: response.ok, status: response.status, data: data, etag: response.headers.get('ETag'), retryAfter: response.headers.get('Retry-After') };
+      });
+    }, function () { return { ok: false, status: 0, data: null, etag: null, retryAfter: null }; });
+  }
+
+  function townPath(suffix) { return '/towns/' + encodeURIComponent(town.slug) + suffix; }
+
+  // Shows a failed write: field errors next to their fields, 412 with a reload button, the rest as plain messages.
+  function reportFailure(result, scope, list) {
+    if (result.status === 400 && result.data && result.data.errors) {
+      var first = showFieldErrors(scope, list, result.data.errors);
+      say('Nicht gespeichert: bitte die markierten Angaben korrigieren. / Not saved: please correct the marked fields.');
+      if (first) { first.focus(); }
+      return;
+    }
+
+    if (result.status === 401) {
+      // A new key can be entered without losing the edits: the login form takes it for the same town.
+      showAlert(failureMessage(result), false);
+      $('login').hidden = false;
+      $('key').focus();
+      return;
+    }
+    showAlert(failureMessage(result), result.status === 412);
+    say('Nicht gespeichert. / Not saved.');
+  }
+
+  function setBusy(busy) {
+    Array.prototype.forEach.call(document.querySelectorAll('#workspace button, #login button[type=submit]'), function (b) { b.disabled = busy; });
+  }
+
+  // --- loading -------------------------------------------------------------------------------------------------------
+
+  function loadCatalogue() {
+    if (catalogue.length) { return Promise.resolve(); }
+    return call('GET', '/services').then(function (result) {
+      if (result.ok && result.data && Array.isArray(result.data.services)) { catalogue = result.data.services; }
+    });
+  }
+
+  function loadTown(message) {
+    var slug = sessionStorage.getItem(TOWN_ITEM) || '';
+    hideAlert();
+    setBusy(true);
+    say('Lade … / Loading …');
+    return loadCatalogue().then(function () {
+      return call('GET', '/towns/' + encodeURIComponent(slug));
+    }).then(function (result) {
+      setBusy(false);
+      if (!result.ok) {
+        $('workspace').hidden = true;
+        $('login').hidden = false;
+        showAlert(result.status === 404 ? 'Es gibt keine Gemeinde „' + slug + '“. / There is no such town.' : failureMessage(result), false);
+        say('');
+        return;
+      }
+
+      doc = result.data;
+      etag = result.etag;
+      town = { slug: doc.town.slug, name: doc.town.name, defaultLanguage: doc.town.defaultLanguage || 'de' };
+      fill();
+      $('login').hidden = true;
+      $('workspace').hidden = false;
+      say(message || ('Stand von „' + town.name + '“ geladen. / Loaded.'), true);
+    });
+  }
+
+  function fill() {
+    $('town-name').textContent = town.name;
+    $('town-slug').textContent = '(' + town.slug + ')';
+    Array.prototype.forEach.call(document.querySelectorAll('input[name=level]'), function (radio) { radio.checked = radio.value === doc.level; });
+    LANGS.forEach(function (lang) {
+      $('headline-' + lang).value = text(doc.headline, lang);
+      $('summary-' + lang).value = text(doc.summary, lang);
+    });
+    $('more-info').value = doc.moreInfoUrl || '';
+    services = (doc.services || []).map(function (s) { return { id: s.id, name: s.name || {}, state: s.state, note: copy(s.note) }; });
+    qa = (doc.qa || []).map(function (q) { return { id: q.id, question: copy(q.question), answer: copy(q.answer) }; });
+    clearErrors($('workspace'));
+    renderServices();
+    renderQa();
+    renderUpdates();
+    renderAidServices();
+    baseline = { status: JSON.stringify(statusBody()), services: JSON.stringify(servicesBody()), qa: JSON.stringify(qaBody()) };
+    renderPreview();
+  }
+
+  function copy(localized) {
+    var result = {};
+    Object.keys(localized || {}).forEach(function (lang) { result[lang] = localized[lang]; });
+    return result;
+  }
+
+  // The edited languages replace de and en; any other language the town has is kept as it was.
+  function localized(original, values) {
+    var result = copy(original);
+    LANGS.forEach(function (lang) {
+      var value = values[lang];
+      if (value && value.trim()) { result[lang] = value; } else { delete result[lang]; }
+    });
+    return result;
+  }
+
+  function catalogueName(id) {
+    for (var i = 0; i < catalogue.length; i++) { if (catalogue[i].id === id) { return catalogue[i].name; } }
+    return null;
+  }
+
+  // --- bodies of the writes ----------------------------------------------------------------------------------------
+
+  function statusBody() {
+    var checked = document.querySelector('input[name=level]:checked');
+    var body = {
+      level: checked ? checked.value : null,
+      headline: localized(doc.headline, { de: $('headline-de').value, en: $('headline-en').value }),
+      summary: localized(doc.summary, { de: $('summary-de').value, en: $('summary-en').value })
+    };
+    if ($('more-info').value.trim()) { body.moreInfoUrl = $('more-info').value.trim(); }
+    return body;
+  }
+
+  function servicesBody() {
+    return {
+      services: services.map(function (s) {
+        var entry = { id: s.id, state: s.state, note: localized(s.note, s.note) };
+        if (!catalogueName(s.id)) { entry.name = s.name; }
+        return entry;
+      })
+    };
+  }
+
+  function qaBody() {
+    return { items: qa.map(function (q) { return { id: q.id, question: localized(q.question, q.question), answer: localized(q.answer, q.answer) }; }) };
+  }
+
+  // --- services ------------------------------------------------------------------------------------------------------
+
+  function labelled(id, label, control) {
+    control.id = id;
+    return el('div', { 'class': 'field' }, [el('label', { 'for': id, text: label }), control]);
+  }
+
+  function textArea(value, field, lang, onInput) {
+    var area = el('textarea', { rows: '2', 'data-field': field });
+    if (lang === 'en') { area.setAttribute('lang', 'en'); }
+    area.value = value;
+    area.addEventListener('input', function () { onInput(area.value); renderPreview(); });
+    return area;
+  }
+
+  function renderServices() {
+    var list = $('services');
+    list.textContent = '';
+    services.forEach(function (service, i) {
+      var name = text(service.name, 'de') || text(service.name, 'en') || service.id;
+      var select = el('select', { 'data-field': 'services[' + i + '].state' });
+      Object.keys(STATES).forEach(function (state) {
+        var option = el('option', { value: state, text: STATES[state][0] + ' / ' + STATES[state][1] });
+        option.selected = state === service.state;
+        select.append(option);
+      });
+      select.addEventListener('change', function () { service.state = select.value; renderPreview(); });
+      var remove = el('button', { type: 'button', 'class': 'secondary' }, ['Entfernen', el('span', { 'class': 'vh', text: ' – ' + name })]);
+      remove.addEventListener('click', function () {
+        services.splice(i, 1);
+        renderServices();
+        renderPreview();
+        say('„' + name + '“ entfernt (noch nicht veröffentlicht).');
+        $('service-add').focus();
+      });
+      list.append(el('li', { 'class': 'item', 'data-field': 'services[' + i + ']', 'data-service': service.id }, [
+        el('p', { 'class': 'item-title', text: name }),
+        labelled('svc-' + i + '-state', 'Zustand: ' + name, select),
+        labelled('svc-' + i + '-note-de', 'Hinweis (Deutsch)', textArea(text(service.note, 'de'), 'services[' + i + '].note.de', 'de', function (v) { service.note.de = v; })),
+        labelled('svc-' + i + '-note-en', 'Hinweis (Englisch) / note (English)', textArea(text(service.note, 'en'), 'services[' + i + '].note.en', 'en', function (v) { service.note.en = v; })),
+        el('div', { 'class': 'item-actions' }, [remove])
+      ]));
+    });
+    renderServiceChoices();
+  }
+
+  function renderServiceChoices() {
+    var select = $('service-add');
+    select.textContent = '';
+    var taken = services.map(function (s) { return s.id; });
+    catalogue.filter(function (c) { return taken.indexOf(c.id) < 0; }).forEach(function (c) {
+      select.append(el('option', { value: c.id, text: text(c.name, 'de') || c.id }));
+    });
+    $('service-add-button').disabled = select.options.length === 0;
+  }
+
+  function addService() {
+    var id = $('service-add').value;
+    if (!id) { return; }
+    services.push({ id: id, name: catalogueName(id) || { de: id }, state: 'unavailable', note: {} });
+    renderServices();
+    renderPreview();
+    var select = $('svc-' + (services.length - 1) + '-state');
+    if (select) { select.focus(); }
+  }
+
+  // --- Q&A -----------------------------------------------------------------------------------------------------------
+
+  function renderQa() {
+    var list = $('qa');
+    list.textContent = '';
+    qa.forEach(function (item, i) {
+      var title = 'Frage ' + (i + 1);
+      var up = el('button', { type: 'button', 'class': 'secondary', id: 'qa-' + i + '-up' }, ['Nach oben', el('span', { 'class': 'vh', text: ' – ' + title })]);
+      var down = el('button', { type: 'button', 'class': 'secondary', id: 'qa-' + i + '-down' }, ['Nach unten', el('span', { 'class': 'vh', text: ' – ' + title })]);
+      var remove = el('button', { type: 'button', 'class': 'secondary' }, ['Entfernen', el('span', { 'class': 'vh', text: ' – ' + title })]);
+      up.disabled = i === 0;
+      down.disabled = i === qa.length - 1;
+      up.addEventListener('click', function () { moveQa(i, -1); });
+      down.addEventListener('click', function () { moveQa(i, 1); });
+      remove.addEventListener('click', function () {
+        qa.splice(i, 1);
+        renderQa();
+        renderPreview();
+        say(title + ' entfernt (noch nicht veröffentlicht).');
+        $('qa-add').focus();
+      });
+      list.append(el('li', { 'class': 'item', 'data-field': 'items[' + i + ']' }, [
+        el('p', { 'class': 'item-title', text: title }),
+        labelled('qa-' + i + '-q-de', 'Frage (Deutsch)', textArea(text(item.question, 'de'), 'items[' + i + '].question.de', 'de', function (v) { item.question.de = v; })),
+        labelled('qa-' + i + '-q-en', 'Frage (Englisch) / question (English)', textArea(text(item.question, 'en'), 'items[' + i + '].question.en', 'en', function (v) { item.question.en = v; })),
+        labelled('qa-' + i + '-a-de', 'Antwort (Deutsch)', textArea(text(item.answer, 'de'), 'items[' + i + '].answer.de', 'de', function (v) { item.answer.de = v; })),
+        labelled('qa-' + i + '-a-en', 'Antwort (Englisch) / answer (English)', textArea(text(item.answer, 'en'), 'items[' + i + '].answer.en', 'en', function (v) { item.answer.en = v; })),
+        el('div', { 'class': 'item-actions' }, [up, down, remove])
+      ]));
+    });
+  }
+
+  function moveQa(i, step) {
+    var j = i + step;
+    if (j < 0 || j >= qa.length) { return; }
+    var moved = qa.splice(i, 1)[0];
+    qa.splice(j, 0, moved);
+    renderQa();
+    renderPreview();
+    say('Frage ' + (i + 1) + ' ist jetzt Frage ' + (j + 1) + ' (noch nicht veröffentlicht).');
+    var button = $('qa-' + j + (step < 0 ? '-up' : '-down'));
+    if (button && !button.disabled) { button.focus(); } else if ($('qa-' + j + '-q-de')) { $('qa-' + j + '-q-de').focus(); }
+  }
+
+  function addQa() {
+    qa.push({ id: 'frage-' + Date.now().toString(36), question: {}, answer: {} });
+    renderQa();
+    $('qa-' + (qa.length - 1) + '-q-de').focus();
+  }
+
+  // --- preview -------------------------------------------------------------------------------------------------------
+
+  function renderPreview() {
+    var preview = $('preview');
+    preview.textContent = '';
+    var body = statusBody();
+    LANGS.forEach(function (lang, index) {
+      var headline = text(body.headline, lang);
+      if (!headline && lang !== town.defaultLanguage) { return; }
+      var part = el('div', { 'class': 'lang', lang: lang });
+      part.append(el('p', { 'class': 'muted', text: lang === 'de' ? 'Deutsche Seite' : 'English page' }));
+      part.append(el('p', {}, [el('span', { 'class': 'badge', text: body.level ? LEVELS[body.level][index] : '–' })]));
+      part.append(el('h3', { text: headline || '(ohne Überschrift)' }));
+      if (text(body.summary, lang)) { part.append(el('p', { text: text(body.summary, lang) })); }
+      if (services.length) {
+        var list = el('ul');
+        services.forEach(function (s) {
+          var line = (text(s.name, lang) || text(s.name, 'de') || s.id) + ': ' + STATES[s.state][index];
+          var note = text(s.note, lang);
+          list.append(el('li', { text: note ? line + ' – ' + note : line }));
+        });
+        part.append(list);
+      }
+      qa.forEach(function (q) {
+        if (text(q.question, lang)) {
+          part.append(el('p', {}, [el('strong', { text: text(q.question, lang) })]));
+          part.append(el('p', { text: text(q.answer, lang) }));
+        }
+      });
+      preview.append(part);
+    });
+  }
+
+  // --- publish status, services, Q&A -----------------------------------------------------------------------------------
+
+  function publish(event) {
+    event.preventDefault();
+    hideAlert();
+    clearErrors($('editor'));
+    var parts = [
+      { name: 'status', path: '/status', body: statusBody(), scope: $('h-status').parentNode, list: $('status-errors') },
+      { name: 'services', path: '/services', body: servicesBody(), scope: $('h-services').parentNode, list: $('services-errors') },
+      { name: 'qa', path: '/qa', body: qaBody(), scope: $('h-qa').parentNode, list: $('qa-errors') }
+    ].filter(function (part) { return JSON.stringify(part.body) !== baseline[part.name]; });
+    if (!parts.length) { say('Nichts geändert. / Nothing changed.'); return; }
+
+    setBusy(true);
+    say('Veröffentliche … / Publishing …');
+    var next = function (index) {
+      if (index === parts.length) {
+        return loadTown('Veröffentlicht. Die Bürgerseite zeigt es nach dem nächsten Render-Lauf. / Published.');
+      }
+      var part = parts[index];
+      return call('PUT', townPath(part.path), part.body, { ifMatch: etag }).then(function (result) {
+        if (!result.ok) { setBusy(false); reportFailure(result, part.scope, part.list); return undefined; }
+        etag = result.etag || etag;
+        baseline[part.name] = JSON.stringify(part.body);
+        return next(index + 1);
+      });
+    };
+    next(0);
+  }
+
+  // --- timeline updates --------------------------------------------------------------------------------------------
+
+  function renderUpdates() {
+    var list = $('updates');
+    list.textContent = '';
+    (doc.updates || []).forEach(function (update) {
+      var when = new Date(update.at);
+      var whenText = isNaN(when.getTime()) ? update.at : when.toLocaleString('de-DE');
+      var remove = el('button', { type: 'button', 'class': 'secondary' }, ['Löschen', el('span', { 'class': 'vh', text: ' – Meldung vom ' + whenText })]);
+      remove.addEventListener('click', function () { deleteUpdate(update.id); });
+      var item = el('li', { 'class': 'item' }, [el('p', { 'class': 'update-at', text: whenText })]);
+      LANGS.forEach(function (lang) {
+        if (text(update.text, lang)) { item.append(el('p', { 'class': 'update-text', lang: lang, text: text(update.text, lang) })); }
+      });
+      item.append(el('div', { 'class': 'item-actions' }, [remove]));
+      list.append(item);
+    });
+    if (!(doc.updates || []).length) { list.append(el('li', { text: 'Noch keine Meldungen.' })); }
+  }
+
+  function postUpdate(event) {
+    event.preventDefault();
+    hideAlert();
+    var form = $('update-form');
+    clearErrors(form);
+    var body = { text: localized({}, { de: $('update-de').value, en: $('update-en').value }) };
+    var json = JSON.stringify(body);
+    if (!pendingUpdate || pendingUpdate.body !== json) { pendingUpdate = { body: json, key: randomKey() }; }
+    setBusy(true);
+    call('POST', townPath('/updates'), body, { ifMatch: etag, idempotencyKey: pendingUpdate.key }).then(function (result) {
+      if (!result.ok) { setBusy(false); reportFailure(result, form, $('update-errors')); return; }
+      pendingUpdate = null;
+      $('update-de').value = '';
+      $('update-en').value = '';
+      loadTown('Meldung veröffentlicht. / Update published.');
+    });
+  }
+
+  function deleteUpdate(id) {
+    hideAlert();
+    setBusy(true);
+    call('DELETE', townPath('/updates/' + encodeURIComponent(id)), undefined, { ifMatch: etag }).then(function (result) {
+      if (!result.ok) { setBusy(false); reportFailure(result, $('update-form'), $('update-errors')); return; }
+      loadTown('Meldung gelöscht. / Update deleted.');
+    });
+  }
+
+  // --- aid offers ------------------------------------------------------------------------------------------------------
+
+  function renderAidServices() {
+    var select = $('aid-service');
+    var chosen = select.value;
+    select.textContent = '';
+    catalogue.forEach(function (c) { select.append(el('option', { value: c.id, text: text(c.name, 'de') || c.id })); });
+    if (chosen) { select.value = chosen; }
+  }
+
+  function endOfDay(date) {
+    var parts = date.split('-');
+    if (parts.length !== 3) { return date; }
+    var local = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]), 23, 59, 59);
+    var offset = -local.getTimezoneOffset();
+    var sign = offset < 0 ? '-' : '+';
+    var abs = Math.abs(offset);
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    return date + 'T23:59:59' + sign + pad(Math.floor(abs / 60)) + ':' + pad(abs % 60);
+  }
+
+  function aidRequest(method) {
+    hideAlert();
+    var form = $('aid-form');
+    clearErrors(form);
+    var id = $('aid-id').value.trim();
+    if (!id) {
+      showFieldErrors(form, $('aid-errors'), { offerId: ['Bitte eine Kennung eingeben, z. B. kfz-fuer-nachbarn.'] });
+      $('aid-id').focus();
+      return;
+    }
+
+    var body;
+    if (method === 'PUT') {
+      body = {
+        service: $('aid-service').value,
+        forTowns: $('aid-for').value.split(',').map(function (s) { return s.trim(); }).filter(function (s) { return s; }),
+        note: localized({}, { de: $('aid-note-de').value, en: $('aid-note-en').value })
+      };
+      if ($('aid-until').value) { body.validUntil = endOfDay($('aid-until').value); }
+    }
+
+    setBusy(true);
+    call(method, townPath('/aid/' + encodeURIComponent(id)), body, { ifMatch: etag }).then(function (result) {
+      if (!result.ok) { setBusy(false); reportFailure(result, form, $('aid-errors')); return; }
+      loadTown(method === 'PUT' ? 'Hilfsangebot „' + id + '“ gespeichert. / Aid offer saved.' : 'Hilfsangebot „' + id + '“ gelöscht. / Aid offer deleted.');
+    });
+  }
+
+  // --- key and town ----------------------------------------------------------------------------------------------------
+
+  function login(event) {
+    event.preventDefault();
+    hideAlert();
+    var form = $('login');
+    clearErrors(form);
+    var slug = $('town').value.trim().toLowerCase();
+    var key = $('key').value.trim();
+    var errors = {};
+    if (!slug) { errors.town = ['Bitte das Kürzel der Gemeinde eingeben.']; }
+    if (!key) { errors.key = ['Bitte den Schlüssel eingeben.']; }
+    if (Object.keys(errors).length) {
+      var first = showFieldErrors(form, $('status'), errors);
+      if (first) { first.focus(); }
+      return;
+    }
+
+    sessionStorage.setItem(TOWN_ITEM, slug);
+    sessionStorage.setItem(KEY_ITEM, key);
+    if (town && town.slug === slug && !$('workspace').hidden) {
+      $('login').hidden = true;
+      say('Schlüssel übernommen: bitte erneut veröffentlichen. / Key updated: publish again.', true);
+      $('publish').focus();
+      return;
+    }
+    loadTown();
+  }
+
+  function forget() {
+    sessionStorage.removeItem(KEY_ITEM);
+    $('key').value = '';
+    $('workspace').hidden = true;
+    $('login').hidden = false;
+    hideAlert();
+    say('Der Schlüssel wurde aus diesem Tab entfernt. / The key was removed from this tab.', true);
+    $('key').focus();
+  }
+
+  function start(config) {
+    apiBase = config && typeof config.apiBaseUrl === 'string' ? config.apiBaseUrl.replace(/\/+$/, '') : '';
+    $('noscript').hidden = true;
+    $('login').hidden = false;
+    $('town').setAttribute('data-field', 'town');
+    $('key').setAttribute('data-field', 'key');
+    $('login').addEventListener('submit', login);
+    $('forget').addEventListener('click', forget);
+    $('forget-loaded').addEventListener('click', forget);
+    $('switch').addEventListener('click', function () {
+      $('workspace').hidden = true;
+      $('login').hidden = false;
+      hideAlert();
+      say('');
+      $('town').focus();
+    });
+    $('editor').addEventListener('submit', publish);
+    $('editor').addEventListener('input', renderPreview);
+    $('editor').addEventListener('change', renderPreview);
+    $('reload').addEventListener('click', function () { loadTown('Neu geladen: Ihre nicht veröffentlichten Änderungen wurden verworfen.'); });
+    $('alert-reload').addEventListener('click', function () { loadTown('Neu geladen: bitte die Änderung noch einmal eintragen und veröffentlichen. / Reloaded.'); });
+    $('service-add-button').addEventListener('click', addService);
+    $('qa-add').addEventListener('click', addQa);
+    $('update-form').addEventListener('submit', postUpdate);
+    $('aid-form').addEventListener('submit', function (event) { event.preventDefault(); aidRequest('PUT'); });
+    $('aid-delete').addEventListener('click', function () { aidRequest('DELETE'); });
+
+    var savedTown = sessionStorage.getItem(TOWN_ITEM);
+    var savedKey = sessionStorage.getItem(KEY_ITEM);
+    if (savedTown) { $('town').value = savedTown; }
+    if (savedTown && savedKey) { $('key').value = savedKey; loadTown(); }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    fetch('config.json', { cache: 'no-cache', credentials: 'omit' })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; })
+      .then(start);
+  });
+}());

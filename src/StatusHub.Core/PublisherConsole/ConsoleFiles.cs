@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StatusHub.Core.Rendering;
+
+namespace StatusHub.Core.PublisherConsole;
+
+/// <summary>
+/// The publisher console: one HTML page, one stylesheet and one script (embedded in this assembly) plus
+/// <c>config.json</c> with the API base URL, as site files under <c>publish/</c>. The render job syncs them into
+/// <c>$web</c> (the static website serves them in Azure); the local server serves the same files directly.
+/// The page carries its Content-Security-Policy as a meta tag (the static website sets no headers); the local
+/// server also sends it as a header, with <c>frame-ancestors</c>, which only works as a header.
+/// </summary>
+public sealed class ConsoleFiles
+{
+    /// <summary>The site folder of the console.</summary>
+    public const string Folder = "publish/";
+
+    private const string CspPlaceholder = "{{CSP}}";
+
+    public ConsoleFiles(IOptions<ConsoleOptions> options)
+    {
+        ApiOrigin = Origin(options.Value.ApiBaseUrl);
+        var apiBase = ApiOrigin is null ? "" : options.Value.ApiBaseUrl!.Trim().TrimEnd('/');
+        var connect = ApiOrigin is null ? "'self'" : $"'self' {ApiOrigin}";
+        ContentSecurityPolicy =
+            $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src {connect}; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+        var html = Asset("index.html").Replace(CspPlaceholder, ContentSecurityPolicy, StringComparison.Ordinal);
+        var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["apiBaseUrl"] = apiBase });
+        Files =
+        [
+            new SiteFile(Folder + "index.html", SiteFile.Html, NoCache, Encoding.UTF8.GetBytes(html)),
+            new SiteFile(Folder + "console.css", "text/css; charset=utf-8", NoCache, Encoding.UTF8.GetBytes(Asset("console.css"))),
+            new SiteFile(Folder + "console.js", "text/javascript; charset=utf-8", NoCache, Encoding.UTF8.GetBytes(Asset("console.js"))),
+            new SiteFile(Folder + "config.json", SiteFile.Json, NoCache, config),
+        ];
+    }
+
+    /// <summary>The console changes with a deployment: browsers revalidate every time (the files are small).</summary>
+    public const string NoCache = "no-cache";
+
+    /// <summary>The origin of the configured API (scheme://host[:port]), or null for the console's own origin.</summary>
+    public string? ApiOrigin { get; }
+
+    /// <summary>The policy of the page (meta tag and, on the local server, header).</summary>
+    public string ContentSecurityPolicy { get; }
+
+    /// <summary>index.html, console.css, console.js and config.json under <see cref="Folder"/>.</summary>
+    public IReadOnlyList<SiteFile> Files { get; }
+
+    /// <summary>The file at a site path such as <c>publish/console.js</c> (<c>publish/</c> is its index.html), or null.</summary>
+    public SiteFile? Find(string path)
+    {
+        var wanted = path.EndsWith('/') ? path + "index.html" : path;
+        return Files.FirstOrDefault(f => f.Path == wanted);
+    }
+
+    private static string? Origin(string? apiBaseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(apiBaseUrl))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(apiBaseUrl.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+        {
+            throw new InvalidOperationException(
+                $"{ConsoleOptions.Section}:{nameof(ConsoleOptions.ApiBaseUrl)} must be an absolute http(s) URL without query, fragment or user info, e.g. https://func-statushub.azurewebsites.net.");
+        }
+
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+
+    private static string Asset(string name)
+    {
+        using var stream = typeof(ConsoleFiles).Assembly.GetManifestResourceStream("StatusHub.Console." + name)
+            ?? throw new InvalidOperationException($"The console asset '{name}' is not embedded in {typeof(ConsoleFiles).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

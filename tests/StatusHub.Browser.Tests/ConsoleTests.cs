@@ -1,0 +1,364 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using StatusHub.Api.Tests.Infrastructure;
+using StatusHub.Browser.Tests.Infrastructure;
+
+namespace StatusHub.Browser.Tests;
+
+/// <summary>A server with no data yet: each console test creates its own town through the API.</summary>
+public sealed class ConsoleSiteFixture : BrowserFixture
+{
+    protected override Task PrepareSiteAsync() => Task.CompletedTask;
+
+    /// <summary>A published town (emergency, two services, two questions, one update) and a town key for it.</summary>
+    public async Task<(string Slug, string Key)> CreateTownAsync(string? slug = null)
+    {
+        slug ??= Towns.NewSlug("konsole");
+        var admin = Site.Client(StatusHubApp.AdminKey);
+        await admin.Put($"/api/v1/towns/{slug}", new { name = "Konsolstadt", region = Towns.NewSlug("region"), defaultLanguage = "de" }).Ok(HttpStatusCode.Created);
+        var key = (await admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "console test" }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
+        var town = Site.Client(key);
+        await town.Put($"/api/v1/towns/{slug}/status", new
+        {
+            level = "emergency",
+            headline = new { de = "Cyberangriff: Notbetrieb", en = "Cyberattack: emergency operation" },
+            summary = new { de = "Die Verwaltung arbeitet im Notbetrieb." },
+        }).Ok();
+        await town.Put($"/api/v1/towns/{slug}/services", new
+        {
+            services = new object[]
+            {
+                new { id = "email", state = "unavailable", note = new { de = "Keine E-Mails." } },
+                new { id = "phone", state = "available" },
+            },
+        }).Ok();
+        await town.Put($"/api/v1/towns/{slug}/qa", new
+        {
+            items = new[]
+            {
+                new { id = "erste", question = new { de = "Erste Frage?" }, answer = new { de = "Erste Antwort." } },
+                new { id = "zweite", question = new { de = "Zweite Frage?" }, answer = new { de = "Zweite Antwort." } },
+            },
+        }).Ok();
+        await town.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = "Telefon geht wieder." } }).Ok(HttpStatusCode.Created);
+        return (slug, key);
+    }
+}
+
+/// <summary>
+/// Issue 9: the publisher console at /publish/ on a 320 px phone: a town's status changed end to end (console → API →
+/// render → citizen page), the 412 reload path, server-side validation errors next to their fields, axe-core clean,
+/// no horizontal scroll, no request to another host, and the key never in a URL or localStorage.
+/// </summary>
+public sealed class ConsoleTests(ConsoleSiteFixture site) : IClassFixture<ConsoleSiteFixture>
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    private sealed record ConsoleSession(IPage Page, List<string> Requests);
+
+    private async Task<ConsoleSession> OpenAsync(ColorScheme scheme = ColorScheme.Light)
+    {
+        var page = await site.NewPageAsync(new() { ViewportSize = new() { Width = 320, Height = 640 }, IsMobile = true, HasTouch = true, ColorScheme = scheme });
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            lock (requests)
+            {
+                requests.Add(request.Url);
+            }
+        };
+        await site.OpenAsync("/publish/", page);
+        await page.Locator("#login").WaitForAsync();
+        return new ConsoleSession(page, requests);
+    }
+
+    private static async Task LoadAsync(IPage page, string slug, string key)
+    {
+        await page.FillAsync("#town", slug);
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#load");
+        await page.Locator("#workspace").WaitForAsync();
+        await Expect(page, "#status", "geladen");
+    }
+
+    /// <summary>Waits until the element's text contains <paramref name="text"/> (generous timeout, no timing assertion).</summary>
+    private static async Task Expect(IPage page, string selector, string text)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "([s, t]) => { const e = document.querySelector(s); return !!e && e.offsetParent !== null && e.textContent.includes(t); }",
+                new object[] { selector, text }, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var actual = await page.EvaluateAsync<string?>("s => document.querySelector(s)?.textContent", selector);
+            var alert = await page.EvaluateAsync<string?>("() => document.querySelector('#alert-text')?.textContent");
+            Assert.Fail($"{selector} never contained '{text}'; it reads '{actual}' (alert: '{alert}').");
+        }
+    }
+
+    private async Task<JsonNode> DocumentAsync(string slug) => await site.Site.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
+
+    private static async Task AssertNoHorizontalScrollAsync(IPage page, string state)
+    {
+        var innerWidth = await page.EvaluateAsync<int>("window.innerWidth");
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.Equal(320, innerWidth);
+        Assert.True(scrollWidth <= innerWidth, $"The console ({state}) scrolls horizontally at 320 px: scrollWidth {scrollWidth}.");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string state)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+            ResultTypes = [ResultType.Violations],
+        });
+        var text = new StringBuilder($"axe-core found {result.Violations.Length} violation(s) on the console ({state}):");
+        foreach (var violation in result.Violations)
+        {
+            text.AppendLine().Append($"- {violation.Id}: {violation.Help}: ")
+                .Append(string.Join(" | ", violation.Nodes.Take(5).Select(n => n.Target + " " + n.Html)));
+        }
+
+        Assert.True(result.Violations.Length == 0, text.ToString());
+    }
+
+    private async Task AssertKeyStaysInSessionAsync(ConsoleSession console, string key)
+    {
+        var page = console.Page;
+        Assert.DoesNotContain(key, page.Url);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
+        Assert.Equal(key, await page.EvaluateAsync<string?>("() => sessionStorage.getItem('statushub.console.key')"));
+        string[] recorded;
+        lock (console.Requests)
+        {
+            recorded = [.. console.Requests];
+        }
+
+        Assert.NotEmpty(recorded);
+        Assert.All(recorded, url =>
+        {
+            Assert.DoesNotContain(key, url);
+            Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "data" || uri.Authority == site.Site.Host),
+                $"The console requested {url}, not on the server {site.Site.Origin}.");
+        });
+    }
+
+    [Fact]
+    public async Task Empty_console_is_accessible_in_light_and_dark_and_fits_320_px()
+    {
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            var console = await OpenAsync(scheme);
+            Assert.False(await console.Page.IsVisibleAsync("#noscript"));
+            Assert.Equal("off", await console.Page.GetAttributeAsync("#key", "autocomplete"));
+            Assert.Equal("password", await console.Page.GetAttributeAsync("#key", "type"));
+            await AssertNoHorizontalScrollAsync(console.Page, $"empty, {scheme}");
+            await AssertAccessibleAsync(console.Page, $"empty, {scheme}");
+        }
+    }
+
+    [Fact]
+    public async Task A_town_changes_its_status_end_to_end_from_a_320_px_phone()
+    {
+        // A fixed slug (only this test uses it) keeps the screenshot the same from run to run.
+        var (slug, key) = await CreateTownAsync("konsolstadt");
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, key);
+        Assert.Equal("Cyberangriff: Notbetrieb", await page.InputValueAsync("#headline-de"));
+        Assert.True(await page.IsCheckedAsync("input[name=level][value=emergency]"));
+        await AssertNoHorizontalScrollAsync(page, "loaded");
+        await AssertAccessibleAsync(page, "loaded");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DemoPages.RepositoryRootFolder, "docs", "screenshots", "console-320.png"), FullPage = false });
+
+        await page.CheckAsync("input[name=level][value=disrupted]");
+        await page.FillAsync("#headline-de", "Eingeschränkt: Bürgerbüro wieder offen");
+        await page.FillAsync("#headline-en", "Limited: citizens' office open again");
+        await page.SelectOptionAsync("li[data-service=email] select", "available");
+        await page.ClickAsync("#qa-1-up");
+        Assert.Equal("Zweite Frage?", await page.InputValueAsync("#qa-0-q-de"));
+        await Expect(page, "#preview", "Eingeschränkt: Bürgerbüro wieder offen");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+
+        await page.FillAsync("#update-de", "Meldung aus der Konsole: Bürgerbüro ab 8 Uhr offen.");
+        await page.ClickAsync("#update-publish");
+        await Expect(page, "#status", "Meldung veröffentlicht");
+        await Expect(page, "#updates", "Meldung aus der Konsole");
+
+        var document = await DocumentAsync(slug);
+        Assert.Equal("disrupted", document["level"]!.GetValue<string>());
+        Assert.Equal("Eingeschränkt: Bürgerbüro wieder offen", document["headline"]!["de"]!.GetValue<string>());
+        Assert.Equal("available", document["services"]!.AsArray().Single(s => s!["id"]!.GetValue<string>() == "email")!["state"]!.GetValue<string>());
+        Assert.Equal(["zweite", "erste"], document["qa"]!.AsArray().Select(q => q!["id"]!.GetValue<string>()));
+        Assert.Equal(2, document["updates"]!.AsArray().Count);
+        await AssertKeyStaysInSessionAsync(console, key);
+
+        await site.Site.RenderAsync();
+        var citizen = await site.NewPageAsync(new() { ViewportSize = new() { Width = 320, Height = 640 } });
+        await site.OpenAsync($"/{slug}/", citizen);
+        var text = await citizen.InnerTextAsync("main");
+        Assert.Contains("Eingeschränkt: Bürgerbüro wieder offen", text);
+        Assert.Contains("Meldung aus der Konsole", text);
+        Assert.True(text.IndexOf("Zweite Frage?", StringComparison.Ordinal) < text.IndexOf("Erste Frage?", StringComparison.Ordinal),
+            "The Q&A order on the citizen page is not the one published from the console.");
+        await site.OpenAsync($"/{slug}/en/", citizen);
+        Assert.Contains("Limited: citizens' office open again", await citizen.InnerTextAsync("main"));
+    }
+
+    [Fact]
+    public async Task A_change_made_elsewhere_after_loading_gives_the_reload_message_and_publishing_after_a_reload_works()
+    {
+        var (slug, key) = await CreateTownAsync();
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, key);
+
+        await site.Site.Client(key).Put($"/api/v1/towns/{slug}/status", new { level = "offline", headline = new { de = "Von anderswo geändert" } }).Ok();
+
+        await page.FillAsync("#headline-de", "Aus der Konsole");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#alert-text", "Jemand anderes hat diese Gemeinde inzwischen geändert");
+        Assert.True(await page.IsVisibleAsync("#alert-reload"));
+        Assert.Equal("Von anderswo geändert", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+        await AssertAccessibleAsync(page, "412 message");
+
+        await page.ClickAsync("#alert-reload");
+        await Expect(page, "#status", "Neu geladen");
+        Assert.False(await page.IsVisibleAsync("#alert"));
+        Assert.Equal("Von anderswo geändert", await page.InputValueAsync("#headline-de"));
+        Assert.True(await page.IsCheckedAsync("input[name=level][value=offline]"));
+
+        await page.FillAsync("#headline-de", "Aus der Konsole");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+        Assert.Equal("Aus der Konsole", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_server_side_validation_error_is_shown_next_to_its_field_and_nothing_is_stored()
+    {
+        var (slug, key) = await CreateTownAsync();
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, key);
+
+        // The console does not check URLs itself: the API's problem+json errors["moreInfoUrl"] comes back.
+        await page.FillAsync("#more-info", "ftp://example.org/lage");
+        await page.FillAsync("#headline-de", "Sollte nicht gespeichert werden");
+        await page.ClickAsync("#publish");
+        await page.Locator("#more-info[aria-invalid=true]").WaitForAsync(new() { Timeout = 30_000 });
+
+        var describedBy = await page.GetAttributeAsync("#more-info", "aria-describedby");
+        Assert.False(string.IsNullOrEmpty(describedBy));
+        var message = page.Locator($"#{describedBy}");
+        Assert.Contains("https://", await message.InnerTextAsync());
+        Assert.True(await page.EvaluateAsync<bool>("id => document.getElementById('more-info').nextElementSibling.id === id", describedBy));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.id === 'more-info'"), "The invalid field does not get the focus.");
+        Assert.Equal("Cyberangriff: Notbetrieb", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+        await AssertNoHorizontalScrollAsync(page, "with errors");
+        await AssertAccessibleAsync(page, "with errors");
+
+        // Fixed, the same publish goes through and the error is gone.
+        await page.FillAsync("#more-info", "https://example.org/lage");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+        Assert.Equal(0, await page.Locator("[aria-invalid=true]").CountAsync());
+        Assert.Equal("https://example.org/lage", (await DocumentAsync(slug))["moreInfoUrl"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_wrong_key_gets_a_plain_message_and_forget_removes_the_key_from_the_tab()
+    {
+        var (slug, key) = await CreateTownAsync();
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, "shk_wrong-key-for-this-test");
+
+        await page.FillAsync("#headline-de", "Mit falschem Schlüssel");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#alert-text", "Der Schlüssel wurde nicht angenommen");
+        Assert.Equal("Cyberangriff: Notbetrieb", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+
+        // The right key is taken without losing the edit, and the same publish then goes through.
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#load");
+        await Expect(page, "#status", "Schlüssel übernommen");
+        Assert.Equal("Mit falschem Schlüssel", await page.InputValueAsync("#headline-de"));
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+        Assert.Equal("Mit falschem Schlüssel", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+
+        Assert.False(await page.IsVisibleAsync("#login"), "The key form stays open after loading.");
+        await page.ClickAsync("#forget-loaded");
+        await Expect(page, "#status", "Der Schlüssel wurde aus diesem Tab entfernt");
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('statushub.console.key')"));
+        Assert.Equal("", await page.InputValueAsync("#key"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
+    }
+
+    [Fact]
+    public async Task A_key_of_another_town_and_a_storage_outage_get_plain_messages_and_the_edit_survives()
+    {
+        var (slug, _) = await CreateTownAsync();
+        var (_, otherKey) = await CreateTownAsync();
+        var ownKey = (await site.Site.Client(StatusHubApp.AdminKey).Post("/api/v1/keys", new { scope = "town", town = slug, label = "own" })
+            .Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, otherKey);
+
+        await page.FillAsync("#headline-de", "Trotz Störung eingetragen");
+        await page.ClickAsync("#publish");
+        await Expect(page, "#alert-text", "Dieser Schlüssel darf die Gemeinde");
+        Assert.False(await page.IsVisibleAsync("#alert-reload"));
+
+        await page.ClickAsync("#switch");
+        await page.FillAsync("#key", ownKey);
+        await page.ClickAsync("#load");
+        await Expect(page, "#status", "geladen");
+        await page.FillAsync("#headline-de", "Trotz Störung eingetragen");
+
+        // A real outage: the API answers 503 with Retry-After, the console says when to retry and keeps the edit.
+        await site.Site.Azurite.StopAsync();
+        try
+        {
+            await page.ClickAsync("#publish");
+            await Expect(page, "#alert-text", "Der Speicher ist gerade nicht erreichbar");
+            Assert.Matches(@"in \d+ Sekunden", await page.InnerTextAsync("#alert-text"));
+            Assert.Equal("Trotz Störung eingetragen", await page.InputValueAsync("#headline-de"));
+        }
+        finally
+        {
+            await site.Site.Azurite.StartAsync();
+        }
+
+        // Once storage is back (the circuit breaker may hold for a while), the same publish goes through.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            using var health = await site.Site.Client().GetAsync("/api/v1/health");
+            if (health.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+        Assert.Equal("Trotz Störung eingetragen", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
+    }
+
+    private Task<(string Slug, string Key)> CreateTownAsync(string? slug = null) => site.CreateTownAsync(slug);
+}
