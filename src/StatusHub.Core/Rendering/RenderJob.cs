@@ -137,6 +137,7 @@ public sealed class RenderJob(
                     {
                         await deliveries.TownPublishedAsync(region, slug, token).ConfigureAwait(false);
                     }
+
                     var done = Interlocked.Increment(ref tally.Towns);
                     if (done % 500 == 0)
                     {
