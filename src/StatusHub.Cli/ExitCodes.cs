@@ -23,4 +23,7 @@ public static class ExitCodes
 
     /// <summary>No HTTP answer at all: connection refused, DNS, TLS, timeout.</summary>
     public const int Unreachable = 6;
+
+    /// <summary>Ctrl+C or SIGTERM while a request was in flight (the shell's convention, 128 + SIGINT).</summary>
+    public const int Interrupted = 130;
 }

@@ -20,8 +20,9 @@ public static class StatusHubCli
           2  usage error, missing STATUSHUB_KEY or town, unreadable file: nothing was sent
           3  rejected by the API (4xx problem details: title, detail and each field error on stderr)
           4  precondition failed (412): someone else changed this; run `statushub status get` and retry
-          5  temporarily unavailable (429/503): retry after the printed Retry-After
+          5  temporarily unavailable (429/502/503/504): retry after the printed Retry-After, or use --retry
           6  cannot reach the server
+          130 interrupted (Ctrl+C)
         """;
 
     /// <summary>Runs the client with <paramref name="args"/> and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
@@ -49,7 +50,8 @@ public static class StatusHubCli
         {
             Output = env.Out,
             Error = env.Error,
-            EnableDefaultExceptionHandler = false,
+            // A bug: System.CommandLine prints the exception (never holding the key) and exits 1, "unexpected".
+            EnableDefaultExceptionHandler = true,
             ProcessTerminationTimeout = env.HandleProcessTermination ? TimeSpan.FromSeconds(2) : null,
         };
         return await parsed.InvokeAsync(invocation, cancellationToken);
@@ -315,7 +317,15 @@ public static class StatusHubCli
         }
 
         using var session = new ApiSession(settings, env);
-        return await call(session);
+        try
+        {
+            return await call(session);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            env.Error.WriteLine("interrupted: the request may or may not have reached the server.");
+            return ExitCodes.Interrupted;
+        }
     }
 
     private static int Usage(ApiSession session, string message)

@@ -308,6 +308,31 @@ public sealed class CliEndToEndTests(CliServer server)
     }
 
     [Fact]
+    public async Task Cancelling_a_request_in_flight_exits_130()
+    {
+        // A server that accepts the connection and never answers; the run is cancelled once the connection is there.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var cancel = new CancellationTokenSource();
+        var accepted = AcceptThenCancelAsync(listener, cancel);
+        var variables = new Dictionary<string, string?> { ["STATUSHUB_URL"] = $"http://127.0.0.1:{port}", ["STATUSHUB_KEY"] = "some-key", ["STATUSHUB_TOWN"] = "moessingen" };
+
+        var run = await CliRunner.RunAsync(variables, cancel.Token, "status", "set", "--level", "normal", "--headline", "x");
+
+        Assert.True(run.ExitCode == 130, run.ToString());
+        Assert.Contains("interrupted: the request may or may not have reached the server.", run.Error, StringComparison.Ordinal);
+        (await accepted).Dispose();
+    }
+
+    private static async Task<TcpClient> AcceptThenCancelAsync(TcpListener listener, CancellationTokenSource cancel)
+    {
+        var connection = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await cancel.CancelAsync();
+        return connection;
+    }
+
+    [Fact]
     public async Task The_built_statushub_executable_sets_the_status_as_a_real_process()
     {
         var (town, key) = await server.CreateTownAsync();

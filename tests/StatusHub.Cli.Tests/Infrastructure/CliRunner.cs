@@ -15,8 +15,16 @@ public static class CliRunner
     public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, params string[] args) =>
         RunAsync(variables, onRequest: null, args);
 
+    /// <summary>As above, cancelled through <paramref name="cancellationToken"/> as Ctrl+C would.</summary>
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, CancellationToken cancellationToken, params string[] args) =>
+        RunAsync(variables, onRequest: null, cancellationToken, args);
+
     /// <summary>As above; <paramref name="onRequest"/> runs as each request leaves the client.</summary>
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, Action? onRequest, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?> variables, Action? onRequest, params string[] args) =>
+        RunAsync(variables, onRequest, CancellationToken.None, args);
+
+    private static async Task<CliRun> RunAsync(
+        IReadOnlyDictionary<string, string?> variables, Action? onRequest, CancellationToken cancellationToken, string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -32,7 +40,7 @@ public static class CliRunner
                 onRequest?.Invoke();
             }),
         };
-        var code = await StatusHubCli.RunAsync(args, env);
+        var code = await StatusHubCli.RunAsync(args, env, cancellationToken);
         var run = new CliRun(code, output.ToString(), error.ToString(), requests);
 
         // Whatever happened, the key never appears in anything the client printed.
