@@ -30,6 +30,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>
+    /// How long a start may take: node loading Azurite takes a second on a quiet machine, but far longer when
+    /// several test assemblies and a browser start at once on two cores.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
     public int BlobPort { get; }
 
     public int QueuePort { get; }
@@ -97,7 +103,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + StartTimeout;
         while (!await AnswersAsync(TablePort).ConfigureAwait(false) || !await AnswersAsync(BlobPort).ConfigureAwait(false))
         {
             if (_process.HasExited)
@@ -107,7 +113,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("Azurite did not answer within 60 s.");
+                throw new TimeoutException($"Azurite did not answer within {StartTimeout.TotalSeconds:0} s.");
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
