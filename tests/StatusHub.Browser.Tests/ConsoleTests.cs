@@ -360,5 +360,41 @@ public sealed class ConsoleTests(ConsoleSiteFixture site) : IClassFixture<Consol
         Assert.Equal("Trotz Störung eingetragen", (await DocumentAsync(slug))["headline"]!["de"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Timeline_updates_are_deleted_and_aid_offers_saved_and_deleted_with_errors_next_to_their_fields()
+    {
+        var (slug, key) = await CreateTownAsync();
+        var console = await OpenAsync();
+        var page = console.Page;
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await LoadAsync(page, slug, key);
+
+        await page.ClickAsync("#updates li button");
+        await Expect(page, "#status", "Meldung gelöscht");
+        Assert.Empty((await DocumentAsync(slug))["updates"]!.AsArray());
+
+        await page.FillAsync("#aid-id", "kfz-hilfe");
+        await page.SelectOptionAsync("#aid-service", "vehicle-registration");
+        await page.FillAsync("#aid-for", "gibt-es-nicht");
+        await page.FillAsync("#aid-note-de", "Kfz-Zulassung im Bürgerbüro, Termin nötig.");
+        await page.ClickAsync("#aid-save");
+        await page.Locator("#aid-for[aria-invalid=true]").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Contains("gibt-es-nicht", await page.InnerTextAsync("#" + await page.GetAttributeAsync("#aid-for", "aria-describedby")));
+        await AssertAccessibleAsync(page, "aid error");
+
+        await page.FillAsync("#aid-for", "");
+        await page.FillAsync("#aid-until", "2099-12-31");
+        await page.ClickAsync("#aid-save");
+        await Expect(page, "#status", "Hilfsangebot „kfz-hilfe“ gespeichert");
+
+        await page.ClickAsync("#aid-delete");
+        await Expect(page, "#status", "Hilfsangebot „kfz-hilfe“ gelöscht");
+
+        // Deleting it again proves the first delete removed a stored offer: now there is none.
+        await page.ClickAsync("#aid-delete");
+        await Expect(page, "#alert-text", "Nicht gefunden");
+        await AssertKeyStaysInSessionAsync(console, key);
+    }
+
     private Task<(string Slug, string Key)> CreateTownAsync(string? slug = null) => site.CreateTownAsync(slug);
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StatusHub.Core.Rendering;
 
@@ -19,9 +21,17 @@ public sealed class ConsoleFiles
 
     private const string CspPlaceholder = "{{CSP}}";
 
-    public ConsoleFiles(IOptions<ConsoleOptions> options)
+    public ConsoleFiles(IOptions<ConsoleOptions> options, ILogger<ConsoleFiles>? logger = null)
     {
+        // A bad setting must never stop the render of the citizen pages: it is logged and the console uses its own origin.
         ApiOrigin = Origin(options.Value.ApiBaseUrl);
+        if (ApiOrigin is null && !string.IsNullOrWhiteSpace(options.Value.ApiBaseUrl))
+        {
+            (logger ?? NullLogger<ConsoleFiles>.Instance).LogError(
+                "{Setting} is not an absolute http(s) URL without query, fragment or user info (e.g. https://func-statushub.azurewebsites.net): "
+                + "ignored, the console calls its own origin", $"{ConsoleOptions.Section}:{nameof(ConsoleOptions.ApiBaseUrl)}");
+        }
+
         var apiBase = ApiOrigin is null ? "" : options.Value.ApiBaseUrl!.Trim().TrimEnd('/');
         var connect = ApiOrigin is null ? "'self'" : $"'self' {ApiOrigin}";
         ContentSecurityPolicy =
@@ -67,8 +77,7 @@ public sealed class ConsoleFiles
         if (!Uri.TryCreate(apiBaseUrl.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
             || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
-            throw new InvalidOperationException(
-                $"{ConsoleOptions.Section}:{nameof(ConsoleOptions.ApiBaseUrl)} must be an absolute http(s) URL without query, fragment or user info, e.g. https://func-statushub.azurewebsites.net.");
+            return null;
         }
 
         return uri.GetLeftPart(UriPartial.Authority);

@@ -40,9 +40,13 @@ public class ConsoleFilesTests
     [InlineData("https://func.example.org/?x=1")]
     [InlineData("https://user:pw@func.example.org")]
     [InlineData("https://func.example.org; script-src *")]
-    public void A_malformed_API_base_fails_at_startup(string apiBaseUrl)
+    public void A_malformed_API_base_is_ignored_so_it_can_never_stop_the_render(string apiBaseUrl)
     {
-        Assert.Throws<InvalidOperationException>(() => Files(apiBaseUrl));
+        var files = Files(apiBaseUrl);
+
+        Assert.Null(files.ApiOrigin);
+        Assert.Contains("connect-src 'self';", files.ContentSecurityPolicy);
+        Assert.Equal("", JsonNode.Parse(Text(files, "publish/config.json"))!["apiBaseUrl"]!.GetValue<string>());
     }
 
     [Fact]

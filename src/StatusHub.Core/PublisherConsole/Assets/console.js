@@ -178,8 +178,10 @@
     say('Nicht gespeichert. / Not saved.');
   }
 
+  // While a request runs, the buttons that send one are disabled (no double publish); list buttons keep their state.
   function setBusy(busy) {
-    Array.prototype.forEach.call(document.querySelectorAll('#workspace button, #login button[type=submit]'), function (b) { b.disabled = busy; });
+    ['load', 'publish', 'reload', 'update-publish', 'aid-save', 'aid-delete', 'alert-reload'].forEach(function (id) { $(id).disabled = busy; });
+    $('editor').setAttribute('aria-busy', busy ? 'true' : 'false');
   }
 
   // --- loading -------------------------------------------------------------------------------------------------------
@@ -504,6 +506,7 @@
   }
 
   function deleteUpdate(id) {
+    if (!window.confirm('Diese Meldung wirklich löschen? / Delete this update?')) { return; }
     hideAlert();
     setBusy(true);
     call('DELETE', townPath('/updates/' + encodeURIComponent(id)), undefined, { ifMatch: etag }).then(function (result) {
@@ -544,6 +547,7 @@
       return;
     }
 
+    if (method === 'DELETE' && !window.confirm('Hilfsangebot „' + id + '“ wirklich löschen? / Delete this aid offer?')) { return; }
     var body;
     if (method === 'PUT') {
       body = {
