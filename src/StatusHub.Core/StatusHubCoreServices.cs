@@ -35,6 +35,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<TownSiteRenderer>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
+        services.AddSingleton<RenderLease>();
         services.AddSingleton<RenderJob>();
         return services;
     }

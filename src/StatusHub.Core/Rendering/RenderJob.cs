@@ -33,6 +33,7 @@ public sealed class RenderJob(
     SiteStore site,
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
+    RenderLease lease,
     IOptions<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger)
@@ -42,12 +43,21 @@ public sealed class RenderJob(
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    public async Task<RenderResult> RunAsync(CancellationToken cancellationToken)
+    /// <summary>A timer tick: when another instance holds the render lease, it skips (logged); the next tick catches up.</summary>
+    public Task<RenderResult> RunAsync(CancellationToken cancellationToken) => RunAsync(manual: false, cancellationToken);
+
+    /// <summary>
+    /// A manual render (<c>POST /api/v1/render</c>): waits up to <see cref="RenderOptions.LeaseWaitSeconds"/> for another
+    /// instance's render; <see cref="Errors.RenderBusyException"/> when it still runs then.
+    /// </summary>
+    public Task<RenderResult> RunNowAsync(CancellationToken cancellationToken) => RunAsync(manual: true, cancellationToken);
+
+    private async Task<RenderResult> RunAsync(bool manual, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RenderDueAsync(cancellationToken).ConfigureAwait(false);
+            return await RenderDueAsync(manual, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -55,9 +65,44 @@ public sealed class RenderJob(
         }
     }
 
-    private async Task<RenderResult> RenderDueAsync(CancellationToken cancellationToken)
+    private async Task<RenderResult> RenderDueAsync(bool manual, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var due = await markers.ListDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
+        }
+
+        // Only a tick with work takes the lease, so an idle tick stays one table query and no blob request.
+        var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.Value.LeaseWaitSeconds)) : TimeSpan.Zero;
+        await using var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            if (manual)
+            {
+                throw new Errors.RenderBusyException(TimeSpan.FromSeconds(Math.Clamp(options.Value.LeaseSeconds, 15, 60)));
+            }
+
+            logger.LogInformation("Render skipped: another instance holds the render lease; the next tick catches up");
+            return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
+        }
+
+        logger.LogInformation("Render lease {Lease} acquired", held.LeaseId);
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
+            return await RenderLeasedAsync(clock, linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            logger.LogInformation("Render lease {Lease} released", held.LeaseId);
+        }
+    }
+
+    private async Task<RenderResult> RenderLeasedAsync(Stopwatch clock, CancellationToken cancellationToken)
+    {
+        // Read again under the lease: another instance may have rendered these towns while we waited for it.
         var now = time.GetUtcNow();
         var due = await markers.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
