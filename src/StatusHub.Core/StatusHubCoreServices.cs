@@ -36,6 +36,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<TownSiteRenderer>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
         services.AddSingleton<RenderLease>();
+        services.AddSingleton<RegionDirectory>();
         services.AddSingleton<RenderJob>();
         return services;
     }
