@@ -101,7 +101,7 @@ public static class Harness
 
             if (options.Hugo)
             {
-                report.Hugo = await HugoComparison.RunAsync(app.Services, slugs, options.RenderParallelism, progress, cancellationToken).ConfigureAwait(false);
+                report.Hugo = await HugoComparison.RunAsync(app.Services, slugs, Math.Max(options.TickTowns, slugs.Count), options.RenderParallelism, progress, cancellationToken).ConfigureAwait(false);
             }
 
             var extra = options.TickTowns - slugs.Count - publishers.Count;

@@ -21,7 +21,12 @@ internal sealed record HugoRun(string? Skipped, int Towns, int OurPages, TimeSpa
 /// </summary>
 internal static class HugoComparison
 {
-    public static async Task<HugoRun> RunAsync(IServiceProvider services, IReadOnlyList<string> slugs, int parallelism, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders <paramref name="count"/> towns: the documents of the rendered towns <paramref name="slugs"/>, repeated under
+    /// new slugs up to <paramref name="count"/> (the content, not the storage, is what both renderers work on).
+    /// </summary>
+    public static async Task<HugoRun> RunAsync(
+        IServiceProvider services, IReadOnlyList<string> slugs, int count, int parallelism, TextWriter progress, CancellationToken cancellationToken)
     {
         var hugo = FindOnPath("hugo");
         if (hugo is null)
@@ -35,7 +40,11 @@ internal static class HugoComparison
         try
         {
             var snapshots = await services.GetRequiredService<TownRepository>().GetManyAsync(slugs, cancellationToken).ConfigureAwait(false);
-            var documents = snapshots.Select(s => TownDocument.From(s, [])).ToList();
+            var documents = Enumerable.Range(0, Math.Max(count, snapshots.Count)).Select(i =>
+            {
+                var document = TownDocument.From(snapshots[i % snapshots.Count], []);
+                return i < snapshots.Count ? document : document with { Town = document.Town with { Slug = $"hugo-{i:00000}" } };
+            }).ToList();
             var renderer = services.GetRequiredService<TownSiteRenderer>();
             var pages = services.GetRequiredService<StatusHub.Core.Rendering.Html.HtmlPages>();
             var baseUrl = new Uri("http://localhost/");
