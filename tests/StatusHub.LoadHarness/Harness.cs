@@ -384,9 +384,11 @@ public static class Harness
     }
 
     /// <summary>
-    /// Copies the document rows of a rendered town into <paramref name="count"/> new towns (one transaction each) in regions
-    /// of their own, gives each a scheduled staleness marker and lists their regions in the region directory: the state a
-    /// full render of them would leave, without rendering them.
+    /// Copies the head row of a rendered town into <paramref name="count"/> new towns in regions of their own, gives each a
+    /// scheduled staleness marker and lists their regions in the region directory: what the ticks see of a full render of
+    /// them (the changed town's region is one the harness rendered; these towns are only listed, counted and indexed).
+    /// Head rows only: Azurite's LokiJS updates its binary indices on every insert, so copying all ~20 rows of 10,000
+    /// towns takes longer than the whole 10-minute budget.
     /// </summary>
     private static async Task SeedAsync(
         TableServiceClient tables, IServiceProvider services, string template, int first, int count, int regionSize, CancellationToken cancellationToken)
@@ -404,7 +406,7 @@ public static class Harness
         var seeded = Enumerable.Range(first, count).Select(i => (Slug: $"town-{i:00000}", Region: $"seed-region-{(i - first) / Math.Max(1, regionSize):000}")).ToList();
         await Parallel.ForEachAsync(seeded, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (town, token) =>
         {
-            var actions = rows.Select(row =>
+            var actions = rows.Where(row => row.RowKey == "d|town").Select(row =>
             {
                 var copy = new TableEntity(row) { PartitionKey = town.Slug };
                 copy.Remove("odata.etag");

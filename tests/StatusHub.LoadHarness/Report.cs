@@ -101,7 +101,7 @@ internal sealed class Report(HarnessOptions options)
         if (Seeded is { } seeded)
         {
             Line(md, $"The ticks ran with {TickTowns} towns in the tables: {seeded.Towns} of them copied straight into the tables in {seeded.Elapsed.TotalSeconds:0.0} s "
-                + "(rows of a rendered town, a scheduled staleness marker each, their regions in the region directory).");
+                + "(the head row of a rendered town, a scheduled staleness marker each, their regions in the region directory; the changed town's region is one rendered through the API).");
             Line(md);
         }
 
