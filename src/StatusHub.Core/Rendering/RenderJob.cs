@@ -45,6 +45,9 @@ public sealed class RenderJob(
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
 
+    // Up to this many changed towns, their snapshots are read once up front and reused by their regions.
+    private const int KeepSnapshotsUpTo = 64;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     /// <summary>A timer tick: when another instance holds the render lease, it skips (logged); the next tick catches up.</summary>
@@ -132,19 +135,40 @@ public sealed class RenderJob(
 
         var listedIn = regions.SelectMany(r => r.Value).ToLookup(t => t.Slug, t => t.Region, StringComparer.Ordinal);
 
-        // The changed towns as they are now: their current region, and snapshots their region's render reuses.
-        var current = (await towns.GetManyAsync(due.Select(m => m.Town), cancellationToken).ConfigureAwait(false))
-            .ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
-        foreach (var orphan in due.Where(m => !current.ContainsKey(m.Town)))
+        // The changed towns as they are now: their current region, and (a few changes) the snapshots their region's
+        // render reuses. Many changes (a full render) read only the head rows here, so the render still holds one region
+        // at a time, not every town.
+        var current = new Dictionary<string, TownSnapshot>(StringComparer.Ordinal);
+        var regionNow = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        if (due.Count <= KeepSnapshotsUpTo)
+        {
+            foreach (var snapshot in await towns.GetManyAsync(due.Select(m => m.Town), cancellationToken).ConfigureAwait(false))
+            {
+                current[snapshot.Profile.Slug] = snapshot;
+                regionNow[snapshot.Profile.Slug] = snapshot.Profile.Region;
+            }
+        }
+        else
+        {
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (marker, token) =>
+            {
+                if (await towns.GetProfileAsync(marker.Town, token).ConfigureAwait(false) is { } profile)
+                {
+                    regionNow[marker.Town] = profile.Region;
+                }
+            }).ConfigureAwait(false);
+        }
+
+        foreach (var orphan in due.Where(m => !regionNow.ContainsKey(m.Town)))
         {
             await markers.TryClearAsync(orphan, cancellationToken).ConfigureAwait(false);
         }
 
         // A changed town's region, and the region it was listed in before when it moved (that one must drop it).
         var affected = new Dictionary<string, List<RenderMarker>>(StringComparer.Ordinal);
-        foreach (var marker in due.Where(m => current.ContainsKey(m.Town)))
+        foreach (var marker in due.Where(m => regionNow.ContainsKey(m.Town)))
         {
-            Changes(affected, current[marker.Town].Profile.Region).Add(marker);
+            Changes(affected, regionNow[marker.Town]).Add(marker);
             foreach (var before in listedIn[marker.Town])
             {
                 Changes(affected, before);
