@@ -146,6 +146,64 @@ public sealed class SiteTests(StatusHubApp app)
     }
 
     [Fact]
+    public async Task An_incremental_render_reads_the_changed_town_and_its_region_only()
+    {
+        var region = Towns.NewSlug("region");
+        var slugs = new List<string>();
+        HttpClient? first = null;
+        for (var i = 0; i < 3; i++)
+        {
+            var (slug, key) = await Towns.CreateWithKey(app, profile: Towns.Profile(name: $"Regionsort {i}", region: region));
+            await app.Client(key).Put($"/api/v1/towns/{slug}/status", Towns.Status()).Ok();
+            first ??= app.Client(key);
+            slugs.Add(slug);
+        }
+
+        // Other towns, in other regions, exist in this shared app: none of them is read.
+        await Render();
+        await first!.Put($"/api/v1/towns/{slugs[0]}/status", Towns.Status("offline", "Nur diese Stadt")).Ok();
+        var calls = app.Services.GetRequiredService<StorageCalls>();
+        var before = calls.Snapshot();
+        var one = await Render();
+        var used = calls.Snapshot() - before;
+
+        Assert.Equal(1, one["townsRendered"]!.GetValue<int>());
+
+        // 2 marker queries (before and under the lease) + 1 region-directory query + the region's 3 town partitions.
+        Assert.Equal(6, used.TableReads);
+        Assert.Contains("Nur diese Stadt", await app.Client().GetStringAsync($"/{slugs[0]}/"));
+        Assert.Contains("Regionsort 2", await app.Client().GetStringAsync($"/regions/{region}/"));
+    }
+
+    [Fact]
+    public async Task A_town_that_moves_leaves_its_old_region_and_joins_the_new_one()
+    {
+        var (from, to) = (Towns.NewSlug("region"), Towns.NewSlug("region"));
+        var (mover, _) = await Towns.CreateWithKey(app, profile: Towns.Profile(name: "Umzugsstadt", region: from));
+        var (stayer, _) = await Towns.CreateWithKey(app, profile: Towns.Profile(name: "Bleibestadt", region: from));
+        await Render();
+        Assert.Contains("Umzugsstadt", await app.Client().GetStringAsync($"/regions/{from}/"));
+
+        await _admin.Put($"/api/v1/towns/{mover}", Towns.Profile(name: "Umzugsstadt", region: to)).Ok();
+        await Render();
+
+        var old = await app.Client().GetStringAsync($"/regions/{from}/");
+        Assert.Contains("Bleibestadt", old);
+        Assert.DoesNotContain("Umzugsstadt", old);
+        Assert.Contains("Umzugsstadt", await app.Client().GetStringAsync($"/regions/{to}/"));
+        var index = await app.Client().GetStringAsync("/");
+        Assert.Contains($"/regions/{to}/", index);
+        Assert.Contains($"/{stayer}/", index);
+
+        // When its last town leaves, a region's files go and the index no longer links it.
+        await _admin.Put($"/api/v1/towns/{stayer}", Towns.Profile(name: "Bleibestadt", region: to)).Ok();
+        await Render();
+        using var gone = await app.Client().GetAsync($"/regions/{from}/");
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.DoesNotContain($"/regions/{from}/", await app.Client().GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task A_write_during_a_render_keeps_its_marker_and_is_rendered_next_time()
     {
         var (slug, town) = await PublishedTown();

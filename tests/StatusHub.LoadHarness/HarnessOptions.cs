@@ -7,16 +7,24 @@ namespace StatusHub.LoadHarness;
 /// <param name="PublishTowns">Towns the publish load spreads over (each worker owns its own, so writers never conflict).</param>
 /// <param name="RenderParallelism">The server's render parallelism and the raw upload parallelism.</param>
 /// <param name="RegionSize">Towns per region in the render.</param>
+/// <param name="TickTowns">
+/// Towns in the tables for the incremental and idle ticks: beyond <paramref name="Towns"/> they are copied straight into
+/// the tables (rows of a rendered town, a scheduled staleness marker each, their regions in the region directory) as if
+/// a full render had run, so a national-scale tick is measured without creating them through the API. 0: no extra towns.
+/// </param>
+/// <param name="Hugo">Also render the same towns' pages with Hugo (skipped with a message when it is not installed).</param>
 public sealed record HarnessOptions(
     int Towns,
     double SecondsPerLevel,
     IReadOnlyList<int> Concurrency,
     int PublishTowns,
     int RenderParallelism,
-    int RegionSize)
+    int RegionSize,
+    int TickTowns = 0,
+    bool Hugo = false)
 {
     public static HarnessOptions Default { get; } = new(500, 8, [1, 8, 32], 64, 8, 50);
 
     /// <summary>Seconds in all: the test command runs this and checks only that the table is printed.</summary>
-    public static HarnessOptions Quick { get; } = new(12, 0.5, [1, 4], 8, 4, 6);
+    public static HarnessOptions Quick { get; } = new(12, 0.5, [1, 4], 8, 4, 6, TickTowns: 30, Hugo: true);
 }

@@ -16,11 +16,13 @@ public static class HarnessProgram
         var concurrency = new Option<int[]>("--concurrency") { Description = "Concurrency levels for publishing (default 1 8 32).", AllowMultipleArgumentsPerToken = true };
         var parallelism = new Option<int?>("--render-parallelism") { Description = "The server's StatusHub:Render:MaxParallelism and the raw upload parallelism (default 8)." };
         var regionSize = new Option<int?>("--region-size") { Description = "Towns per region for the render (default 50)." };
+        var tickTowns = new Option<int?>("--tick-towns") { Description = "Towns in the tables for the incremental and idle ticks (extra ones copied straight into the tables; 10000 is the national case)." };
+        var hugo = new Option<bool>("--hugo") { Description = "Also render the same towns' pages with Hugo (apt-get install -y hugo)." };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the Markdown report to this file." };
 
         var root = new RootCommand("StatusHub load harness: the real server on Azurite against the raw Azure SDK on the same Azurite.")
         {
-            quick, towns, seconds, concurrency, parallelism, regionSize, output,
+            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, output,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,6 +34,8 @@ public static class HarnessProgram
                 Concurrency = parse.GetValue(concurrency) is { Length: > 0 } levels ? levels : options.Concurrency,
                 RenderParallelism = parse.GetValue(parallelism) ?? options.RenderParallelism,
                 RegionSize = parse.GetValue(regionSize) ?? options.RegionSize,
+                TickTowns = parse.GetValue(tickTowns) ?? options.TickTowns,
+                Hugo = parse.GetValue(hugo) || options.Hugo,
             };
             var report = await Harness.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(output) is { } file)

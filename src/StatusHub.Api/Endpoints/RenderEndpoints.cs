@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Documents;
+using StatusHub.Core.Errors;
 using StatusHub.Core.Rendering;
 
 namespace StatusHub.Api.Endpoints;
@@ -20,7 +21,15 @@ public static class RenderEndpoints
     public static Task<IResult> Render(HttpRequest request) => ApiCall.Run(request, async api =>
     {
         await api.RequireAdminAsync();
-        var result = await api.Get<RenderJob>().RunAsync(api.Aborted);
-        return TypedResults.Json(result, DocumentJson.Options);
+        try
+        {
+            var result = await api.Get<RenderJob>().RunNowAsync(api.Aborted);
+            return TypedResults.Json(result, DocumentJson.Options);
+        }
+        catch (RenderBusyException busy)
+        {
+            throw new ApiProblemException(503, "Render in progress",
+                "Another instance is rendering the site and did not finish in time; your changes are queued: retry after the given time.", busy.RetryAfter);
+        }
     });
 }

@@ -24,3 +24,10 @@ public sealed class StorageUnavailableException(TimeSpan retryAfter, Exception? 
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>Another instance holds the render lease longer than a manual render waits (503 with Retry-After).</summary>
+public sealed class RenderBusyException(TimeSpan retryAfter)
+    : Exception("Another render is in progress.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -22,18 +22,23 @@ public sealed record RenderResult(int TownsRendered, int BlobsWritten, int Blobs
 
 /// <summary>
 /// The incremental render. A tick reads the render markers (one query; nothing due means nothing else is
-/// read or written). For each region with a changed town it reads the region's towns, matches mutual aid,
-/// and renders the changed towns plus every town whose aid matches changed (a provider going down removes
-/// its offers from its neighbours' pages), then the region outputs and the site index. Files are uploaded
-/// only when their content changed. Each marker is deleted with the ETag it was read with, so a write during
-/// the render is rendered next tick, never lost. One failing town is logged and retried next tick.
+/// read or written). Only then does it take the render lease (<see cref="RenderLease"/>: one render at a time across
+/// every instance) and read the markers again. It finds each changed town's region, and the regions moved towns left,
+/// in the region directory (<see cref="RegionDirectory"/>: one query, no listing of every town); for each such region
+/// it reads the region's towns, matches mutual aid, and renders the changed towns plus every town whose aid matches
+/// changed (a provider going down removes its offers from its neighbours' pages), then the region outputs, and the
+/// site index when a town's name, region, level or "as of" changed. Files are uploaded only when their content
+/// changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
+/// never lost. One failing town is logged and retried next tick.
 /// </summary>
 public sealed class RenderJob(
     RenderMarkers markers,
     TownRepository towns,
+    RegionDirectory directory,
     SiteStore site,
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
+    RenderLease lease,
     PublisherConsole.ConsoleFiles consoleFiles,
     IOptions<RenderOptions> options,
     TimeProvider time,
@@ -43,14 +48,27 @@ public sealed class RenderJob(
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
 
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    // Up to this many changed towns, their snapshots are read once up front and reused by their regions.
+    private const int KeepSnapshotsUpTo = 64;
 
-    public async Task<RenderResult> RunAsync(CancellationToken cancellationToken)
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private int _consoleSynced;
+
+    /// <summary>A timer tick: when another instance holds the render lease, it skips (logged); the next tick catches up.</summary>
+    public Task<RenderResult> RunAsync(CancellationToken cancellationToken) => RunAsync(manual: false, cancellationToken);
+
+    /// <summary>
+    /// A manual render (<c>POST /api/v1/render</c>): waits up to <see cref="RenderOptions.LeaseWaitSeconds"/> for another
+    /// instance's render; <see cref="Errors.RenderBusyException"/> when it still runs then.
+    /// </summary>
+    public Task<RenderResult> RunNowAsync(CancellationToken cancellationToken) => RunAsync(manual: true, cancellationToken);
+
+    private async Task<RenderResult> RunAsync(bool manual, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await RenderDueAsync(cancellationToken).ConfigureAwait(false);
+            return await RenderDueAsync(manual, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -58,9 +76,44 @@ public sealed class RenderJob(
         }
     }
 
-    private async Task<RenderResult> RenderDueAsync(CancellationToken cancellationToken)
+    private async Task<RenderResult> RenderDueAsync(bool manual, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var due = await markers.ListDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
+        }
+
+        // Only a tick with work takes the lease, so an idle tick stays one table query and no blob request.
+        var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.Value.LeaseWaitSeconds)) : TimeSpan.Zero;
+        await using var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            if (manual)
+            {
+                throw new Errors.RenderBusyException(TimeSpan.FromSeconds(Math.Clamp(options.Value.LeaseSeconds, 15, 60)));
+            }
+
+            logger.LogInformation("Render skipped: another instance holds the render lease; the next tick catches up");
+            return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
+        }
+
+        logger.LogInformation("Render lease {Lease} acquired", held.LeaseId);
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
+            return await RenderLeasedAsync(clock, linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            logger.LogInformation("Render lease {Lease} released", held.LeaseId);
+        }
+    }
+
+    private async Task<RenderResult> RenderLeasedAsync(Stopwatch clock, CancellationToken cancellationToken)
+    {
+        // Read again under the lease: another instance may have rendered these towns while we waited for it.
         var now = time.GetUtcNow();
         var due = await markers.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
@@ -70,33 +123,112 @@ public sealed class RenderJob(
 
         logger.LogInformation("Rendering: {Count} towns changed", due.Count);
         var settings = options.Value;
-        var heads = await towns.ListAsync(cancellationToken).ConfigureAwait(false);
-        var regionOf = heads.ToDictionary(h => h.Slug, h => h.Region, StringComparer.Ordinal);
         var tally = new Tally();
 
-        foreach (var orphan in due.Where(m => !regionOf.ContainsKey(m.Town)))
+        // Which towns each region had when it was last rendered: one query of the region directory, not every head row.
+        var stored = await directory.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var regions = new Dictionary<string, IReadOnlyList<DirectoryTown>>(stored.Regions, StringComparer.Ordinal);
+        if (!stored.Built)
+        {
+            // The first render with a directory (a new or upgraded deployment): list the head rows once to build it.
+            logger.LogInformation("Building the region directory from every town's head row (once)");
+            regions = (await towns.ListAsync(cancellationToken).ConfigureAwait(false))
+                .GroupBy(h => h.Region, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<DirectoryTown>)g.Select(h => new DirectoryTown(h.Slug, h.Name, h.Region, h.Level, h.AsOf)).ToList(), StringComparer.Ordinal);
+        }
+
+        var listedIn = regions.SelectMany(r => r.Value).ToLookup(t => t.Slug, t => t.Region, StringComparer.Ordinal);
+
+        // The changed towns as they are now: their current region, and (a few changes) the snapshots their region's
+        // render reuses. Many changes (a full render) read only the head rows here, so the render still holds one region
+        // at a time, not every town.
+        var current = new Dictionary<string, TownSnapshot>(StringComparer.Ordinal);
+        var regionNow = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        if (due.Count <= KeepSnapshotsUpTo)
+        {
+            foreach (var snapshot in await towns.GetManyAsync(due.Select(m => m.Town), cancellationToken).ConfigureAwait(false))
+            {
+                current[snapshot.Profile.Slug] = snapshot;
+                regionNow[snapshot.Profile.Slug] = snapshot.Profile.Region;
+            }
+        }
+        else
+        {
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (marker, token) =>
+            {
+                if (await towns.GetProfileAsync(marker.Town, token).ConfigureAwait(false) is { } profile)
+                {
+                    regionNow[marker.Town] = profile.Region;
+                }
+            }).ConfigureAwait(false);
+        }
+
+        foreach (var orphan in due.Where(m => !regionNow.ContainsKey(m.Town)))
         {
             await markers.TryClearAsync(orphan, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var region in due.Where(m => regionOf.ContainsKey(m.Town)).GroupBy(m => regionOf[m.Town]))
+        // A changed town's region, and the region it was listed in before when it moved (that one must drop it).
+        var affected = new Dictionary<string, List<RenderMarker>>(StringComparer.Ordinal);
+        foreach (var marker in due.Where(m => regionNow.ContainsKey(m.Town)))
         {
-            try
+            Changes(affected, regionNow[marker.Town]).Add(marker);
+            foreach (var before in listedIn[marker.Town])
             {
-                var members = heads.Where(h => h.Region == region.Key).Select(h => h.Slug);
-                await RenderRegionAsync(region.Key, region.ToList(), members, settings, now, tally, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Interlocked.Add(ref tally.Failed, region.Count());
-                logger.LogError(error, "Rendering region {Region} failed; its towns keep their markers and are retried next tick", region.Key);
+                Changes(affected, before);
             }
         }
 
-        var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(heads.Select(SiteIndexTown.From).ToList(), settings.SiteBaseUrl, now))
-            .ConfigureAwait(false);
-        tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
-        tally.Add(await site.SyncAsync(PublisherConsole.ConsoleFiles.Folder, consoleFiles.Files, exactPaths: false, cancellationToken).ConfigureAwait(false));
+        var directoryChanged = !stored.Built;
+        foreach (var (region, changed) in affected)
+        {
+            try
+            {
+                var members = (regions.GetValueOrDefault(region) ?? []).Select(t => t.Slug).Concat(changed.Select(m => m.Town))
+                    .Distinct(StringComparer.Ordinal).ToList();
+                var read = await towns.GetManyAsync(members.Where(slug => !current.ContainsKey(slug)), cancellationToken).ConfigureAwait(false);
+                var snapshots = members.Where(current.ContainsKey).Select(slug => current[slug]).Concat(read)
+                    .Where(s => s.Profile.Region == region)
+                    .OrderBy(s => s.Profile.Slug, StringComparer.Ordinal)
+                    .ToList();
+                var entries = snapshots.Select(s => new DirectoryTown(s.Profile.Slug, s.Profile.Name, region, s.Status.Level, s.Status.AsOf)).ToList();
+                var unchanged = stored.Regions.TryGetValue(region, out var previous) && previous.SequenceEqual(entries);
+                await RenderRegionAsync(region, changed, snapshots, settings, now, tally,
+                    unchanged ? null : token => directory.WriteAsync(region, entries, token), cancellationToken).ConfigureAwait(false);
+                directoryChanged |= !unchanged;
+                regions[region] = entries;
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Interlocked.Add(ref tally.Failed, changed.Count);
+                logger.LogError(error, "Rendering region {Region} failed; its towns keep their markers and are retried next tick", region);
+            }
+        }
+
+        if (!stored.Built)
+        {
+            foreach (var (region, entries) in regions.Where(r => !affected.ContainsKey(r.Key)))
+            {
+                await directory.WriteAsync(region, entries, cancellationToken).ConfigureAwait(false);
+            }
+
+            await directory.MarkBuiltAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // The site index lists every town with its level and "as of": rendered only when one of those changed.
+        if (directoryChanged)
+        {
+            var indexTowns = regions.Values.SelectMany(r => r).Select(t => new SiteIndexTown(t.Slug, t.Name, t.Region, t.Level, t.AsOf)).ToList();
+            var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(indexTowns, settings.SiteBaseUrl, now)).ConfigureAwait(false);
+            tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
+        }
+
+        // The publisher console's files: once per process (a deployment brings new ones), not on every tick.
+        if (Volatile.Read(ref _consoleSynced) == 0)
+        {
+            tally.Add(await site.SyncAsync(PublisherConsole.ConsoleFiles.Folder, consoleFiles.Files, exactPaths: false, cancellationToken).ConfigureAwait(false));
+            Volatile.Write(ref _consoleSynced, 1);
+        }
 
         var result = new RenderResult(tally.Towns, tally.Written, tally.Unchanged, clock.ElapsedMilliseconds) { TownsFailed = tally.Failed };
         logger.LogInformation(
@@ -105,16 +237,30 @@ public sealed class RenderJob(
         return result;
     }
 
+    private static List<RenderMarker> Changes(Dictionary<string, List<RenderMarker>> affected, string region)
+    {
+        if (!affected.TryGetValue(region, out var changed))
+        {
+            affected[region] = changed = [];
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Renders the changed towns of a region and those whose aid changed, then the region outputs; stores the region's
+    /// directory row (<paramref name="storeDirectory"/>, when it changed) before clearing the markers.
+    /// </summary>
     private async Task RenderRegionAsync(
         string region,
         IReadOnlyList<RenderMarker> changed,
-        IEnumerable<string> members,
+        IReadOnlyList<TownSnapshot> snapshots,
         RenderOptions settings,
         DateTimeOffset now,
         Tally tally,
+        Func<CancellationToken, Task>? storeDirectory,
         CancellationToken cancellationToken)
     {
-        var snapshots = await towns.GetManyAsync(members, cancellationToken).ConfigureAwait(false);
         var bySlug = snapshots.ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
         var matching = AidMatcher.Match(snapshots, now);
 
@@ -152,21 +298,35 @@ public sealed class RenderJob(
                 }
             }).ConfigureAwait(false);
 
-        var previousAlerts = await PreviousAlertsAsync(region, cancellationToken).ConfigureAwait(false);
-        var regionFiles = await regionRenderer.RenderAsync(region, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now).ConfigureAwait(false);
+        // A region every town has left keeps no files.
+        IReadOnlyList<SiteFile> regionFiles = [];
+        if (snapshots.Count > 0)
+        {
+            var previousAlerts = await PreviousAlertsAsync(region, cancellationToken).ConfigureAwait(false);
+            regionFiles = await regionRenderer.RenderAsync(region, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now).ConfigureAwait(false);
+        }
+
         tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, exactPaths: false, cancellationToken).ConfigureAwait(false));
 
-        foreach (var marker in changed.Where(m => !failed.ContainsKey(m.Town)))
+        if (storeDirectory is not null)
         {
-            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
-            {
-                logger.LogInformation("Town {Town} changed while it was rendered; it is rendered again next tick", marker.Town);
-            }
-            else if (bySlug.TryGetValue(marker.Town, out var town) && town.Status.AsOf is { } asOf && asOf + StaleAfter > now)
-            {
-                await markers.ScheduleAsync(marker.Town, asOf + StaleAfter, cancellationToken).ConfigureAwait(false);
-            }
+            await storeDirectory(cancellationToken).ConfigureAwait(false);
         }
+
+        await Parallel.ForEachAsync(
+            changed.Where(m => !failed.ContainsKey(m.Town)),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxParallelism), CancellationToken = cancellationToken },
+            async (marker, token) =>
+            {
+                if (!await markers.TryClearAsync(marker, token).ConfigureAwait(false))
+                {
+                    logger.LogInformation("Town {Town} changed while it was rendered; it is rendered again next tick", marker.Town);
+                }
+                else if (bySlug.TryGetValue(marker.Town, out var town) && town.Status.AsOf is { } asOf && asOf + StaleAfter > now)
+                {
+                    await markers.ScheduleAsync(marker.Town, asOf + StaleAfter, token).ConfigureAwait(false);
+                }
+            }).ConfigureAwait(false);
     }
 
     /// <summary>

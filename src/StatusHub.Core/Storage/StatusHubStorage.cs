@@ -30,6 +30,9 @@ public sealed class StatusHubStorage
     /// <summary>The static website container that citizens read.</summary>
     public const string WebContainer = "$web";
 
+    /// <summary>A private container (never served) for the render job's lock blob; created on first use.</summary>
+    public const string PrivateContainer = "statushub-private";
+
     public StatusHubStorage(IOptions<StorageOptions> options, StorageResilience resilience, StorageCalls calls)
     {
         Resilience = resilience;
@@ -40,7 +43,9 @@ public sealed class StatusHubStorage
         RenderQueue = service.GetTableClient(RenderTable);
         Subscriptions = service.GetTableClient(SubscriptionsTable);
         Deliveries = service.GetTableClient(DeliveriesTable);
-        Web = CreateBlobServiceClient(options.Value, calls).GetBlobContainerClient(WebContainer);
+        var blobs = CreateBlobServiceClient(options.Value, calls);
+        Web = blobs.GetBlobContainerClient(WebContainer);
+        Private = blobs.GetBlobContainerClient(PrivateContainer);
     }
 
     /// <summary>Counts of the requests sent to storage so far.</summary>
@@ -59,6 +64,9 @@ public sealed class StatusHubStorage
     public StorageResilience Resilience { get; }
 
     public BlobContainerClient Web { get; }
+
+    /// <summary>The private container <see cref="PrivateContainer"/> (the render lease lives here, never in <c>$web</c>).</summary>
+    public BlobContainerClient Private { get; }
 
     /// <summary>Runs <paramref name="operation"/> once the tables exist, under the resilience pipeline.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)

@@ -20,6 +20,9 @@ public sealed class HarnessSmokeTests
         Assert.Contains("### Full render", report, StringComparison.Ordinal);
         Assert.Contains("| nothing changed |", report, StringComparison.Ordinal);
         Assert.Contains("changed page served", report, StringComparison.Ordinal);
+        Assert.Contains("### Hugo comparison", report, StringComparison.Ordinal);
+        Assert.Contains("Floor of the incremental tick", report, StringComparison.Ordinal);
+        Assert.Contains($"| 1 of {HarnessOptions.Quick.TickTowns} towns changed |", report, StringComparison.Ordinal);
         Assert.Contains(report.TrimEnd(), progress.ToString(), StringComparison.Ordinal);
         foreach (var level in HarnessOptions.Quick.Concurrency)
         {
