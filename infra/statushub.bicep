@@ -84,6 +84,15 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+// The render lease (render.lock) lives here; the app would create it on first use, declared so it is never public.
+resource privateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: 'statushub-private'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: 'log-${resourceToken}'
   location: location
