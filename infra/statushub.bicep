@@ -278,6 +278,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // The publisher console at <site>/publish/ calls this app: its origin is the static website's (trailing '/' is ignored).
     StatusHub__Cors__AllowedOrigins__0: storage.properties.primaryEndpoints.web
     StatusHub__Console__ApiBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+    // Failed-auth limits count per client: the platform's front end appends the caller's address to X-Forwarded-For
+    // (the last entry is the one it wrote; earlier entries are the client's own claims). Unverified on Flex: docs/deploy.md.
+    StatusHub__Limits__ClientAddressHeader: 'X-Forwarded-For'
   }
   dependsOn: [
     hostBlobOwner
