@@ -210,8 +210,8 @@ public static class Harness
     /// <summary>
     /// Starts a second server on the same Azurite with <see cref="HarnessOptions.FreshnessSchedule"/> (null: the default
     /// schedule, not set at all) and measures, per sample, acknowledged status write → the changed status.json served by
-    /// it, polled every 100 ms. Sample i is written (i + 0.5) / n of a period after a tick, so the waits spread over the
-    /// period; the tick that rendered it is taken from the render job's own "Render done" log entry (its server ms).
+    /// it, polled every 100 ms. The writes are made (i + 0.5) / n of a period after a tick (i = 0 … n - 1, starting with
+    /// the position that comes next), so their waits spread over the period; the tick that rendered it is taken from the render job's own "Render done" log entry (its server ms).
     /// The main server's timer never fires and it is idle now, so the render lease is never contended.
     /// </summary>
     private static async Task<ScheduledFreshness> ScheduledFreshnessAsync(
@@ -226,18 +226,26 @@ public static class Harness
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var baseUrl = new Uri(app.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)) + "/");
             using var http = NewClient(baseUrl);
-            for (var i = 0; i < options.FreshnessSamples; i++)
+            // Start with the spread position that comes next in the current period, then one write per period: n writes take about n periods.
+            var n = options.FreshnessSamples;
+            var started = DateTimeOffset.UtcNow;
+            var firstTick = NextTick(schedule, started);
+            var firstPeriod = NextTick(schedule, firstTick) - firstTick;
+            var first = Enumerable.Range(0, n).Select(i => (int?)i)
+                .FirstOrDefault(i => firstTick - firstPeriod + (firstPeriod * ((i!.Value + 0.5) / n)) >= started + TimeSpan.FromMilliseconds(200)) ?? 0;
+            for (var k = 0; k < n; k++)
             {
+                var i = (first + k) % n;
                 var now = DateTimeOffset.UtcNow;
                 var next = NextTick(schedule, now);
                 var period = NextTick(schedule, next) - next;
-                var writeAt = next - period + period * ((i + 0.5) / options.FreshnessSamples);
+                var writeAt = next - period + (period * ((i + 0.5) / n));
                 if (writeAt < now + TimeSpan.FromMilliseconds(200))
                 {
                     writeAt += period;
                 }
 
-                progress.WriteLine($"harness: scheduled freshness sample {i + 1} of {options.FreshnessSamples} (schedule {label}): writing at {writeAt:HH:mm:ss.fff} UTC");
+                progress.WriteLine($"harness: scheduled freshness sample {k + 1} of {n} (schedule {label}): writing at {writeAt:HH:mm:ss.fff} UTC");
                 var delay = writeAt - DateTimeOffset.UtcNow;
                 if (delay > TimeSpan.Zero)
                 {
