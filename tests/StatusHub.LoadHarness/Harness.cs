@@ -11,12 +11,14 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Cronos;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
 using StatusHub.Server.Hosting;
 
@@ -39,10 +41,12 @@ public static class Harness
         var dataFolder = Path.Combine(Path.GetTempPath(), "statushub-harness", Guid.NewGuid().ToString("N"));
         var total = Stopwatch.StartNew();
         var report = new Report(options);
+        // Parsed up front: a bad schedule fails now, not after minutes of measurements.
+        var freshnessSchedule = CronExpression.Parse(options.FreshnessSchedule ?? RenderOptions.DefaultSchedule, CronFormat.IncludeSeconds);
 
         var azurite = await AzuriteProcess.StartAsync(root, dataFolder, NullLogger.Instance, cancellationToken).ConfigureAwait(false);
         report.AzuriteVersion = AzuriteVersion(root);
-        var app = BuildServer(azurite.ConnectionString, options);
+        var app = BuildServer(azurite.ConnectionString, options, OnceAYear);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -157,6 +161,13 @@ public static class Harness
             }
 
             report.Freshness = (acknowledged, rendered, clock.Elapsed, polls);
+
+            // (e) Freshness with the server's own render timer: a second server whose scheduler runs.
+            if (options.FreshnessSamples > 0)
+            {
+                report.ScheduledFreshness = await ScheduledFreshnessAsync(azurite.ConnectionString, options, freshnessSchedule, changed, demo, progress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -193,7 +204,103 @@ public static class Harness
         return markdown;
     }
 
-    private static WebApplication BuildServer(string connectionString, HarnessOptions options)
+    /// <summary>The main server's schedule: the harness renders explicitly (POST /api/v1/render), so each measurement is one tick.</summary>
+    private const string OnceAYear = "0 0 0 1 1 *";
+
+    /// <summary>
+    /// Starts a second server on the same Azurite with <see cref="HarnessOptions.FreshnessSchedule"/> (null: the default
+    /// schedule, not set at all) and measures, per sample, acknowledged status write → the changed status.json served by
+    /// it, polled every 100 ms. The writes are made (i + 0.5) / n of a period after a tick (i = 0 … n - 1, starting with
+    /// the position that comes next), so their waits spread over the period; the tick that rendered it is taken from the render job's own "Render done" log entry (its server ms).
+    /// The main server's timer never fires and it is idle now, so the render lease is never contended.
+    /// </summary>
+    private static async Task<ScheduledFreshness> ScheduledFreshnessAsync(
+        string connectionString, HarnessOptions options, CronExpression schedule, string town, DemoBodies demo, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var renders = new RenderLog();
+        var label = options.FreshnessSchedule ?? RenderOptions.DefaultSchedule;
+        var app = BuildServer(connectionString, options, options.FreshnessSchedule, renders);
+        var samples = new List<ScheduledSample>();
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var baseUrl = new Uri(app.Urls.First(u => u.StartsWith("http://", StringComparison.Ordinal)) + "/");
+            using var http = NewClient(baseUrl);
+            // Start with the spread position that comes next in the current period, then one write per period: n writes take about n periods.
+            var n = options.FreshnessSamples;
+            var started = DateTimeOffset.UtcNow;
+            var firstTick = NextTick(schedule, started);
+            var firstPeriod = NextTick(schedule, firstTick) - firstTick;
+            var first = Enumerable.Range(0, n).Select(i => (int?)i)
+                .FirstOrDefault(i => firstTick - firstPeriod + (firstPeriod * ((i!.Value + 0.5) / n)) >= started + TimeSpan.FromMilliseconds(200)) ?? 0;
+            for (var k = 0; k < n; k++)
+            {
+                var i = (first + k) % n;
+                var now = DateTimeOffset.UtcNow;
+                var next = NextTick(schedule, now);
+                var period = NextTick(schedule, next) - next;
+                var writeAt = next - period + (period * ((i + 0.5) / n));
+                if (writeAt < now + TimeSpan.FromMilliseconds(200))
+                {
+                    writeAt += period;
+                }
+
+                progress.WriteLine($"harness: scheduled freshness sample {k + 1} of {n} (schedule {label}): writing at {writeAt:HH:mm:ss.fff} UTC");
+                var delay = writeAt - DateTimeOffset.UtcNow;
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+
+                var marker = "Takt" + Guid.NewGuid().ToString("N")[..12];
+                await PutStatusAsync(http, town, demo, marker, cancellationToken).ConfigureAwait(false);
+                var acknowledgedAt = DateTimeOffset.UtcNow;
+                var clock = Stopwatch.StartNew();
+                var tick = NextTick(schedule, acknowledgedAt);
+                var sinceTick = acknowledgedAt - (tick - period);
+                var polls = 0;
+                while (true)
+                {
+                    polls++;
+                    var json = await http.GetStringAsync(new Uri(town + "/status.json", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                    if (json.Contains(marker, StringComparison.Ordinal))
+                    {
+                        break;
+                    }
+
+                    if (clock.Elapsed > 2 * period + TimeSpan.FromSeconds(60))
+                    {
+                        throw new InvalidOperationException($"The scheduled render ({label}) did not serve the change within {clock.Elapsed.TotalSeconds:0} s of the write.");
+                    }
+
+                    await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                }
+
+                var served = clock.Elapsed;
+
+                // The render job logs "Render done" after its last write, so the page may be served a moment before.
+                RenderLog.Entry? rendered = null;
+                for (var wait = 0; wait < 100 && (rendered = renders.FirstAfter(acknowledgedAt)) is null; wait++)
+                {
+                    await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+                }
+
+                samples.Add(new ScheduledSample(sinceTick, tick - acknowledgedAt, rendered?.Elapsed, served, polls));
+            }
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return new ScheduledFreshness(label, options.FreshnessSchedule is null, samples);
+    }
+
+    private static DateTimeOffset NextTick(CronExpression schedule, DateTimeOffset after) =>
+        schedule.GetNextOccurrence(after, TimeZoneInfo.Utc) ?? throw new InvalidOperationException("The render schedule has no further occurrence.");
+
+    private static WebApplication BuildServer(string connectionString, HarnessOptions options, string? schedule, RenderLog? renders = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "StatusHub.Server" });
         builder.Logging.ClearProviders();
@@ -204,8 +311,6 @@ public static class Harness
             ["StatusHub:Storage:ConnectionString"] = connectionString,
             ["StatusHub:AdminKey"] = AdminKey,
             ["StatusHub:Demo:Enabled"] = "false",
-            // The harness renders explicitly (POST /api/v1/render) so each measurement is one tick; the timer fires once a year.
-            ["StatusHub:Render:Schedule"] = "0 0 0 1 1 *",
             ["StatusHub:Render:MaxParallelism"] = options.RenderParallelism.ToString(CultureInfo.InvariantCulture),
             // The shared 2-core machine stalls the emulator for seconds at times; production's 2 s storage budget then answers
             // 503 (session 1 saw it at concurrency 32) and the measurement stops. The budgets the tests use keep it running.
@@ -216,14 +321,27 @@ public static class Harness
             ["StatusHub:Limits:FailedAuthPerKey"] = "100000000",
             ["StatusHub:Limits:WritesPerKey"] = "100000000",
         };
+        if (schedule is not null)
+        {
+            settings["StatusHub:Render:Schedule"] = schedule;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStatusHubServer();
+        if (renders is not null)
+        {
+            builder.Logging.AddProvider(renders);
+        }
 
         // appsettings.json beside the binary may ask for Information logs; the harness prints only warnings and errors.
         builder.Services.PostConfigure<LoggerFilterOptions>(filter =>
         {
             filter.Rules.Clear();
             filter.MinLevel = LogLevel.Warning;
+            if (renders is not null)
+            {
+                filter.Rules.Add(new LoggerFilterRule(typeof(RenderLog).FullName, typeof(RenderJob).FullName, LogLevel.Information, null));
+            }
         });
         var app = builder.Build();
         app.MapStatusHubServer();
@@ -486,6 +604,61 @@ internal sealed record LoadResult(long Count, long Errors, TimeSpan Elapsed, dou
             [.. first.SortedMs.Concat(second.SortedMs).Order()]);
 
     public double Percentile(double p) => SortedMs.Length == 0 ? double.NaN : SortedMs[Math.Clamp((int)Math.Ceiling(p * SortedMs.Length) - 1, 0, SortedMs.Length - 1)];
+}
+
+/// <summary>One write measured against the scheduled render.</summary>
+/// <param name="SinceTick">When the write was acknowledged, after the schedule's last occurrence.</param>
+/// <param name="WaitToTick">From the acknowledgement to the schedule's next occurrence.</param>
+/// <param name="Tick">The server ms of the scheduled render that rendered it (its "Render done" log entry); null if none was logged.</param>
+/// <param name="Served">From the acknowledgement to the changed status.json served.</param>
+internal sealed record ScheduledSample(TimeSpan SinceTick, TimeSpan WaitToTick, TimeSpan? Tick, TimeSpan Served, int Polls)
+{
+    /// <summary>What the schedule promises: the wait for the next tick plus that tick's own duration.</summary>
+    public TimeSpan? Bound => Tick is { } tick ? WaitToTick + tick : null;
+}
+
+internal sealed record ScheduledFreshness(string Schedule, bool IsDefault, IReadOnlyList<ScheduledSample> Samples);
+
+/// <summary>Records the render job's "Render done" entries (time, server ms) of the scheduled server; ticks without work log none.</summary>
+internal sealed class RenderLog : ILoggerProvider
+{
+    private readonly ConcurrentQueue<Entry> _entries = new();
+
+    internal sealed record Entry(DateTimeOffset At, TimeSpan Elapsed, int Towns);
+
+    public Entry? FirstAfter(DateTimeOffset instant) => _entries.FirstOrDefault(e => e.At > instant && e.Towns > 0);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(RenderLog owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information && category == typeof(RenderJob).FullName;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel) || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
+            {
+                return;
+            }
+
+            var fields = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+            if (fields.GetValueOrDefault("{OriginalFormat}") is not string format || !format.StartsWith("Render done", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var elapsed = Convert.ToDouble(fields.GetValueOrDefault("Elapsed"), CultureInfo.InvariantCulture);
+            var towns = Convert.ToInt32(fields.GetValueOrDefault("Towns"), CultureInfo.InvariantCulture);
+            owner._entries.Enqueue(new Entry(DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(elapsed), towns));
+        }
+    }
 }
 
 internal sealed record RenderRun(TimeSpan Elapsed, RenderResultDto Result, StorageCallCount Calls);

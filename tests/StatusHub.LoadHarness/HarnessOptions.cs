@@ -13,6 +13,13 @@ namespace StatusHub.LoadHarness;
 /// a full render had run, so a national-scale tick is measured without creating them through the API. 0: no extra towns.
 /// </param>
 /// <param name="Hugo">Also render the same towns' pages with Hugo (skipped with a message when it is not installed).</param>
+/// <param name="FreshnessSamples">
+/// Writes whose freshness is measured with the server's own render timer (a second server on the same Azurite, its
+/// scheduler running): acknowledged write → changed status.json served. 0: skipped. Each sample waits for a tick.
+/// </param>
+/// <param name="FreshnessSchedule">
+/// That server's <c>StatusHub:Render:Schedule</c>; null leaves it at the default (<c>0 */1 * * * *</c>, one tick a minute).
+/// </param>
 public sealed record HarnessOptions(
     int Towns,
     double SecondsPerLevel,
@@ -21,10 +28,13 @@ public sealed record HarnessOptions(
     int RenderParallelism,
     int RegionSize,
     int TickTowns = 0,
-    bool Hugo = false)
+    bool Hugo = false,
+    int FreshnessSamples = 0,
+    string? FreshnessSchedule = null)
 {
-    public static HarnessOptions Default { get; } = new(500, 8, [1, 8, 32], 64, 8, 50);
+    public static HarnessOptions Default { get; } = new(500, 8, [1, 8, 32], 64, 8, 50, FreshnessSamples: 3);
 
     /// <summary>Seconds in all: the test command runs this and checks only that the table is printed.</summary>
-    public static HarnessOptions Quick { get; } = new(12, 0.5, [1, 4], 8, 4, 6, TickTowns: 30, Hugo: true);
+    public static HarnessOptions Quick { get; } = new(12, 0.5, [1, 4], 8, 4, 6, TickTowns: 30, Hugo: true,
+        FreshnessSamples: 2, FreshnessSchedule: "*/2 * * * * *");
 }

@@ -18,11 +18,13 @@ public static class HarnessProgram
         var regionSize = new Option<int?>("--region-size") { Description = "Towns per region for the render (default 50)." };
         var tickTowns = new Option<int?>("--tick-towns") { Description = "Towns in the tables for the incremental and idle ticks (extra ones copied straight into the tables; 10000 is the national case)." };
         var hugo = new Option<bool>("--hugo") { Description = "Also render the same towns' pages with Hugo (apt-get install -y hugo)." };
+        var freshnessSamples = new Option<int?>("--freshness-samples") { Description = "Writes measured with the server's own render timer, one tick each (default 3; 0 skips; about a minute each on the default schedule)." };
+        var freshnessSchedule = new Option<string?>("--freshness-schedule") { Description = "Render schedule of that server (NCRONTAB with seconds; default: the server's default, 0 */1 * * * *)." };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the Markdown report to this file." };
 
         var root = new RootCommand("StatusHub load harness: the real server on Azurite against the raw Azure SDK on the same Azurite.")
         {
-            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, output,
+            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, freshnessSamples, freshnessSchedule, output,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +38,8 @@ public static class HarnessProgram
                 RegionSize = parse.GetValue(regionSize) ?? options.RegionSize,
                 TickTowns = parse.GetValue(tickTowns) ?? options.TickTowns,
                 Hugo = parse.GetValue(hugo) || options.Hugo,
+                FreshnessSamples = parse.GetValue(freshnessSamples) ?? options.FreshnessSamples,
+                FreshnessSchedule = parse.GetValue(freshnessSchedule) ?? options.FreshnessSchedule,
             };
             var report = await Harness.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(output) is { } file)

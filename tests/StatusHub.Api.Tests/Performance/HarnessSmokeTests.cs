@@ -20,6 +20,8 @@ public sealed class HarnessSmokeTests
         Assert.Contains("### Full render", report, StringComparison.Ordinal);
         Assert.Contains("| nothing changed |", report, StringComparison.Ordinal);
         Assert.Contains("changed page served", report, StringComparison.Ordinal);
+        Assert.Contains("### Freshness with the render timer: `*/2 * * * * *`, **not the default schedule**", report, StringComparison.Ordinal);
+        Assert.Contains("| acknowledged → served ms |", report, StringComparison.Ordinal);
         Assert.Contains("### Hugo comparison", report, StringComparison.Ordinal);
         Assert.Contains("Floor of the incremental tick", report, StringComparison.Ordinal);
         Assert.Contains($"| 1 of {HarnessOptions.Quick.TickTowns} towns changed |", report, StringComparison.Ordinal);
