@@ -57,16 +57,5 @@ public sealed class RenderMarkers(StatusHubStorage storage)
     /// render (the marker stays and the town is rendered again next tick).
     /// </summary>
     public Task<bool> TryClearAsync(RenderMarker marker, CancellationToken cancellationToken) =>
-        storage.RunAsync(async token =>
-        {
-            try
-            {
-                await storage.RenderQueue.DeleteEntityAsync(Partition, marker.Town, marker.ETag, token).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException failed) when (failed.Status == 412)
-            {
-                return false;
-            }
-        }, cancellationToken);
+        storage.TryDeleteUnchangedAsync(storage.RenderQueue, Partition, marker.Town, marker.ETag, cancellationToken);
 }

@@ -82,6 +82,24 @@ public sealed class StatusHubStorage
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Deletes a queue row only if it is unchanged since it was read (its <paramref name="etag"/>): false when a newer
+    /// write replaced it meanwhile, which keeps the row, and so the work, for the next run.
+    /// </summary>
+    public Task<bool> TryDeleteUnchangedAsync(TableClient table, string partition, string row, Azure.ETag etag, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            try
+            {
+                await table.DeleteEntityAsync(partition, row, etag, token).ConfigureAwait(false);
+                return true;
+            }
+            catch (Azure.RequestFailedException failed) when (failed.Status == 412)
+            {
+                return false;
+            }
+        }, cancellationToken);
+
     /// <summary>One cheap read that proves storage answers (for the health endpoint).</summary>
     public Task PingAsync(CancellationToken cancellationToken) =>
         RunAsync(token => Keys.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "ping", cancellationToken: token), cancellationToken);

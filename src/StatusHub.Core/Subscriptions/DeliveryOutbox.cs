@@ -64,18 +64,7 @@ public sealed class DeliveryOutbox(StatusHubStorage storage, SubscriptionStore s
 
     /// <summary>Removes the row if unchanged since it was read; false when the town changed again meanwhile (delivered next run).</summary>
     public Task<bool> TryRemoveAsync(PendingDelivery delivery, CancellationToken cancellationToken) =>
-        storage.RunAsync(async token =>
-        {
-            try
-            {
-                await storage.Deliveries.DeleteEntityAsync(Partition, delivery.Town, delivery.ETag, token).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException failed) when (failed.Status == 412)
-            {
-                return false;
-            }
-        }, cancellationToken);
+        storage.TryDeleteUnchangedAsync(storage.Deliveries, Partition, delivery.Town, delivery.ETag, cancellationToken);
 
     // The task itself is cached, so towns of one region rendered in parallel share one query; a failed lookup is not kept.
     private Task<bool> HasActiveSubscriptionsAsync(string region)
