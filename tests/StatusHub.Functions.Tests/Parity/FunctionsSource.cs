@@ -35,7 +35,7 @@ public sealed record HttpTrigger(string? AuthorizationLevel, IReadOnlyList<strin
 /// <summary>A <c>[TimerTrigger]</c> parameter: the schedule argument as written.</summary>
 public sealed record TimerTrigger(string? Schedule, string ParameterName);
 
-/// <summary>Reads the Functions app with Roslyn, syntax only: no worker package is needed.</summary>
+/// <summary>Reads the Functions app's source with Roslyn, syntax only: for the rule that each function is one call to its handler.</summary>
 public static class FunctionsSource
 {
     public static IReadOnlyList<SyntaxTree> ParseAll(IEnumerable<SourceFile> files) =>
@@ -68,27 +68,6 @@ public static class FunctionsSource
         }
 
         return functions;
-    }
-
-    /// <summary>The (method, URL pattern) pairs the HTTP functions answer; <c>routePrefix</c> is "api" (host.json).</summary>
-    public static IReadOnlySet<RouteKey> Routes(IEnumerable<FunctionDeclaration> functions)
-    {
-        var routes = new HashSet<RouteKey>();
-        foreach (var function in functions)
-        {
-            if (function.Http is not { } http)
-            {
-                continue;
-            }
-
-            var pattern = "/api/" + (http.Route ?? function.Name);
-            foreach (var method in http.Methods.DefaultIfEmpty(RouteKey.AnyMethod))
-            {
-                routes.Add(new RouteKey(method, pattern));
-            }
-        }
-
-        return routes;
     }
 
     private static HttpTrigger? ReadHttpTrigger(ParameterSyntax parameter)

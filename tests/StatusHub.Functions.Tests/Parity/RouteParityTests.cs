@@ -11,8 +11,9 @@ using StatusHub.Core.Subscriptions;
 namespace StatusHub.Functions.Tests.Parity;
 
 /// <summary>
-/// The Functions app cannot be built where its worker packages are not served, so its source is checked against the
-/// server here: the same routes, each a one-line call into the same handler, the timer on the same setting.
+/// The Functions app as its real build describes it (<c>functions.metadata</c>, what the host indexes) against the
+/// server: the same routes and methods, anonymous HTTP triggers, the timers on the same settings; and, read from the
+/// source, each function a one-line call into the same handler.
 /// </summary>
 public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixture<ServerRoutes>
 {
@@ -26,6 +27,8 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
 
     private static readonly IReadOnlyList<SourceFile> Sources = Checkout.FunctionsSources();
 
+    private static readonly IReadOnlyList<FunctionMetadata> Built = FunctionsMetadata.Read();
+
     private static readonly Assembly ApiAssembly = typeof(StatusHubApi).Assembly;
 
     [Fact]
@@ -37,40 +40,48 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
     [Fact]
     public void The_Functions_app_and_the_server_map_the_same_methods_and_routes()
     {
-        var parity = RouteParity.Compare(FunctionsSource.Routes(FunctionsSource.Functions(Sources)), server.Routes);
+        var parity = RouteParity.Compare(FunctionsMetadata.Routes(Built), server.Routes);
 
         Assert.True(parity.Matches, parity.Describe());
     }
 
     [Fact]
+    public void The_built_metadata_lists_every_function_of_the_source()
+    {
+        Assert.Equal(
+            FunctionsSource.Functions(Sources).Select(f => f.Name).Order(StringComparer.Ordinal),
+            Built.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.All(Built, f => Assert.StartsWith("StatusHub.Functions.", f.EntryPoint, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_function_has_a_unique_name()
     {
-        var duplicates = FunctionsSource.Functions(Sources).GroupBy(f => f.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var duplicates = Built.GroupBy(f => f.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
 
         Assert.True(duplicates.Count == 0, "Function names used twice: " + string.Join(", ", duplicates));
-        Assert.DoesNotContain(FunctionsSource.Functions(Sources), f => f.Name.Length == 0);
+        Assert.DoesNotContain(Built, f => f.Name.Length == 0);
     }
 
     [Fact]
     public void Every_HTTP_function_is_anonymous_with_explicit_methods_and_a_v1_route()
     {
         var problems = new List<string>();
-        foreach (var function in FunctionsSource.Functions(Sources).Where(f => f.Http is not null))
+        foreach (var function in Built.Where(f => f.TriggerType == "httpTrigger"))
         {
-            var http = function.Http!;
-            if (http.AuthorizationLevel != "Anonymous")
+            if (function.AuthLevel != "Anonymous")
             {
-                problems.Add($"{function}: AuthorizationLevel.{http.AuthorizationLevel ?? "(none)"}; our own keys do the auth, so it must be Anonymous.");
+                problems.Add($"{function.Name}: authLevel {function.AuthLevel ?? "(none)"}; our own keys do the auth, so it must be Anonymous.");
             }
 
-            if (http.Methods.Count == 0)
+            if (function.Methods.Count == 0)
             {
-                problems.Add($"{function}: no HTTP method named.");
+                problems.Add($"{function.Name}: no HTTP method named.");
             }
 
-            if (http.Route is null || !http.Route.StartsWith("v1/", StringComparison.Ordinal))
+            if (function.Route is null || !function.Route.StartsWith("v1/", StringComparison.Ordinal))
             {
-                problems.Add($"{function}: Route '{http.Route}' must start with 'v1/' (host.json adds the 'api' prefix).");
+                problems.Add($"{function.Name}: route '{function.Route}' must start with 'v1/' (host.json adds the 'api' prefix).");
             }
         }
 
@@ -91,9 +102,10 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
     [Fact]
     public void The_Functions_app_has_the_render_timer_and_the_delivery_timer_only()
     {
-        var timers = FunctionsSource.Functions(Sources).Where(f => f.Timer is not null).Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+        var timers = Built.Where(f => f.TriggerType == "timerTrigger").Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(["DeliverSubscriptions", "RenderOnSchedule"], timers);
+        Assert.Equal(timers, FunctionsSource.Functions(Sources).Where(f => f.Timer is not null).Select(f => f.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -113,8 +125,9 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
     /// <summary>The timer <paramref name="name"/> is one call of <paramref name="method"/>(token) on an injected <paramref name="service"/>, on <paramref name="setting"/>.</summary>
     private static void AssertTimer(string name, string setting, Type service, string method)
     {
+        var built = Assert.Single(Built, f => f.TriggerType == "timerTrigger" && f.Name == name);
+        Assert.Equal($"%{setting}%", built.Schedule);
         var timer = Assert.Single(FunctionsSource.Functions(Sources), f => f.Timer is not null && f.Name == name);
-        Assert.Equal($"%{setting}%", timer.Timer!.Schedule);
 
         var call = Assert.IsType<InvocationExpressionSyntax>(timer.SingleExpression);
         var member = Assert.IsType<MemberAccessExpressionSyntax>(call.Expression);
@@ -136,26 +149,20 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
     }
 
     [Fact]
-    public void A_function_removed_from_the_source_is_reported_missing_in_the_Functions_app()
+    public void A_function_missing_from_the_metadata_is_reported_missing_in_the_Functions_app()
     {
-        var functions = FunctionsSource.Functions(Sources);
         var checkedAny = false;
-        foreach (var function in functions.Where(f => f.Http is not null))
+        foreach (var function in Built.Where(f => f.TriggerType == "httpTrigger"))
         {
-            var removedRoutes = FunctionsSource.Routes([function]);
+            var removedRoutes = FunctionsMetadata.Routes([function]);
             if (!removedRoutes.IsSubsetOf(server.Routes))
             {
                 continue;
             }
 
-            var mutated = Sources
-                .Select(file => file.Path == function.File
-                    ? file with { Text = file.Text.Remove(function.Method.FullSpan.Start, function.Method.FullSpan.Length) }
-                    : file)
-                .ToList();
-            var parity = RouteParity.Compare(FunctionsSource.Routes(FunctionsSource.Functions(mutated)), server.Routes);
+            var parity = RouteParity.Compare(FunctionsMetadata.Routes(Built.Where(f => f != function)), server.Routes);
 
-            Assert.False(parity.Matches, $"Removing {function} went unnoticed.");
+            Assert.False(parity.Matches, $"Removing {function.Name} went unnoticed.");
             Assert.Superset(removedRoutes.ToHashSet(), parity.MissingInFunctions.ToHashSet());
             Assert.Contains("Mapped by the server but with no [Function]", parity.Describe(), StringComparison.Ordinal);
             Assert.Contains(removedRoutes.First().ToString(), parity.Describe(), StringComparison.Ordinal);
@@ -166,35 +173,30 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
     }
 
     [Fact]
-    public void A_function_the_server_does_not_map_is_reported_missing_in_the_server()
+    public void A_function_with_a_wrong_method_or_template_is_reported_on_both_sides()
     {
-        const string extra = """
-            using Microsoft.AspNetCore.Http;
-            using Microsoft.Azure.Functions.Worker;
-            using StatusHub.Api.Endpoints;
-
-            namespace StatusHub.Functions;
-
-            public static class ExtraFunctions
-            {
-                [Function("ExtraRoute")]
-                public static Task<IResult> Extra(
-                    [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "v1/towns/{town}")] HttpRequest request, string town) =>
-                    TownEndpoints.PutTown(request, town);
-            }
+        // The shape the SDK writes for one HTTP function, with a method and a template the server does not map.
+        const string wrong = """
+            [{ "name": "PutTown", "scriptFile": "StatusHub.Functions.dll", "entryPoint": "StatusHub.Functions.TownFunctions.PutTown",
+               "language": "dotnet-isolated", "properties": { "IsCodeless": false },
+               "bindings": [
+                 { "name": "request", "direction": "In", "type": "httpTrigger", "authLevel": "Anonymous", "methods": ["patch"],
+                   "route": "v1/town/{town}", "properties": {} },
+                 { "name": "$return", "type": "http", "direction": "Out" } ] }]
             """;
-        var withExtra = Sources.Append(new SourceFile("src/StatusHub.Functions/ExtraFunctions.cs", extra));
+        var mutated = Built.Where(f => f.Name != "PutTown").Concat(FunctionsMetadata.Parse(wrong));
 
-        var parity = RouteParity.Compare(FunctionsSource.Routes(FunctionsSource.Functions(withExtra)), server.Routes);
+        var parity = RouteParity.Compare(FunctionsMetadata.Routes(mutated), server.Routes);
 
-        Assert.Contains(new RouteKey("PATCH", "/api/v1/towns/{town}"), parity.MissingInServer);
-        Assert.Contains("PATCH /api/v1/towns/{town}", parity.Describe(), StringComparison.Ordinal);
+        Assert.Contains(new RouteKey("PATCH", "/api/v1/town/{town}"), parity.MissingInServer);
+        Assert.Contains(new RouteKey("PUT", "/api/v1/towns/{town}"), parity.MissingInFunctions);
+        Assert.Contains("PATCH /api/v1/town/{town}", parity.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_route_only_the_server_maps_is_reported_for_every_server_route()
     {
-        var functionRoutes = FunctionsSource.Routes(FunctionsSource.Functions(Sources));
+        var functionRoutes = FunctionsMetadata.Routes(Built);
         foreach (var route in server.Routes.Where(functionRoutes.Contains))
         {
             var parity = RouteParity.Compare(functionRoutes.Where(r => r != route).ToHashSet(), server.Routes);
