@@ -30,5 +30,12 @@ if [[ -n "$unexpected" ]]; then
   exit 1
 fi
 
-echo "==> Running tests (real Azurite on free ports, real HTTP stack)"
+echo "==> Running tests (real Azurite on free ports, real HTTP stack; the published Functions app behind the test host)"
 dotnet test StatusHub.sln --configuration Release --no-build --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=840000
+
+# The same API and site tests once more, against the other host: the published Functions app (artifacts/functions-app,
+# published by the first pass) run as a child process behind the test Functions host (tests/StatusHub.FunctionsHost),
+# on its own Azurite. Tests marked Host=ServerOnly test what only the local server has (their comments say what).
+echo "==> Running the API and site tests against the Functions app (STATUSHUB_TEST_HOST=functions)"
+STATUSHUB_TEST_HOST=functions dotnet test tests/StatusHub.Api.Tests/StatusHub.Api.Tests.csproj --configuration Release --no-build \
+  --filter "Host!=ServerOnly" --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=600000

@@ -23,6 +23,7 @@ public static class StatusHubApi
         services.AddSingleton<AuthThrottle>();
         services.Configure<ApiCorsOptions>(configuration.GetSection(ApiCorsOptions.Section));
         services.AddSingleton<AuditRepository>();
+        services.AddSingleton<Core.Rendering.IDeploymentFiles, OpenApi.OpenApiDocumentFile>();
         return services;
     }
 
@@ -30,6 +31,6 @@ public static class StatusHubApi
     public static RouteGroupBuilder MapStatusHubApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("StatusHub v1");
-        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight();
+        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight().MapFallback();
     }
 }

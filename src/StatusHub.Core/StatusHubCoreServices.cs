@@ -38,6 +38,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
         services.Configure<PublisherConsole.ConsoleOptions>(configuration.GetSection(PublisherConsole.ConsoleOptions.Section));
         services.AddSingleton<PublisherConsole.ConsoleFiles>();
+        services.AddSingleton<Rendering.IDeploymentFiles>(provider => provider.GetRequiredService<PublisherConsole.ConsoleFiles>());
         services.AddSingleton<RenderLease>();
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<RenderJob>();

@@ -39,17 +39,6 @@ public sealed class StorageFaultTests : IAsyncLifetime
             Assert.InRange(retryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         }
 
-        // The circuit is open now: further requests fail fast without sending anything to storage.
-        var calls = _app.Services.GetRequiredService<StorageCalls>();
-        var before = calls.Snapshot();
-        for (var i = 0; i < 3; i++)
-        {
-            using var fast = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("normal", "Noch im Ausfall"));
-            await fast.Problem(HttpStatusCode.ServiceUnavailable);
-        }
-
-        Assert.Equal(new StorageCallCount(0, 0, 0, 0), calls.Snapshot() - before);
-
         await _app.Azurite.StartAsync();
 
         // The circuit breaker lets a probe through once its break ends; the API must answer again within seconds.
@@ -70,5 +59,29 @@ public sealed class StorageFaultTests : IAsyncLifetime
         await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("disrupted", "Nach dem Ausfall")).Ok();
         var after = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
         Assert.Equal("Nach dem Ausfall", after["headline"]!["de"]!.GetValue<string>());
+    }
+
+    [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Counts the storage calls of the host's own process.
+    public async Task Once_the_circuit_is_open_requests_fail_fast_without_a_storage_call()
+    {
+        var (slug, key) = await Towns.CreateWithKey(_app);
+        var client = _app.Client(key);
+        await _app.Azurite.StopAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            using var failing = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("normal", "Während des Ausfalls"));
+            await failing.Problem(HttpStatusCode.ServiceUnavailable);
+        }
+
+        var calls = _app.Services.GetRequiredService<StorageCalls>();
+        var before = calls.Snapshot();
+        for (var i = 0; i < 3; i++)
+        {
+            using var fast = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("normal", "Noch im Ausfall"));
+            await fast.Problem(HttpStatusCode.ServiceUnavailable);
+        }
+
+        Assert.Equal(new StorageCallCount(0, 0, 0, 0), calls.Snapshot() - before);
     }
 }

@@ -15,15 +15,14 @@ public sealed class SubscriptionApp : StatusHubApp
     public const int MaxRetries = 2;
     public const int MaxPerRegion = 3;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("StatusHub:Delivery:MaxRetries", MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Delivery:RetryDelay", "00:00:00.020");
-        builder.UseSetting("StatusHub:Delivery:MaxRetryDelay", "00:00:00.100");
-        builder.UseSetting("StatusHub:Delivery:AttemptTimeout", "00:00:20");
-        builder.UseSetting("StatusHub:Delivery:DisableAfterFailures", DisableAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Subscriptions:MaxPerRegion", MaxPerRegion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        settings["StatusHub:Delivery:MaxRetries"] = MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Delivery:RetryDelay"] = "00:00:00.020";
+        settings["StatusHub:Delivery:MaxRetryDelay"] = "00:00:00.100";
+        settings["StatusHub:Delivery:AttemptTimeout"] = "00:00:20";
+        settings["StatusHub:Delivery:DisableAfterFailures"] = DisableAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Subscriptions:MaxPerRegion"] = MaxPerRegion.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 
@@ -57,6 +56,7 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
     {
         await town.Put($"/api/v1/towns/{slug}/status", Towns.Status("emergency", headline)).Ok();
         await _admin.PostAsync("/api/v1/render", null).Ok();
+        await app.AfterRenderAsync();
     }
 
     private async Task<JsonNode> SubscriptionState(string region, string key, string id)
@@ -123,7 +123,7 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
 
         // Every queued delivery is done once a run after the renders returns; a render without a change sends nothing.
         await _admin.PostAsync("/api/v1/render", null).Ok();
-        await app.Services.GetRequiredService<SubscriptionDispatcher>().RunOnceAsync(CancellationToken.None);
+        await app.DeliverNowAsync();
         Assert.Equal(2, _receiver.For(hook).Count);
         Assert.All(_receiver.For(hook), d => Assert.Equal(townA, JsonNode.Parse(d.Body)!["town"]!["slug"]!.GetValue<string>()));
         Assert.DoesNotContain(_receiver.All, d => System.Text.Encoding.UTF8.GetString(d.Body).Contains(townB, StringComparison.Ordinal));
@@ -191,7 +191,7 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
 
         await ChangeAndRender(client, town, "Nach der Abschaltung");
         await _receiver.WaitFor(healthy, SubscriptionApp.DisableAfter + 1);
-        await app.Services.GetRequiredService<SubscriptionDispatcher>().RunOnceAsync(CancellationToken.None);
+        await app.DeliverNowAsync();
         Assert.Equal(requests.Count, _receiver.For(down).Count);
         Assert.Contains("Nach der Abschaltung", System.Text.Encoding.UTF8.GetString(_receiver.For(healthy)[^1].Body), StringComparison.Ordinal);
     }
@@ -326,6 +326,7 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
     [Fact]
     public async Task The_new_routes_are_in_the_OpenAPI_document()
     {
+        await _admin.PostAsync("/api/v1/render", null).Ok();
         var openApi = await app.Client().GetAsync("/openapi/v1.json").Ok();
         var paths = openApi["paths"]!.AsObject();
         Assert.NotNull(paths["/api/v1/regions/{region}/subscriptions"]!["post"]);
@@ -363,8 +364,9 @@ public sealed class SubscriptionSecretLeakTests(LoggedApp app) : IClassFixture<L
         };
         await app.Client(key).Put($"/api/v1/towns/{town}/status", Towns.Status("emergency", "Leck-Test")).Ok();
         await admin.PostAsync("/api/v1/render", null).Ok();
+        await app.AfterRenderAsync();
         await receiver.WaitFor("leak", 2);
-        await app.Services.GetRequiredService<SubscriptionDispatcher>().RunOnceAsync(CancellationToken.None);
+        await app.DeliverNowAsync();
         answers.Add(await admin.GetStringAsync(url));
 
         var logs = app.Logs.Entries;

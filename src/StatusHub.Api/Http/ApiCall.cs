@@ -9,12 +9,14 @@ namespace StatusHub.Api.Http;
 
 /// <summary>
 /// Runs a handler and turns every known failure into its problem+json response, so both hosts answer
-/// identically: validation 400, auth 401/403, 404, 412, 413, 415, 422, 429 and storage 503 with Retry-After.
+/// identically: validation 400, auth 401/403, 404, 412, 413, 415, 422, 429, storage 503 with Retry-After, and
+/// anything unexpected 500 (logged, no internals in the answer).
 /// Every answer gets the <see cref="SecurityHeaders"/>; every rejected write is logged with its reason (never the key).
 /// </summary>
 public static class ApiCall
 {
     private static readonly EventId WriteRejected = new(4001, nameof(WriteRejected));
+    private static readonly EventId UnexpectedFailure = new(5000, nameof(UnexpectedFailure));
 
     public static async Task<IResult> Run(HttpRequest request, Func<ApiContext, Task<IResult>> handler)
     {
@@ -43,6 +45,16 @@ public static class ApiCall
             }
 
             return rejected.Result;
+        }
+        catch (Exception unexpected) when (!(unexpected is OperationCanceledException && request.HttpContext.RequestAborted.IsCancellationRequested))
+        {
+            // A bug or a surprise from storage: logged in full here, answered as problem+json without internals, the
+            // same on both hosts (the Functions host would otherwise answer a bare 500 for a failed invocation).
+            var traceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? request.HttpContext.TraceIdentifier;
+            Logger(request).LogError(UnexpectedFailure, unexpected, "Unexpected failure of {Method} {Path} (trace {TraceId})",
+                request.Method, request.Path.ToUriComponent(), traceId);
+            return Problems.Create(500, "Internal error",
+                $"The request failed on our side and may not have been applied: read the resource before you retry. Trace id {traceId}.");
         }
     }
 

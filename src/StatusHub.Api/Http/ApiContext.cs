@@ -78,13 +78,17 @@ public sealed class ApiContext(HttpRequest request)
         return principal.CanWriteTown(town) ? principal : throw Forbidden($"This key may not write town '{town}'.");
     }
 
+    /// <summary>The 415 of a body that is not JSON.</summary>
+    public static ApiProblemException UnsupportedMediaType() =>
+        new(415, "Unsupported media type", "Send the body as 'Content-Type: application/json'.");
+
     /// <summary>Checks content type and size, then parses the body; every failure is a 4xx problem.</summary>
     public async Task<(T? Value, byte[] Raw)> ReadJsonAsync<T>()
         where T : class
     {
         if (!Request.HasJsonContentType())
         {
-            throw new ApiProblemException(415, "Unsupported media type", "Send the body as 'Content-Type: application/json'.");
+            throw UnsupportedMediaType();
         }
 
         if (Request.ContentLength > Limits.MaxBodyBytes)

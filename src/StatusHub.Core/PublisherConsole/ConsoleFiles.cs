@@ -14,10 +14,12 @@ namespace StatusHub.Core.PublisherConsole;
 /// The page carries its Content-Security-Policy as a meta tag (the static website sets no headers); the local
 /// server also sends it as a header, with <c>frame-ancestors</c>, which only works as a header.
 /// </summary>
-public sealed class ConsoleFiles
+public sealed class ConsoleFiles : IDeploymentFiles
 {
     /// <summary>The site folder of the console.</summary>
     public const string Folder = "publish/";
+
+    string IDeploymentFiles.Folder => Folder;
 
     private const string CspPlaceholder = "{{CSP}}";
 
@@ -67,7 +69,8 @@ public sealed class ConsoleFiles
         return Files.FirstOrDefault(f => f.Path == wanted);
     }
 
-    private static string? Origin(string? apiBaseUrl)
+    /// <summary>The origin (scheme://host[:port]) of an absolute http(s) URL without query, fragment or user info; else null.</summary>
+    public static string? Origin(string? apiBaseUrl)
     {
         if (string.IsNullOrWhiteSpace(apiBaseUrl))
         {

@@ -39,7 +39,7 @@ public sealed class RenderJob(
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
     RenderLease lease,
-    PublisherConsole.ConsoleFiles consoleFiles,
+    IEnumerable<IDeploymentFiles> deploymentFiles,
     IOptions<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger,
@@ -52,7 +52,7 @@ public sealed class RenderJob(
     private const int KeepSnapshotsUpTo = 64;
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private int _consoleSynced;
+    private int _deploymentSynced;
 
     /// <summary>A timer tick: when another instance holds the render lease, it skips (logged); the next tick catches up.</summary>
     public Task<RenderResult> RunAsync(CancellationToken cancellationToken) => RunAsync(manual: false, cancellationToken);
@@ -79,6 +79,21 @@ public sealed class RenderJob(
     private async Task<RenderResult> RenderDueAsync(bool manual, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+
+        // The files of the deployment (console, OpenAPI document): on the first tick of each process, whether or not a
+        // town changed, so a new deployment publishes them without waiting for a change; not on every tick.
+        if (Volatile.Read(ref _deploymentSynced) == 0)
+        {
+            foreach (var set in deploymentFiles)
+            {
+                var synced = await site.SyncAsync(set.Folder, set.Files, exactPaths: false, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Deployment files synced into {Folder}: {Written} written, {Unchanged} unchanged, {Deleted} deleted",
+                    set.Folder, synced.Written, synced.Unchanged, synced.Deleted);
+            }
+
+            Volatile.Write(ref _deploymentSynced, 1);
+        }
+
         var due = await markers.ListDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
         {
@@ -221,13 +236,6 @@ public sealed class RenderJob(
             var indexTowns = regions.Values.SelectMany(r => r).Select(t => new SiteIndexTown(t.Slug, t.Name, t.Region, t.Level, t.AsOf)).ToList();
             var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(indexTowns, settings.SiteBaseUrl, now)).ConfigureAwait(false);
             tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
-        }
-
-        // The publisher console's files: once per process (a deployment brings new ones), not on every tick.
-        if (Volatile.Read(ref _consoleSynced) == 0)
-        {
-            tally.Add(await site.SyncAsync(PublisherConsole.ConsoleFiles.Folder, consoleFiles.Files, exactPaths: false, cancellationToken).ConfigureAwait(false));
-            Volatile.Write(ref _consoleSynced, 1);
         }
 
         var result = new RenderResult(tally.Towns, tally.Written, tally.Unchanged, clock.ElapsedMilliseconds) { TownsFailed = tally.Failed };

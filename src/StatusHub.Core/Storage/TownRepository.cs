@@ -32,7 +32,7 @@ public sealed record IdempotencyToken(string Key, string BodyHash);
 /// town's ETag is the table entity's ETag and concurrent writers cannot both win) and an audit row; then
 /// the town's render marker is upserted so the renderer picks it up.
 /// </summary>
-public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, ILogger<TownRepository> logger)
+public sealed partial class TownRepository(StatusHubStorage storage, TimeProvider time, ILogger<TownRepository> logger)
 {
     private const int MaxContentionAttempts = 5;
     private const int MaxCachedHeads = 20_000;
@@ -58,12 +58,20 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
                 cancellationToken: token);
             await foreach (var head in query.ConfigureAwait(false))
             {
-                items.Add(new TownListItem(
-                    head.PartitionKey,
-                    head.GetString("Name") ?? head.PartitionKey,
-                    head.GetString("Region") ?? "",
-                    EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal,
-                    head.GetDateTimeOffset("AsOf")));
+                try
+                {
+                    items.Add(new TownListItem(
+                        head.PartitionKey,
+                        head.GetString("Name") ?? head.PartitionKey,
+                        head.GetString("Region") ?? "",
+                        EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal,
+                        head.GetDateTimeOffset("AsOf")));
+                }
+                catch (InvalidOperationException unreadable)
+                {
+                    // A row another tool wrote with a wrong column type: one town must not take every list down.
+                    UnreadableTown(logger, head.PartitionKey, unreadable);
+                }
             }
 
             return items.OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.Slug, StringComparer.Ordinal).ToList();
@@ -231,9 +239,16 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
         var snapshots = new System.Collections.Concurrent.ConcurrentBag<TownSnapshot>();
         await Parallel.ForEachAsync(slugs, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (slug, token) =>
         {
-            if (await GetAsync(slug, token).ConfigureAwait(false) is { } snapshot)
+            try
             {
-                snapshots.Add(snapshot);
+                if (await GetAsync(slug, token).ConfigureAwait(false) is { } snapshot)
+                {
+                    snapshots.Add(snapshot);
+                }
+            }
+            catch (InvalidOperationException unreadable)
+            {
+                UnreadableTown(logger, slug, unreadable);
             }
         }).ConfigureAwait(false);
         return snapshots.OrderBy(s => s.Profile.Slug, StringComparer.Ordinal).ToList();
@@ -530,4 +545,7 @@ public sealed class TownRepository(StatusHubStorage storage, TimeProvider time, 
             return copy;
         }
     }
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Town {Town} has an unreadable row and is left out of lists and region outputs until it is repaired")]
+    private static partial void UnreadableTown(ILogger logger, string town, Exception error);
 }

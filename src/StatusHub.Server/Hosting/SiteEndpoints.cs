@@ -6,7 +6,8 @@ using StatusHub.Core.Storage;
 namespace StatusHub.Server.Hosting;
 
 /// <summary>
-/// Serves the static site ($web) at '/', as the storage account's static website does on Azure. The publisher
+/// Serves the static site ($web) at '/', as the storage account's static website does on Azure: the index document
+/// <c>index.html</c> for a folder, with or without its trailing slash (so every page links absolutely). The publisher
 /// console (<c>/publish/</c>) is served from the files built into the server, the same files the render job syncs
 /// into $web: it works right after startup, before any render, and even while storage is down.
 /// </summary>
@@ -31,11 +32,11 @@ public static class SiteEndpoints
         var blobPath = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
         try
         {
+            // As the static website does: a path that is no file but a folder gets the folder's index document.
             var file = await site.OpenAsync(blobPath, context.RequestAborted);
-            if (file is null && !Path.HasExtension(path) && await site.OpenAsync(path + "/index.html", context.RequestAborted) is { } folder)
+            if (file is null && blobPath == path)
             {
-                await folder.Content.DisposeAsync();
-                return Results.Redirect("/" + path + "/", permanent: true);
+                file = await site.OpenAsync(path + "/index.html", context.RequestAborted);
             }
 
             if (file is null)
@@ -67,12 +68,7 @@ public static class SiteEndpoints
 
     private static IResult ServeConsole(HttpContext context, string path, ConsoleFiles console)
     {
-        if (!path.EndsWith('/') && !Path.HasExtension(path))
-        {
-            return Results.Redirect("/" + path + "/", permanent: true);
-        }
-
-        if (console.Find(path) is not { } file)
+        if ((console.Find(path) ?? console.Find(path + "/")) is not { } file)
         {
             return Results.NotFound();
         }

@@ -14,15 +14,14 @@ public sealed class LimitedApp : StatusHubApp
     public const int WritesPerKey = 30;
     public const int WindowSeconds = 60;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
     {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("StatusHub:Limits:FailedAuthPerAddress", FailedAuthPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Limits:FailedAuthPerKey", FailedAuthPerKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Limits:WritesPerKey", WritesPerKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Limits:FailedAuthWindowSeconds", WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Limits:WriteWindowSeconds", WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("StatusHub:Limits:ClientAddressHeader", "X-Forwarded-For");
+        settings["StatusHub:Limits:FailedAuthPerAddress"] = FailedAuthPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Limits:FailedAuthPerKey"] = FailedAuthPerKey.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Limits:WritesPerKey"] = WritesPerKey.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Limits:FailedAuthWindowSeconds"] = WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Limits:WriteWindowSeconds"] = WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["StatusHub:Limits:ClientAddressHeader"] = "X-Forwarded-For";
     }
 
     /// <summary>A client that sends <paramref name="key"/> from <paramref name="address"/> (as the proxy's last X-Forwarded-For entry).</summary>

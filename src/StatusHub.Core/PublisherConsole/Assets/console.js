@@ -638,7 +638,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    fetch('config.json', { cache: 'no-cache', credentials: 'omit' })
+    fetch('/publish/config.json', { cache: 'no-cache', credentials: 'omit' })
       .then(function (response) { return response.ok ? response.json() : {}; })
       .catch(function () { return {}; })
       .then(start);

@@ -1,0 +1,14 @@
+namespace StatusHub.Core.Rendering;
+
+/// <summary>
+/// Site files that come with a deployment rather than from the towns (the publisher console, the OpenAPI document):
+/// the render job syncs each set into <c>$web</c> on the first tick of every process, so a new deployment publishes
+/// them without waiting for a town to change.
+/// </summary>
+public interface IDeploymentFiles
+{
+    /// <summary>The site folder the files live in, e.g. <c>publish/</c>; files there that are not listed are deleted.</summary>
+    string Folder { get; }
+
+    IReadOnlyList<SiteFile> Files { get; }
+}
