@@ -13,7 +13,8 @@ param tags object
 param resourceToken string
 
 @secure()
-@description('Bootstrap admin key of the API, written to Key Vault.')
+@minLength(32)
+@description('Bootstrap admin key of the API, written to Key Vault. At least 32 characters (the app refuses to start with a shorter one).')
 param adminKey string
 
 @description('Object id of the deploying user, or empty.')
@@ -289,6 +290,23 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     appMetricsPublisher
     appAdminKeyReader
   ]
+}
+
+// No publishing with user names and passwords (FTP, and the SCM site's basic auth): azd deploys with Entra ID.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
 }
 
 output apiUrl string = 'https://${functionApp.properties.defaultHostName}/api/v1'

@@ -19,7 +19,8 @@ public static class StatusHubApi
     public static IServiceCollection AddStatusHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStatusHubCore(configuration);
-        services.Configure<LimitOptions>(configuration.GetSection(LimitOptions.Section));
+        services.AddOptions<LimitOptions>().Bind(configuration.GetSection(LimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LimitOptions>, LimitOptionsValidation>();
         services.AddSingleton<AuthThrottle>();
         services.Configure<ApiCorsOptions>(configuration.GetSection(ApiCorsOptions.Section));
         services.AddSingleton<AuditRepository>();
@@ -31,6 +32,16 @@ public static class StatusHubApi
     public static RouteGroupBuilder MapStatusHubApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(BasePath).WithTags("StatusHub v1");
-        return api.MapTowns().MapTownStatus().MapAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight().MapFallback();
+
+        // HEAD wherever GET is (RFC 9110 §9.3.2), declared once for every route; the Functions triggers list "head" too.
+        ((IEndpointConventionBuilder)api).Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<HttpMethodMetadata>().LastOrDefault() is { } methods
+                && methods.HttpMethods.Contains(HttpMethods.Get) && !methods.HttpMethods.Contains(HttpMethods.Head))
+            {
+                endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head]));
+            }
+        });
+        return api.MapTowns().MapTownStatus().MapAid().MapAcceptedAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight().MapFallback();
     }
 }

@@ -288,7 +288,33 @@ public static class StatusHubCli
                 ct, result.GetValue(ifMatch));
         }));
 
-        return new Command("aid", "Offer mutual aid to other towns.") { offer };
+        // The receiving side: an offer helps this town only once it accepts it (API.md, Mutual aid).
+        var provider = new Argument<string>("provider") { Description = "Slug of the town that makes the offer" };
+        var offerIdArgument = new Argument<string>("offer-id") { Description = "The offer's id (GET /api/v1/towns/{town}/aid lists them)" };
+        var accept = new Command("accept", "Accept another town's offer, so that it helps this town (PUT /api/v1/towns/{town}/accepted-aid/{provider}/{offer-id}).")
+        {
+            provider, offerIdArgument,
+        };
+        accept.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var from = result.GetRequiredValue(provider);
+            var offerId = result.GetRequiredValue(offerIdArgument);
+            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath($"/accepted-aid/{Uri.EscapeDataString(from)}/{Uri.EscapeDataString(offerId)}"), "{}", authenticated: true,
+                (_, etag) => $"{session.Settings.Town}: accepted offer {offerId} of {from}{ETagText(etag)}", ct);
+        }));
+        var withdraw = new Command("withdraw", "Withdraw this town's acceptance of an offer (DELETE …/accepted-aid/{provider}/{offer-id}).")
+        {
+            provider, offerIdArgument,
+        };
+        withdraw.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var from = result.GetRequiredValue(provider);
+            var offerId = result.GetRequiredValue(offerIdArgument);
+            return session.SendAsync(HttpMethod.Delete, session.Settings.TownPath($"/accepted-aid/{Uri.EscapeDataString(from)}/{Uri.EscapeDataString(offerId)}"), null, authenticated: true,
+                (_, etag) => $"{session.Settings.Town}: withdrew acceptance of offer {offerId} of {from}{ETagText(etag)}", ct);
+        }));
+
+        return new Command("aid", "Offer mutual aid to other towns, and accept the offers made to this town.") { offer, accept, withdraw };
     }
 
     private static Option<string?> IfMatchOption() => new("--if-match")

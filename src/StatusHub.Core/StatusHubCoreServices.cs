@@ -14,13 +14,15 @@ public static class StatusHubCoreServices
     public static IServiceCollection AddStatusHubCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        services.Configure<AuthOptions>(configuration.GetSection("StatusHub"));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection("StatusHub")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AuthOptions>, AuthOptionsValidation>();
         services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageResilience>();
         services.AddSingleton<StorageCalls>();
         services.AddSingleton<StatusHubStorage>();
         services.AddSingleton<TownRepository>();
+        services.AddSingleton<TownListCache>();
         services.AddSingleton<KeyRepository>();
         services.AddSingleton<KeyAuthenticator>();
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));

@@ -9,6 +9,6 @@ public static class AuditFunctions
 {
     [Function(nameof(GetAudit))]
     public static Task<IResult> GetAudit(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/towns/{town}/audit")] HttpRequest request, string town) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns/{town}/audit")] HttpRequest request, string town) =>
         AuditEndpoints.GetAudit(request, town);
 }

@@ -14,7 +14,7 @@ public static class KeyFunctions
 
     [Function(nameof(ListKeys))]
     public static Task<IResult> ListKeys(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/keys")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/keys")] HttpRequest request) =>
         KeyEndpoints.ListKeys(request);
 
     [Function(nameof(RevokeKey))]

@@ -9,11 +9,11 @@ public static class ReadFunctions
 {
     [Function(nameof(GetCatalogue))]
     public static Task<IResult> GetCatalogue(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/services")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/services")] HttpRequest request) =>
         ReadEndpoints.GetCatalogue(request);
 
     [Function(nameof(GetHealth))]
     public static Task<IResult> GetHealth(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/health")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/health")] HttpRequest request) =>
         ReadEndpoints.GetHealth(request);
 }

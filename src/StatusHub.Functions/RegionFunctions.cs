@@ -9,6 +9,6 @@ public static class RegionFunctions
 {
     [Function(nameof(GetRegionFeed))]
     public static Task<IResult> GetRegionFeed(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/regions/{region}/feed")] HttpRequest request, string region) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions/{region}/feed")] HttpRequest request, string region) =>
         RegionEndpoints.GetRegionFeed(request, region);
 }

@@ -15,7 +15,7 @@ public sealed class SubscriptionFunctions(SubscriptionDispatcher dispatcher)
 
     [Function(nameof(ListSubscriptions))]
     public static Task<IResult> ListSubscriptions(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/regions/{region}/subscriptions")] HttpRequest request, string region) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions/{region}/subscriptions")] HttpRequest request, string region) =>
         SubscriptionEndpoints.ListSubscriptions(request, region);
 
     [Function(nameof(DeleteSubscription))]

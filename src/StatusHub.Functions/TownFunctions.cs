@@ -14,11 +14,11 @@ public static class TownFunctions
 
     [Function(nameof(ListTowns))]
     public static Task<IResult> ListTowns(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/towns")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns")] HttpRequest request) =>
         TownEndpoints.ListTowns(request);
 
     [Function(nameof(GetTown))]
     public static Task<IResult> GetTown(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/towns/{town}")] HttpRequest request, string town) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns/{town}")] HttpRequest request, string town) =>
         TownEndpoints.GetTown(request, town);
 }

@@ -34,6 +34,106 @@ public sealed class AidTests(StatusHubApp app)
         return new Region(region, receiver, receiverKey, provider, providerKey, far, farKey);
     }
 
+    [Fact]
+    public async Task An_offer_the_receiver_has_not_accepted_helps_it_nowhere_public()
+    {
+        var r = await NewRegion();
+        var lure = "Anträge bitte an service@falsches-rathaus.example senden";
+        await app.Client(r.ProviderKey).Put($"/api/v1/towns/{r.Provider}/aid/kfz", new
+        {
+            service = "vehicle-registration",
+            forTowns = new[] { r.Receiver },
+            note = new { de = lure },
+        }).Ok();
+        await _admin.PostAsync("/api/v1/render", null).Ok();
+
+        Assert.Empty(await AidOf(r.Receiver));
+        var feed = await _admin.GetAsync($"/api/v1/regions/{r.Slug}/feed").Ok();
+        Assert.Empty(feed["matches"]!.AsArray());
+        Assert.Contains(feed["gaps"]!.AsArray(), g => g!["town"]!.GetValue<string>() == r.Receiver && g["service"]!.GetValue<string>() == "vehicle-registration");
+        foreach (var path in new[] { $"/{r.Receiver}/", $"/{r.Receiver}/status.json", $"/regions/{r.Slug}/", $"/regions/{r.Slug}/feed.json", $"/{r.Provider}/" })
+        {
+            Assert.DoesNotContain(lure, await app.Client().GetStringAsync(path), StringComparison.Ordinal);
+        }
+
+        // Once the receiver accepts, the help shows, and the gap closes; withdrawn, it is gone again.
+        var accepted = await Accept(r, "kfz");
+        Assert.Equal(r.Provider, accepted["provider"]!.GetValue<string>());
+        Assert.Equal("kfz", accepted["offerId"]!.GetValue<string>());
+        Assert.Equal("town", accepted["acceptedBy"]!.GetValue<string>());
+        Assert.NotNull(accepted["acceptedAt"]);
+        Assert.Single(await AidOf(r.Receiver));
+        await _admin.PostAsync("/api/v1/render", null).Ok();
+        Assert.Contains(lure, await app.Client().GetStringAsync($"/{r.Receiver}/status.json"), StringComparison.Ordinal);
+
+        using (var withdrawn = await app.Client(r.ReceiverKey).DeleteAsync($"/api/v1/towns/{r.Receiver}/accepted-aid/{r.Provider}/kfz"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        }
+
+        Assert.Empty(await AidOf(r.Receiver));
+        await app.Client(r.ReceiverKey).DeleteAsync($"/api/v1/towns/{r.Receiver}/accepted-aid/{r.Provider}/kfz").Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_provider_cannot_keep_an_acceptance_by_changing_what_it_offers()
+    {
+        var r = await NewRegion();
+        var provider = app.Client(r.ProviderKey);
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("id-documents", [r.Receiver])).Ok();
+        await Accept(r, "wechsel");
+        Assert.Single(await AidOf(r.Receiver));
+
+        // The same offer id for another service is another offer: the acceptance does not carry over.
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("vehicle-registration", [r.Receiver])).Ok();
+        Assert.Empty(await AidOf(r.Receiver));
+
+        // Back to what was accepted, and naming the receiver no more: nothing.
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("id-documents", [r.Far])).Ok();
+        Assert.Empty(await AidOf(r.Receiver));
+    }
+
+    [Fact]
+    public async Task The_receiver_its_agency_or_admin_accept_and_a_provider_key_cannot_accept_for_another_town()
+    {
+        var r = await NewRegion();
+        await app.Client(r.ProviderKey).Put($"/api/v1/towns/{r.Provider}/aid/kfz", Offer("vehicle-registration", [r.Receiver])).Ok();
+        var url = $"/api/v1/towns/{r.Receiver}/accepted-aid/{r.Provider}/kfz";
+        var agencyKey = (await _admin.Post("/api/v1/keys", new { scope = "region", region = r.Slug }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
+        var otherAgencyKey = (await _admin.Post("/api/v1/keys", new { scope = "region", region = Towns.NewSlug("other") }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
+
+        await app.Client().PutAsync(url, null).Problem(HttpStatusCode.Unauthorized);
+        await app.Client(r.ProviderKey).PutAsync(url, null).Problem(HttpStatusCode.Forbidden);
+        await app.Client(otherAgencyKey).PutAsync(url, null).Problem(HttpStatusCode.Forbidden);
+        await app.Client(otherAgencyKey).PutAsync($"/api/v1/towns/{Towns.NewSlug("none")}/accepted-aid/{r.Provider}/kfz", null).Problem(HttpStatusCode.Forbidden);
+        await app.Client(r.ProviderKey).GetAsync($"/api/v1/towns/{r.Receiver}/aid").Problem(HttpStatusCode.Forbidden);
+        Assert.Empty(await AidOf(r.Receiver));
+
+        Assert.Equal("region", (await app.Client(agencyKey).PutAsync(url, null).Ok())["acceptedBy"]!.GetValue<string>());
+        Assert.Equal("admin", (await _admin.PutAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json")).Ok())["acceptedBy"]!.GetValue<string>());
+        await _admin.PutAsync(url, new StringContent("""{"accept":true}""", System.Text.Encoding.UTF8, "application/json")).Problem(HttpStatusCode.BadRequest);
+        Assert.Single(await AidOf(r.Receiver));
+    }
+
+    [Fact]
+    public async Task A_town_sees_what_it_offers_and_what_is_offered_to_it_with_its_acceptance()
+    {
+        var r = await NewRegion();
+        await app.Client(r.ProviderKey).Put($"/api/v1/towns/{r.Provider}/aid/kfz", Offer("vehicle-registration", [r.Receiver])).Ok();
+        await app.Client(r.ProviderKey).Put($"/api/v1/towns/{r.Provider}/aid/ausweis", Offer("id-documents")).Ok();
+        await app.Client(r.ReceiverKey).Put($"/api/v1/towns/{r.Receiver}/aid/hilfe", Offer("phone", [r.Provider])).Ok();
+        await Accept(r, "kfz");
+
+        var aid = await app.Client(r.ReceiverKey).GetAsync($"/api/v1/towns/{r.Receiver}/aid").Ok();
+        var offered = Assert.Single(aid["offered"]!.AsArray())!;
+        Assert.Equal("hilfe", offered["offerId"]!.GetValue<string>());
+        Assert.Equal([r.Provider], offered["forTowns"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var received = aid["received"]!.AsArray().OrderBy(o => o!["offerId"]!.GetValue<string>()).ToList();
+        Assert.Equal(["ausweis", "kfz"], received.Select(o => o!["offerId"]!.GetValue<string>()));
+        Assert.Equal([false, true], received.Select(o => o!["accepted"]!.GetValue<bool>()));
+        Assert.All(received, o => Assert.Equal(r.Provider, o!["provider"]!.GetValue<string>()));
+    }
+
     private sealed record Region(string Slug, string Receiver, string ReceiverKey, string Provider, string ProviderKey, string Far, string FarKey);
 
     private static object Offer(string service, string[]? forTowns = null, string? validUntil = null) => new
@@ -46,6 +146,10 @@ public sealed class AidTests(StatusHubApp app)
 
     private async Task<JsonArray> AidOf(string town) => (await app.Client().GetAsync($"/api/v1/towns/{town}").Ok())["aid"]!.AsArray();
 
+    /// <summary>The receiver (its own key) accepts the provider's offer: only accepted offers help it.</summary>
+    private Task<JsonNode> Accept(Region r, string offerId, string? provider = null) =>
+        app.Client(r.ReceiverKey).PutAsync($"/api/v1/towns/{r.Receiver}/accepted-aid/{provider ?? r.Provider}/{offerId}", null).Ok();
+
     [Fact]
     public async Task Offers_match_limited_or_unavailable_services_of_named_towns_and_neighbours()
     {
@@ -55,6 +159,13 @@ public sealed class AidTests(StatusHubApp app)
         await provider.Put($"/api/v1/towns/{r.Provider}/aid/ausweis", Offer("id-documents")).Ok();
         await provider.Put($"/api/v1/towns/{r.Provider}/aid/fuehrerschein", Offer("driving-licence", [r.Receiver])).Ok();
         await app.Client(r.FarKey).Put($"/api/v1/towns/{r.Far}/aid/mail", Offer("email")).Ok();
+        foreach (var offerId in new[] { "kfz", "ausweis", "fuehrerschein" })
+        {
+            await Accept(r, offerId);
+        }
+
+        // Far is no neighbour and names nobody: its offer is for no one, so there is nothing to accept.
+        await app.Client(r.ReceiverKey).PutAsync($"/api/v1/towns/{r.Receiver}/accepted-aid/{r.Far}/mail", null).Problem(HttpStatusCode.NotFound);
 
         var aid = await AidOf(r.Receiver);
         Assert.Equal(["id-documents", "vehicle-registration"], aid.Select(a => a!["service"]!.GetValue<string>()).Order());
@@ -70,6 +181,7 @@ public sealed class AidTests(StatusHubApp app)
         var r = await NewRegion();
         var provider = app.Client(r.ProviderKey);
         await provider.Put($"/api/v1/towns/{r.Provider}/aid/kfz", Offer("vehicle-registration", [r.Receiver])).Ok();
+        await Accept(r, "kfz");
         Assert.Single(await AidOf(r.Receiver));
 
         await provider.Put($"/api/v1/towns/{r.Provider}/services/vehicle-registration", new { state = "limited" }).Ok();
@@ -133,6 +245,7 @@ public sealed class AidTests(StatusHubApp app)
     {
         var r = await NewRegion();
         await app.Client(r.ProviderKey).Put($"/api/v1/towns/{r.Provider}/aid/kfz", Offer("vehicle-registration", [r.Receiver])).Ok();
+        await Accept(r, "kfz");
         var agencyKey = (await _admin.Post("/api/v1/keys", new { scope = "region", region = r.Slug, label = "Agentur" }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
         var otherAgencyKey = (await _admin.Post("/api/v1/keys", new { scope = "region", region = Towns.NewSlug("other") }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
         var url = $"/api/v1/regions/{r.Slug}/feed";
@@ -164,6 +277,7 @@ public sealed class AidTests(StatusHubApp app)
     {
         var r = await NewRegion();
         await app.Client(r.ProviderKey).Put($"/api/v1/towns/{r.Provider}/aid/kfz", Offer("vehicle-registration", [r.Receiver])).Ok();
+        await Accept(r, "kfz");
         var text = await app.Client().GetStringAsync($"/api/v1/towns/{r.Receiver}");
         Assert.DoesNotContain("GEHEIM", text);
         Assert.DoesNotContain("internal", text);

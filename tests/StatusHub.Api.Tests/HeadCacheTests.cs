@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Core;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
@@ -15,7 +13,7 @@ namespace StatusHub.Api.Tests;
 /// </summary>
 public sealed class HeadCacheTests(StatusHubApp app) : IClassFixture<StatusHubApp>
 {
-    private static readonly WriteContext Anyone = new(new Actor("test", "test"), null);
+    private static readonly WriteContext Anyone = new(new Actor("test", "test", "admin"), null);
 
     [Fact]
     public async Task Writes_from_two_instances_all_land_and_if_match_is_judged_by_the_stored_head()
@@ -55,18 +53,5 @@ public sealed class HeadCacheTests(StatusHubApp app) : IClassFixture<StatusHubAp
     private static TownStatus Status(string headline) =>
         new(TownLevel.Emergency, new LocalizedText { ["de"] = headline }, new LocalizedText(), DateTimeOffset.UtcNow, null);
 
-    private ServiceProvider Instance()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["StatusHub:Storage:ConnectionString"] = app.Azurite.ConnectionString,
-            ["StatusHub:Storage:TotalTimeout"] = "00:00:20",
-            ["StatusHub:Storage:AttemptTimeout"] = "00:00:10",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddStatusHubCore(configuration);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Instance() => CoreInstance.Create(app);
 }

@@ -1,12 +1,10 @@
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Api.Tests.Security;
-using StatusHub.Core;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
@@ -114,22 +112,15 @@ public sealed partial class RenderLeaseTests(StatusHubApp app) : IClassFixture<S
     }
 
     /// <summary>A second StatusHub instance: its own service provider (own RenderJob and in-process lock) on the same storage.</summary>
-    private ServiceProvider Instance(LogCapture capture, int leaseWaitSeconds = 60)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["StatusHub:Storage:ConnectionString"] = app.Azurite.ConnectionString,
-            ["StatusHub:Storage:TotalTimeout"] = "00:00:20",
-            ["StatusHub:Storage:AttemptTimeout"] = "00:00:10",
-            ["StatusHub:Render:LeaseSeconds"] = "15",
-            ["StatusHub:Render:LeaseWaitSeconds"] = leaseWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(logging => logging.AddProvider(capture).SetMinimumLevel(LogLevel.Information));
-        services.AddStatusHubCore(configuration);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider Instance(LogCapture capture, int leaseWaitSeconds = 60) =>
+        CoreInstance.Create(
+            app,
+            new Dictionary<string, string?>
+            {
+                ["StatusHub:Render:LeaseSeconds"] = "15",
+                ["StatusHub:Render:LeaseWaitSeconds"] = leaseWaitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            logging => logging.AddProvider(capture).SetMinimumLevel(LogLevel.Information));
 
     [GeneratedRegex(@"^Render lease (?<lease>[0-9a-f-]+) (?<what>acquired|released)")]
     private static partial Regex LeaseEvent();

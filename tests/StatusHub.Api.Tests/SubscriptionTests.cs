@@ -284,6 +284,11 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
             await invalidRegion.Problem(HttpStatusCode.NotFound);
         }
 
+        using (var invalidCreate = await app.Client(key).Post("/api/v1/regions/NOT_A_SLUG/subscriptions", body))
+        {
+            await invalidCreate.Problem(HttpStatusCode.BadRequest);
+        }
+
         Assert.Single((await app.Client(key).GetAsync(url).Ok())["subscriptions"]!.AsArray());
     }
 

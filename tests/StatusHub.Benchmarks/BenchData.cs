@@ -91,7 +91,12 @@ public static class BenchData
             towns.Add(template with { Profile = profile, Status = status, Services = services, Offers = offers, UpdatedAt = Now.AddMinutes(-i) });
         }
 
-        return towns;
+        // Every town has accepted every offer that is for it (API.md: only accepted offers help), so the matcher does
+        // all of its work.
+        var acceptances = towns
+            .SelectMany(p => p.Offers.SelectMany(o => o.Receivers(p.Profile).Select(r => (Receiver: r, Acceptance: new AidAcceptance(p.Profile.Slug, o.Id, o.Service, Now, "town")))))
+            .ToLookup(a => a.Receiver, a => a.Acceptance);
+        return towns.Select(t => t with { AcceptedAid = acceptances[t.Profile.Slug].ToList() }).ToList();
     }
 
     public static string Slug(int i) => $"town-{i:00000}";

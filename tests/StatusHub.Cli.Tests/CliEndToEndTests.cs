@@ -186,10 +186,20 @@ public sealed class CliEndToEndTests(CliServer server)
 
         Assert.True(offer.ExitCode == 0, offer.ToString());
         Assert.StartsWith($"{provider}: aid offer vehicle-registration (vehicle-registration) for {needing}, ETag ", offer.Out.Trim(), StringComparison.Ordinal);
+
+        // Not accepted yet: the offer helps nobody. The town that needs it accepts it with its own key.
+        Assert.Empty((await TownDocument(needing))["aid"]!.AsArray());
+        var accept = await CliRunner.RunAsync(Env(needingKey, needing), "aid", "accept", provider, "vehicle-registration");
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.StartsWith($"{needing}: accepted offer vehicle-registration of {provider}, ETag ", accept.Out.Trim(), StringComparison.Ordinal);
         var aid = (await TownDocument(needing))["aid"]!.AsArray().Single()!;
         Assert.Equal("vehicle-registration", aid["service"]!.GetValue<string>());
         Assert.Equal(provider, aid["provider"]!["slug"]!.GetValue<string>());
         Assert.Equal("Kfz-Zulassung im Bürgerbüro, Termin nötig.", aid["note"]!["de"]!.GetValue<string>());
+
+        // The provider cannot accept for the town that needs it: 403 -> exit 3.
+        var foreignAccept = await CliRunner.RunAsync(Env(providerKey, needing), "aid", "withdraw", provider, "vehicle-registration");
+        Assert.True(foreignAccept.ExitCode == 3, foreignAccept.ToString());
 
         // A town key writes only its own town: offering in the name of the other town is 403 -> exit 3.
         var foreign = await CliRunner.RunAsync(Env(providerKey, needing), "aid", "offer", "--service", "email", "--note", "x");

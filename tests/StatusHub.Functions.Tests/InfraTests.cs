@@ -32,6 +32,24 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public async Task The_template_turns_off_basic_publishing_credentials_and_requires_a_32_character_admin_key()
+    {
+        var (exitCode, output, errors) = await RunBicepAsync("build", MainBicep, "--stdout");
+        Assert.True(exitCode == 0, errors);
+        using var template = System.Text.Json.JsonDocument.Parse(output);
+        var text = template.RootElement.GetRawText();
+
+        Assert.Equal(32, template.RootElement.GetProperty("parameters").GetProperty("adminKey").GetProperty("minLength").GetInt32());
+        foreach (var name in new[] { "ftp", "scm" })
+        {
+            Assert.Contains($"/basicPublishingCredentialsPolicies", text, StringComparison.Ordinal);
+            Assert.Contains($"'{name}')", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("\"allow\": true", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_Bicep_CLI_is_the_pinned_version()
     {
         var (exitCode, output, _) = await RunBicepAsync("--version");

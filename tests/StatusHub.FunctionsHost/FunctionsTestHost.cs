@@ -194,9 +194,29 @@ public sealed class FunctionsTestHost : IAsyncDisposable
         _http = BuildHttpServer();
         await _http.StartAsync(cancellationToken);
         BaseAddress = new Uri(ServerAddress(_http));
+        await WarmUpAsync(cancellationToken);
         _logger.LogInformation(
             "Functions test host serving {Count} functions of worker {Pid} at {BaseAddress}{Prefix}",
             Functions.Count, _worker.Id, BaseAddress, RoutePrefix);
+    }
+
+    /// <summary>
+    /// Test-host behaviour, not the real host's: one request through the whole path before the tests start, so that
+    /// the worker builds its endpoint table (FunctionsEndpointDataSource does so, blocking, on its first request) and
+    /// both sides JIT their pipelines while nothing waits. On a loaded 2-core machine a cold first request can
+    /// otherwise exceed the worker's 5–15 s coordination timeouts (DefaultHttpCoordinator) and fail its invocation.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var probe = Functions.FirstOrDefault(f => f.IsHttp && f.Methods.Contains("GET") && !f.Route!.Contains('{', StringComparison.Ordinal));
+        if (probe is null)
+        {
+            return;
+        }
+
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = _options.StartupTimeout };
+        using var response = await client.GetAsync($"{RoutePrefix.Trim('/')}/{probe.Route}", cancellationToken);
+        _logger.LogInformation("Warm-up: GET {Route} ({Function}) answered {Status}", probe.Route, probe.Name, (int)response.StatusCode);
     }
 
     private WebApplication BuildGrpcServer()

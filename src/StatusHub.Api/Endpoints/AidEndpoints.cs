@@ -22,30 +22,25 @@ public static class AidEndpoints
         return api;
     }
 
-    public static Task<IResult> PutAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PutAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, Access.TownWriter(town, ("offerId", offerId)), async api =>
     {
-        Validator.RequireSlug("town", town);
-        Validator.RequireSlug("offerId", offerId);
-        var principal = await api.RequireTownWriterAsync(town);
         var (body, _) = await api.ReadJsonAsync<AidOfferRequest>();
         var repository = api.Get<TownRepository>();
         var now = api.Get<TimeProvider>().GetUtcNow();
         await RequireKnownTownsAsync(repository, body?.ForTowns, api.Aborted);
         var written = await repository.PutAidAsync(
-            town, profile => Validator.AidOffer(town, offerId, body, profile.DefaultLanguage, now), api.WriteContext(principal), api.Aborted);
+            town, profile => Validator.AidOffer(town, offerId, body, profile.DefaultLanguage, now), api.WriteContext(), api.Aborted);
         return TypedResults.Json(written.Value, DocumentJson.Options).WithETag(written.ETag);
     });
 
-    public static Task<IResult> DeleteAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, async api =>
+    public static Task<IResult> DeleteAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        Validator.RequireSlug("town", town);
-        var principal = await api.RequireTownWriterAsync(town);
         if (!Validator.IsSlug(offerId))
         {
             throw ApiContext.NotFound($"Town '{town}' has no aid offer '{offerId}'.");
         }
 
-        var etag = await api.Get<TownRepository>().DeleteAidAsync(town, offerId, api.WriteContext(principal), api.Aborted);
+        var etag = await api.Get<TownRepository>().DeleteAidAsync(town, offerId, api.WriteContext(), api.Aborted);
         return TypedResults.NoContent().WithETag(etag);
     });
 

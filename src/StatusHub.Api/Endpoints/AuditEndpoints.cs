@@ -25,19 +25,8 @@ public static class AuditEndpoints
         return api;
     }
 
-    public static Task<IResult> GetAudit(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> GetAudit(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        if (!Validator.IsSlug(town))
-        {
-            throw ApiContext.NotFound($"There is no town '{town}'.");
-        }
-
-        var principal = await api.AuthenticateAsync();
-        if (!principal.CanWriteTown(town))
-        {
-            throw ApiContext.Forbidden($"This key may not read the audit trail of town '{town}'.");
-        }
-
         var (limit, continuation) = Paging(request.Query);
         if (await api.Get<TownRepository>().GetProfileAsync(town, api.Aborted) is null)
         {
@@ -46,7 +35,8 @@ public static class AuditEndpoints
 
         var page = await api.Get<AuditRepository>().ReadAsync(town, limit, continuation, api.Aborted);
         var next = page.Next is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.Next));
-        return TypedResults.Json(new AuditPageResponse(page.Items, next), DocumentJson.Options);
+        var items = api.Caller.IsAdmin ? page.Items : page.Items.Select(e => e.ForTownKey()).ToList();
+        return TypedResults.Json(new AuditPageResponse(items, next), DocumentJson.Options);
     });
 
     /// <summary><c>limit</c> (1–200, default 50) and <c>continuation</c> (a <c>next</c> this API returned), else 400.</summary>

@@ -15,5 +15,5 @@ public static class CorsEndpoints
     }
 
     public static Task<IResult> Preflight(HttpRequest request, string? path) =>
-        ApiCall.Run(request, _ => Task.FromResult(ApiCors.Preflight(request.HttpContext)));
+        ApiCall.Run(request, Access.Public(), _ => Task.FromResult(ApiCors.Preflight(request.HttpContext)));
 }

@@ -25,7 +25,7 @@ public static class FallbackEndpoints
     }
 
     public static Task<IResult> Unrouted(HttpRequest request, string? path) =>
-        ApiCall.Run(request, _ =>
+        ApiCall.Run(request, Access.Public(), _ =>
         {
             var allowed = MethodsOf(request.HttpContext, request.Path);
             if (allowed.Contains(request.Method, StringComparer.OrdinalIgnoreCase))

@@ -23,30 +23,28 @@ public static class KeyEndpoints
         return api;
     }
 
-    public static Task<IResult> CreateKey(HttpRequest request) => ApiCall.Run(request, async api =>
+    public static Task<IResult> CreateKey(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
     {
-        var principal = await api.RequireAdminAsync();
         var (body, _) = await api.ReadJsonAsync<KeyRequest>();
         var (scope, town, region, label) = await ValidateAsync(api, body);
         var (id, key, hash) = ApiKeys.Generate();
         var stored = new StoredKey(id, scope, town, region, label, hash, api.Get<TimeProvider>().GetUtcNow(), null);
         await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);
-        Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, principal.KeyId);
+        api.Get<KeyAuthenticator>().Forget(id);
+        Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, api.Caller.KeyId);
         var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt);
         return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
     });
 
-    public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, async api =>
+    public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
     {
-        await api.RequireAdminAsync();
         var keys = await api.Get<KeyRepository>().ListAsync(api.Aborted);
         var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)).ToList();
         return TypedResults.Json(new KeyListResponse(items), DocumentJson.Options);
     });
 
-    public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, async api =>
+    public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, Access.Admin(), async api =>
     {
-        var principal = await api.RequireAdminAsync();
         var found = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
             && await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.Aborted);
         if (!found)
@@ -55,7 +53,7 @@ public static class KeyEndpoints
         }
 
         api.Get<KeyAuthenticator>().Forget(id);
-        Logger(api).LogInformation("Key {KeyId} revoked by key {RevokerId}", id, principal.KeyId);
+        Logger(api).LogInformation("Key {KeyId} revoked by key {RevokerId}", id, api.Caller.KeyId);
         return TypedResults.NoContent();
     });
 

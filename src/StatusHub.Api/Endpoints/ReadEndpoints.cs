@@ -18,10 +18,10 @@ public static class ReadEndpoints
         return api;
     }
 
-    public static Task<IResult> GetCatalogue(HttpRequest request) => ApiCall.Run(request, _ =>
+    public static Task<IResult> GetCatalogue(HttpRequest request) => ApiCall.Run(request, Access.Public(), _ =>
         Task.FromResult<IResult>(TypedResults.Json(new CatalogueResponse(ServiceCatalogue.All), DocumentJson.Options)));
 
-    public static Task<IResult> GetHealth(HttpRequest request) => ApiCall.Run(request, async api =>
+    public static Task<IResult> GetHealth(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
     {
         await api.Get<StatusHubStorage>().PingAsync(api.Aborted);
         return TypedResults.Json(new HealthResponse("ok"), DocumentJson.Options);

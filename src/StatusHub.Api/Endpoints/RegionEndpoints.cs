@@ -19,19 +19,8 @@ public static class RegionEndpoints
         return api;
     }
 
-    public static Task<IResult> GetRegionFeed(HttpRequest request, string region) => ApiCall.Run(request, async api =>
+    public static Task<IResult> GetRegionFeed(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
-        if (!Validator.IsSlug(region))
-        {
-            throw ApiContext.NotFound($"There is no region '{region}'.");
-        }
-
-        var principal = await api.AuthenticateAsync();
-        if (!principal.CanReadRegion(region))
-        {
-            throw ApiContext.Forbidden($"This key may not read region '{region}'.");
-        }
-
         var towns = await api.Get<TownRepository>().GetRegionAsync(region, api.Aborted);
         if (towns.Count == 0)
         {

@@ -18,9 +18,8 @@ public static class RenderEndpoints
         return api;
     }
 
-    public static Task<IResult> Render(HttpRequest request) => ApiCall.Run(request, async api =>
+    public static Task<IResult> Render(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
     {
-        await api.RequireAdminAsync();
         try
         {
             var result = await api.Get<RenderJob>().RunNowAsync(api.Aborted);

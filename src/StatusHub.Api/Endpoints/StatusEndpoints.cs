@@ -30,75 +30,63 @@ public static class StatusEndpoints
         return api;
     }
 
-    public static Task<IResult> PutStatus(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PutStatus(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        var (principal, body, _) = await BeginWriteAsync<StatusRequest>(api, town);
+        var (body, _) = await api.ReadJsonAsync<StatusRequest>();
         var now = api.Get<TimeProvider>().GetUtcNow();
         var written = await api.Get<TownRepository>().PutStatusAsync(
-            town, profile => Validator.Status(body, profile.DefaultLanguage, now), api.WriteContext(principal), api.Aborted);
+            town, profile => Validator.Status(body, profile.DefaultLanguage, now), api.WriteContext(), api.Aborted);
+        api.Get<TownListCache>().Invalidate();
         return TypedResults.Json(written.Value, DocumentJson.Options).WithETag(written.ETag);
     });
 
-    public static Task<IResult> PutService(HttpRequest request, string town, string service) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PutService(HttpRequest request, string town, string service) => ApiCall.Run(request, Access.TownWriter(town, ("service", service)), async api =>
     {
-        Validator.RequireSlug("service", service);
-        var (principal, body, _) = await BeginWriteAsync<ServiceRequest>(api, town);
+        var (body, _) = await api.ReadJsonAsync<ServiceRequest>();
         var written = await api.Get<TownRepository>().PutServiceAsync(
-            town, profile => Validator.Service(service, body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
+            town, profile => Validator.Service(service, body, profile.DefaultLanguage), api.WriteContext(), api.Aborted);
         return TypedResults.Json(ServiceView.From(written.Value), DocumentJson.Options).WithETag(written.ETag);
     });
 
-    public static Task<IResult> PutServices(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PutServices(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        var (principal, body, _) = await BeginWriteAsync<ServiceListRequest>(api, town);
+        var (body, _) = await api.ReadJsonAsync<ServiceListRequest>();
         var written = await api.Get<TownRepository>().ReplaceServicesAsync(
-            town, profile => Validator.Services(body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
+            town, profile => Validator.Services(body, profile.DefaultLanguage), api.WriteContext(), api.Aborted);
         return TypedResults.Json(new ServiceListResponse(written.Value.Select(ServiceView.From).ToList()), DocumentJson.Options).WithETag(written.ETag);
     });
 
-    public static Task<IResult> PutQa(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PutQa(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        var (principal, body, _) = await BeginWriteAsync<QaRequest>(api, town);
+        var (body, _) = await api.ReadJsonAsync<QaRequest>();
         var written = await api.Get<TownRepository>().ReplaceQaAsync(
-            town, profile => Validator.Qa(body, profile.DefaultLanguage), api.WriteContext(principal), api.Aborted);
+            town, profile => Validator.Qa(body, profile.DefaultLanguage), api.WriteContext(), api.Aborted);
         return TypedResults.Json(new QaResponse(written.Value), DocumentJson.Options).WithETag(written.ETag);
     });
 
-    public static Task<IResult> PostUpdate(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PostUpdate(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        var (principal, body, raw) = await BeginWriteAsync<UpdateRequest>(api, town);
+        var (body, raw) = await api.ReadJsonAsync<UpdateRequest>();
         var idempotency = IdempotencyToken(api, raw);
         var now = api.Get<TimeProvider>().GetUtcNow();
         var written = await api.Get<TownRepository>().AddUpdateAsync(
-            town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(principal), api.Aborted);
+            town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(), api.Aborted);
         var update = written.Value.Update;
         return TypedResults.Json(update, DocumentJson.Options, statusCode: 201)
             .WithHeader("Location", $"/api/v1/towns/{town}/updates/{update.Id}")
             .WithETag(written.ETag);
     });
 
-    public static Task<IResult> DeleteUpdate(HttpRequest request, string town, string id) => ApiCall.Run(request, async api =>
+    public static Task<IResult> DeleteUpdate(HttpRequest request, string town, string id) => ApiCall.Run(request, Access.TownWriter(town), async api =>
     {
-        Validator.RequireSlug("town", town);
-        var principal = await api.RequireTownWriterAsync(town);
         if (!Validator.IsSlug(id))
         {
             throw ApiContext.NotFound($"Town '{town}' has no update '{id}'.");
         }
 
-        var etag = await api.Get<TownRepository>().DeleteUpdateAsync(town, id, api.WriteContext(principal), api.Aborted);
+        var etag = await api.Get<TownRepository>().DeleteUpdateAsync(town, id, api.WriteContext(), api.Aborted);
         return TypedResults.NoContent().WithETag(etag);
     });
-
-    /// <summary>The checks every town write starts with: slug, key scope, then the body.</summary>
-    private static async Task<(Core.Auth.KeyPrincipal Principal, T? Body, byte[] Raw)> BeginWriteAsync<T>(ApiContext api, string town)
-        where T : class
-    {
-        Validator.RequireSlug("town", town);
-        var principal = await api.RequireTownWriterAsync(town);
-        var (body, raw) = await api.ReadJsonAsync<T>();
-        return (principal, body, raw);
-    }
 
     private static IdempotencyToken? IdempotencyToken(ApiContext api, byte[] raw)
     {

@@ -28,9 +28,8 @@ public static class SubscriptionEndpoints
         return api;
     }
 
-    public static Task<IResult> CreateSubscription(HttpRequest request, string region) => ApiCall.Run(request, async api =>
+    public static Task<IResult> CreateSubscription(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
-        var principal = await AuthorizeAsync(api, region);
         var (body, _) = await api.ReadJsonAsync<SubscriptionRequest>();
         if (body is null)
         {
@@ -55,23 +54,21 @@ public static class SubscriptionEndpoints
         await store.CreateAsync(subscription, api.Aborted);
         api.Get<DeliveryOutbox>().Invalidate(region);
         Logger(api).LogInformation("Subscription {Subscription} of region {Region} to host {Host} created by key {KeyId}",
-            subscription.Id, region, url!.Host, principal.KeyId);
+            subscription.Id, region, url!.Host, api.Caller.KeyId);
         return TypedResults.Json(new CreatedSubscriptionResponse(subscription.Id, url.AbsoluteUri), DocumentJson.Options, statusCode: 201)
             .WithHeader("Location", $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}");
     });
 
-    public static Task<IResult> ListSubscriptions(HttpRequest request, string region) => ApiCall.Run(request, async api =>
+    public static Task<IResult> ListSubscriptions(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
-        await AuthorizeAsync(api, region);
         var subscriptions = await api.Get<SubscriptionStore>().ListAsync(region, api.Aborted);
         var items = subscriptions.Select(s => new SubscriptionInfo(
             s.Id, s.Url.AbsoluteUri, s.CreatedAt, s.FailureCount, s.Disabled, s.DisabledAt, s.LastDeliveryAt, s.LastStatus, s.LastError)).ToList();
         return TypedResults.Json(new SubscriptionListResponse(items), DocumentJson.Options);
     });
 
-    public static Task<IResult> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Run(request, async api =>
+    public static Task<IResult> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
-        var principal = await AuthorizeAsync(api, region);
         var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.Aborted);
         if (!found)
         {
@@ -79,23 +76,9 @@ public static class SubscriptionEndpoints
         }
 
         api.Get<DeliveryOutbox>().Invalidate(region);
-        Logger(api).LogInformation("Subscription {Subscription} of region {Region} deleted by key {KeyId}", id, region, principal.KeyId);
+        Logger(api).LogInformation("Subscription {Subscription} of region {Region} deleted by key {KeyId}", id, region, api.Caller.KeyId);
         return TypedResults.NoContent();
     });
-
-    /// <summary>As the region feed: an invalid region is 404, then the key must be admin or a region key of this region.</summary>
-    private static async Task<KeyPrincipal> AuthorizeAsync(ApiContext api, string region)
-    {
-        if (!Validator.IsSlug(region))
-        {
-            throw ApiContext.NotFound($"There is no region '{region}'.");
-        }
-
-        var principal = await api.AuthenticateAsync();
-        return principal.CanReadRegion(region)
-            ? principal
-            : throw ApiContext.Forbidden($"This key may not manage the subscriptions of region '{region}'.");
-    }
 
     private static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 

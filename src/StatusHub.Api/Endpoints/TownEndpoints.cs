@@ -23,41 +23,36 @@ public static class TownEndpoints
         return api;
     }
 
-    public static Task<IResult> PutTown(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> PutTown(HttpRequest request, string town) => ApiCall.Run(request, Access.Admin(("town", town)), async api =>
     {
-        Validator.RequireSlug("town", town);
-        var principal = await api.RequireAdminAsync();
         var (body, _) = await api.ReadJsonAsync<TownRequest>();
         var profile = Validator.Town(town, body);
-        var written = await api.Get<TownRepository>().PutTownAsync(profile, api.WriteContext(principal), api.Aborted);
+        var written = await api.Get<TownRepository>().PutTownAsync(profile, api.WriteContext(), api.Aborted);
+        api.Get<TownListCache>().Invalidate();
         var json = TypedResults.Json(written.Value.Profile, DocumentJson.Options, statusCode: written.Value.Created ? 201 : 200);
         var result = written.Value.Created ? json.WithHeader("Location", $"/api/v1/towns/{town}") : json;
         return result.WithETag(written.ETag);
     });
 
-    public static Task<IResult> ListTowns(HttpRequest request) => ApiCall.Run(request, async api =>
+    public static Task<IResult> ListTowns(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
     {
-        var towns = await api.Get<TownRepository>().ListAsync(api.Aborted);
+        var towns = await api.Get<TownListCache>().GetAsync(api.Aborted);
         return TypedResults.Json(new TownListResponse(towns), DocumentJson.Options);
     });
 
-    public static Task<IResult> GetTown(HttpRequest request, string town) => ApiCall.Run(request, async api =>
+    public static Task<IResult> GetTown(HttpRequest request, string town) => ApiCall.Run(request, Access.Public(("town", town)), async api =>
     {
-        if (!Validator.IsSlug(town))
-        {
-            throw ApiContext.NotFound($"There is no town '{town}'.");
-        }
-
         var repository = api.Get<TownRepository>();
         var snapshot = await repository.GetAsync(town, api.Aborted)
             ?? throw ApiContext.NotFound($"There is no town '{town}'.");
 
-        // Aid comes from the other towns of the region, so the document is built from the whole region (this town
-        // is not read twice); the ETag is the town's own version, the one its writers send as If-Match.
-        var neighbours = (await repository.ListAsync(api.Aborted))
-            .Where(t => t.Region == snapshot.Profile.Region && t.Slug != town)
-            .Select(t => t.Slug);
-        var region = (await repository.GetManyAsync(neighbours, api.Aborted)).ToDictionary(t => t.Profile.Slug);
+        // Only offers the town accepted can help it (API.md, Mutual aid), so the document needs this town and the
+        // providers it accepted, of its own region (as the render's region matching): no read of the other towns, so
+        // the cost does not grow with the hub. The ETag is the town's own version, the one its writers send as If-Match.
+        var accepted = snapshot.AcceptedAid.Select(a => a.Provider).Where(p => p != town).Distinct(StringComparer.Ordinal);
+        var region = (await repository.GetManyAsync(accepted, api.Aborted))
+            .Where(p => p.Profile.Region == snapshot.Profile.Region)
+            .ToDictionary(t => t.Profile.Slug);
         region[town] = snapshot;
         var matching = AidMatcher.Match(region.Values, api.Get<TimeProvider>().GetUtcNow());
         return TypedResults.Json(TownDocument.From(snapshot, matching.For(town, region)), DocumentJson.Options).WithETag(snapshot.ETag);

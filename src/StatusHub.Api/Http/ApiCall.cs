@@ -18,13 +18,18 @@ public static class ApiCall
     private static readonly EventId WriteRejected = new(4001, nameof(WriteRejected));
     private static readonly EventId UnexpectedFailure = new(5000, nameof(UnexpectedFailure));
 
-    public static async Task<IResult> Run(HttpRequest request, Func<ApiContext, Task<IResult>> handler)
+    /// <summary>
+    /// Applies <paramref name="access"/> (slug syntax → authentication → authorization → write budget, API.md's order),
+    /// then runs <paramref name="handler"/> as the principal it found (<see cref="ApiContext.Principal"/>).
+    /// </summary>
+    public static async Task<IResult> Run(HttpRequest request, Access access, Func<ApiContext, Task<IResult>> handler)
     {
         SecurityHeaders.Apply(request.HttpContext);
         ApiCors.Apply(request.HttpContext);
         var context = new ApiContext(request);
         try
         {
+            context.Principal = await access.ApplyAsync(context).ConfigureAwait(false);
             return await handler(context).ConfigureAwait(false);
         }
         catch (StorageUnavailableException unavailable)
@@ -67,6 +72,7 @@ public static class ApiCall
         PreconditionFailedException => (412, Problems.Create(412, "Precondition failed",
             "Someone else changed this town since you read it: reload it and apply your change again.")),
         IdempotencyConflictException conflict => (422, Problems.Create(422, "Idempotency-Key reused", conflict.Message)),
+        LimitReachedException limit => (409, Problems.Create(409, "Limit reached", limit.Message)),
         _ => null,
     };
 

@@ -25,11 +25,19 @@ public sealed class ApiContext(HttpRequest request)
     public T Get<T>()
         where T : notnull => Request.HttpContext.RequestServices.GetRequiredService<T>();
 
+    /// <summary>The caller as <see cref="Access"/> authenticated it; null on a public route.</summary>
+    public KeyPrincipal? Principal { get; internal set; }
+
+    /// <summary>The caller of a route whose <see cref="Access"/> needs a key.</summary>
+    public KeyPrincipal Caller => Principal ?? throw new InvalidOperationException("This route's access rule authenticates no caller.");
+
     /// <summary>
-    /// The caller, or 401 when the bearer key is missing, malformed, unknown, wrong or revoked; 429 with Retry-After
-    /// when this client address or key id has failed too often, or the key has used up its write budget.
+    /// The caller, or 401 when the bearer key is missing, malformed, unknown, wrong or revoked. A correct key is
+    /// always accepted, whatever others did with its id or from its address; a wrong one is answered 429 with
+    /// Retry-After once this client address or key id has failed too often (the secret is verified first, at the
+    /// same cost for known and unknown ids, so a refusal says nothing about the key).
     /// </summary>
-    public async Task<KeyPrincipal> AuthenticateAsync()
+    internal async Task<KeyPrincipal> AuthenticateAsync()
     {
         SecurityHeaders.MarkPrivate(Request.HttpContext);
         var header = Request.Headers.Authorization.ToString();
@@ -40,8 +48,15 @@ public sealed class ApiContext(HttpRequest request)
         }
 
         var presented = header[scheme.Length..].Trim();
+        var principal = await Get<KeyAuthenticator>().AuthenticateAsync(presented, Aborted).ConfigureAwait(false);
+        if (principal is not null)
+        {
+            return principal;
+        }
+
         var keyId = ApiKeys.TryParse(presented, out var id, out _) ? id : null;
-        var address = ClientAddress.Of(Request, Get<IOptions<LimitOptions>>().Value.ClientAddressHeader);
+        var limits = Get<IOptions<LimitOptions>>().Value;
+        var address = ClientAddress.Of(Request, limits.ClientAddressHeader, limits.TrustedProxyNetworks());
         var throttle = Get<AuthThrottle>();
         if (throttle.RefuseAuthentication(address, keyId) is { } wait)
         {
@@ -49,33 +64,31 @@ public sealed class ApiContext(HttpRequest request)
             throw TooManyRequests("Too many failed authentications from this address or for this key: wait before trying again.", wait);
         }
 
-        var principal = await Get<KeyAuthenticator>().AuthenticateAsync(presented, Aborted).ConfigureAwait(false);
-        if (principal is null)
-        {
-            throttle.RecordFailure(address, keyId);
-            Logger.LogInformation("Authentication failed from address {Address} (key id {KeyId})", address, keyId ?? "none");
-            throw new ApiProblemException(401, "Authentication failed", "The key is not valid or was revoked.");
-        }
+        throttle.RecordFailure(address, keyId);
+        Logger.LogInformation("Authentication failed from address {Address} (key id {KeyId})", address, keyId ?? "none");
+        throw new ApiProblemException(401, "Authentication failed", "The key is not valid or was revoked.");
+    }
 
-        if (IsWrite && throttle.RefuseWrite(principal.KeyId) is { } writeWait)
+    /// <summary>Takes one read of a public route from the client address's budget, or 429 with Retry-After.</summary>
+    internal void ChargeAnonymousRead()
+    {
+        var limits = Get<IOptions<LimitOptions>>().Value;
+        var address = ClientAddress.Of(Request, limits.ClientAddressHeader, limits.TrustedProxyNetworks());
+        if (Get<AuthThrottle>().RefuseAnonymousRead(address) is { } wait)
+        {
+            Logger.LogWarning("Anonymous reads throttled for address {Address}", address);
+            throw TooManyRequests("Too many reads from this address: wait, or read the static site, which has no limit.", wait);
+        }
+    }
+
+    /// <summary>Takes one write from the caller's budget, or 429 with Retry-After when it is used up.</summary>
+    internal void ChargeWrite(KeyPrincipal principal)
+    {
+        if (Get<AuthThrottle>().RefuseWrite(principal.KeyId) is { } wait)
         {
             Logger.LogWarning("Write budget of key {KeyId} used up", principal.KeyId);
-            throw TooManyRequests("This key has made too many writes: wait before writing again.", writeWait);
+            throw TooManyRequests("This key has made too many writes: wait before writing again.", wait);
         }
-
-        return principal;
-    }
-
-    public async Task<KeyPrincipal> RequireAdminAsync()
-    {
-        var principal = await AuthenticateAsync().ConfigureAwait(false);
-        return principal.IsAdmin ? principal : throw Forbidden("This operation needs an admin key.");
-    }
-
-    public async Task<KeyPrincipal> RequireTownWriterAsync(string town)
-    {
-        var principal = await AuthenticateAsync().ConfigureAwait(false);
-        return principal.CanWriteTown(town) ? principal : throw Forbidden($"This key may not write town '{town}'.");
     }
 
     /// <summary>The 415 of a body that is not JSON.</summary>
@@ -112,7 +125,8 @@ public sealed class ApiContext(HttpRequest request)
     /// <summary>Every method but GET and HEAD counts against the key's write budget.</summary>
     public bool IsWrite => !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method);
 
-    public WriteContext WriteContext(KeyPrincipal principal) => new(principal.ToActor(), IfMatch);
+    /// <summary>Who writes (the caller) and on which version (If-Match).</summary>
+    public WriteContext WriteContext() => new(Caller.ToActor(), IfMatch);
 
     public static ApiProblemException Forbidden(string detail) => new(403, "Forbidden", detail);
 

@@ -13,8 +13,10 @@ public sealed class AuthThrottle : IDisposable
     private readonly PartitionedRateLimiter<string> _failuresByAddress;
     private readonly PartitionedRateLimiter<string> _failuresByKey;
     private readonly PartitionedRateLimiter<string> _writesByKey;
+    private readonly PartitionedRateLimiter<string> _readsByAddress;
     private readonly TimeSpan _failureWindow;
     private readonly TimeSpan _writeWindow;
+    private readonly TimeSpan _readWindow;
 
     public AuthThrottle(IOptions<LimitOptions> options)
     {
@@ -24,6 +26,15 @@ public sealed class AuthThrottle : IDisposable
         _failuresByAddress = Create(limits.FailedAuthPerAddress, _failureWindow);
         _failuresByKey = Create(limits.FailedAuthPerKey, _failureWindow);
         _writesByKey = Create(limits.WritesPerKey, _writeWindow);
+        _readWindow = TimeSpan.FromSeconds(Math.Max(1, limits.ReadWindowSeconds));
+        _readsByAddress = Create(limits.AnonymousReadsPerAddress, _readWindow);
+    }
+
+    /// <summary>Takes one anonymous read from the address's budget: null when allowed, otherwise how long to wait.</summary>
+    public TimeSpan? RefuseAnonymousRead(string address)
+    {
+        using var lease = _readsByAddress.AttemptAcquire(address);
+        return lease.IsAcquired ? null : RetryAfter(lease, _readWindow);
     }
 
     /// <summary>
@@ -55,6 +66,7 @@ public sealed class AuthThrottle : IDisposable
         _failuresByAddress.Dispose();
         _failuresByKey.Dispose();
         _writesByKey.Dispose();
+        _readsByAddress.Dispose();
     }
 
     private static TimeSpan? Exhausted(PartitionedRateLimiter<string> limiter, string partition, TimeSpan window)

@@ -9,12 +9,20 @@ public static class ClientAddress
 {
     /// <summary>
     /// The last entry of <paramref name="trustedHeader"/> (the one the trusted proxy appended; earlier entries are the
-    /// client's own claims) or else the connection's address. IPv6 addresses count per /64, the block one client holds.
+    /// client's own claims) when the connection comes from one of <paramref name="trustedProxies"/>, or else the
+    /// connection's address. IPv6 addresses count per /64, the block one client holds.
     /// </summary>
-    public static string Of(HttpRequest request, string? trustedHeader)
+    public static string Of(HttpRequest request, string? trustedHeader, IReadOnlyList<IPNetwork> trustedProxies)
     {
         IPAddress? address = null;
-        if (!string.IsNullOrEmpty(trustedHeader) && request.Headers[trustedHeader].ToString() is { Length: > 0 } forwarded)
+        var peer = request.HttpContext.Connection.RemoteIpAddress;
+        if (peer is { IsIPv4MappedToIPv6: true })
+        {
+            peer = peer.MapToIPv4();
+        }
+
+        if (!string.IsNullOrEmpty(trustedHeader) && peer is not null && trustedProxies.Any(p => p.Contains(peer))
+            && request.Headers[trustedHeader].ToString() is { Length: > 0 } forwarded)
         {
             address = Parse(forwarded[(forwarded.LastIndexOf(',') + 1)..].Trim());
         }

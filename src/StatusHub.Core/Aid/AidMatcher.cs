@@ -28,8 +28,10 @@ public sealed record AidMatching(IReadOnlyList<AidMatch> Matches, IReadOnlyList<
 
 /// <summary>
 /// The mutual-aid rule of API.md: an offer matches town T and service S when it is for S, names T (or names
-/// no town and T is a neighbour of the provider), is not expired, T's state for S is limited or unavailable,
-/// the provider's own state for S is available (unset counts as available) and the provider is not offline.
+/// no town and T is a neighbour of the provider), T has accepted it (for that service), it is not expired, T's
+/// state for S is limited or unavailable, the provider's own state for S is available (unset counts as available)
+/// and the provider is not offline. An offer T has not accepted helps T nowhere: it closes no gap, and none of its
+/// text reaches T's outputs.
 /// </summary>
 public static class AidMatcher
 {
@@ -37,6 +39,9 @@ public static class AidMatcher
     {
         // Index every live offer by (receiver, service) once: linear in offers × receivers, not towns².
         var offers = new Dictionary<(string Town, string Service), List<AidMatch>>();
+        var accepted = towns
+            .SelectMany(t => t.AcceptedAid.Select(a => (Town: t.Profile.Slug, a.Provider, a.OfferId, a.Service)))
+            .ToHashSet();
         foreach (var provider in towns)
         {
             if (provider.Status.Level == TownLevel.Offline)
@@ -51,8 +56,7 @@ public static class AidMatcher
                     continue;
                 }
 
-                var receivers = offer.ForTowns.Count > 0 ? offer.ForTowns : provider.Profile.Neighbours;
-                foreach (var receiver in receivers.Where(r => r != provider.Profile.Slug))
+                foreach (var receiver in offer.Receivers(provider.Profile).Where(r => accepted.Contains((r, provider.Profile.Slug, offer.Id, offer.Service))))
                 {
                     var key = (receiver, offer.Service);
                     if (!offers.TryGetValue(key, out var list))

@@ -9,8 +9,45 @@ namespace StatusHub.Core.Auth;
 /// <summary>Settings under <c>StatusHub</c> that concern authentication.</summary>
 public sealed class AuthOptions
 {
+    /// <summary>The shortest bootstrap admin key the hub starts with.</summary>
+    public const int MinAdminKeyLength = 32;
+
     /// <summary>The bootstrap admin key (<c>StatusHub:AdminKey</c>); unset means no admin access.</summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>
+    /// Why <paramref name="adminKey"/> must not be used, or null when it may: set but shorter than
+    /// <see cref="MinAdminKeyLength"/>, or an app-setting reference the platform could not resolve (App Service passes
+    /// <c>@Microsoft.KeyVault(…)</c> through literally then: a string anyone can derive from the public host name).
+    /// The message never contains the key.
+    /// </summary>
+    public static string? Problem(string? adminKey)
+    {
+        if (string.IsNullOrEmpty(adminKey))
+        {
+            return null;
+        }
+
+        var trimmed = adminKey.Trim();
+        if (trimmed.StartsWith("@Microsoft.", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("@AppConfig", StringComparison.OrdinalIgnoreCase))
+        {
+            return "StatusHub:AdminKey is an unresolved reference (@Microsoft.KeyVault(...)): the platform could not read the secret. "
+                + "Fix the reference or the app identity's access to the vault (Key Vault Secrets User), then restart.";
+        }
+
+        return trimmed.Length < MinAdminKeyLength
+            ? $"StatusHub:AdminKey is set but has {trimmed.Length} characters; use at least {MinAdminKeyLength} random ones (e.g. openssl rand -hex 32)."
+            : null;
+    }
+}
+
+/// <summary>Stops the host at start when the configured admin key is unusable (<see cref="AuthOptions.Problem"/>).</summary>
+public sealed class AuthOptionsValidation : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options) =>
+        AuthOptions.Problem(options.AdminKey) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
+            : ValidateOptionsResult.Success;
 }
 
 /// <summary>
@@ -70,21 +107,24 @@ public sealed class KeyAuthenticator(KeyRepository keys, IMemoryCache cache, IOp
     /// <summary>Drops a key from this instance's cache (after revocation).</summary>
     public void Forget(string id) => cache.Remove(CacheKey(id));
 
+    /// <summary>
+    /// The stored key, from this instance's cache when it was looked up within <see cref="CacheBound"/>. Unknown ids are
+    /// cached too (as absent), so an unknown id costs what a known one does, a cache lookup and one hash, and
+    /// guessing ids is no storage load. Ids are random, so no key is created under an id someone tried before.
+    /// </summary>
     private async Task<StoredKey?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(CacheKey(id), out StoredKey? cached))
+        if (cache.TryGetValue(CacheKey(id), out object? cached))
         {
-            return cached;
+            return cached as StoredKey;
         }
 
         var stored = await keys.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (stored is not null)
-        {
-            cache.Set(CacheKey(id), stored, CacheBound);
-        }
-
+        cache.Set(CacheKey(id), (object?)stored ?? Absent, CacheBound);
         return stored;
     }
+
+    private static readonly object Absent = new();
 
     private static string CacheKey(string id) => "statushub-key:" + id;
 }

@@ -49,9 +49,24 @@ public sealed record TownSnapshot(
     IReadOnlyList<TimelineUpdate> Updates,
     IReadOnlyList<AidOffer> Offers,
     DateTimeOffset UpdatedAt,
-    string ETag);
+    string ETag)
+{
+    /// <summary>The offers of other towns this town has accepted (mutual aid needs the receiver's consent).</summary>
+    public IReadOnlyList<AidAcceptance> AcceptedAid { get; init; } = [];
+}
+
+/// <summary>
+/// Town T's consent to one offer of <see cref="Provider"/>: only accepted offers help T anywhere public. It names the
+/// offer and the service it was for; an offer that changes its service no longer carries the acceptance.
+/// </summary>
+public sealed record AidAcceptance(string Provider, string OfferId, string Service, DateTimeOffset AcceptedAt, string AcceptedBy);
 
 /// <summary>A town's offer to take on a service for other towns (mutual aid).</summary>
 /// <param name="ForTowns">The towns served; empty means every neighbour of the providing town.</param>
 /// <param name="ValidUntil">When the offer ends; null means until withdrawn.</param>
-public sealed record AidOffer(string Id, string Service, IReadOnlyList<string> ForTowns, LocalizedText Note, DateTimeOffset? ValidUntil);
+public sealed record AidOffer(string Id, string Service, IReadOnlyList<string> ForTowns, LocalizedText Note, DateTimeOffset? ValidUntil)
+{
+    /// <summary>The towns the offer is for: its <see cref="ForTowns"/>, or when it names none the provider's neighbours.</summary>
+    public IReadOnlyList<string> Receivers(TownProfile provider) =>
+        (ForTowns.Count > 0 ? ForTowns : provider.Neighbours).Where(t => t != provider.Slug).ToList();
+}

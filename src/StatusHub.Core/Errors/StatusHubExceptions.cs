@@ -31,3 +31,6 @@ public sealed class RenderBusyException(TimeSpan retryAfter)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>A write that would take a resource over one of API.md's caps (409).</summary>
+public sealed class LimitReachedException(string message) : Exception(message);

@@ -12,7 +12,19 @@ public sealed record AuditEntry(
     string Operation,
     string Resource,
     DateTimeOffset At,
-    [property: JsonPropertyName("etag")] string? ETag);
+    [property: JsonPropertyName("etag")] string? ETag)
+{
+    /// <summary>The scope of the key that wrote (admin, town, region; null in rows written before it was recorded).</summary>
+    [JsonIgnore]
+    public string? KeyScope { get; init; }
+
+    /// <summary>
+    /// The entry as a town key may see it (API.md, Audit): the ids and labels of its own town's keys (only town keys of
+    /// this town write here with scope town); for any other writer its scope instead of its id and label.
+    /// </summary>
+    public AuditEntry ForTownKey() =>
+        KeyScope == "town" ? this : this with { KeyId = KeyScope ?? "unknown", KeyLabel = KeyScope ?? "unknown" };
+}
 
 /// <summary>A page of the audit trail and the token for the next one (null at the end).</summary>
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? Next);
@@ -59,5 +71,8 @@ public sealed class AuditRepository(StatusHubStorage storage)
         row.GetString("Operation") ?? "",
         row.GetString("Resource") ?? "",
         row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.UnixEpoch,
-        row.GetString("ETag"));
+        row.GetString("ETag"))
+    {
+        KeyScope = row.GetString("KeyScope") ?? (row.GetString("KeyId") == "bootstrap" ? "admin" : null),
+    };
 }

@@ -5,11 +5,12 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
+using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Storage;
 
 /// <summary>Who made a write, as recorded in the audit trail. Never holds a secret.</summary>
-public sealed record Actor(string KeyId, string Label);
+public sealed record Actor(string KeyId, string Label, string Scope);
 
 /// <summary>The caller's write preconditions and identity.</summary>
 public sealed record WriteContext(Actor Actor, string? IfMatch);
@@ -181,32 +182,45 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         WriteContext context,
         CancellationToken cancellationToken)
     {
-        if (idempotency is not null && await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false) is { } replay)
+        var expired = default(ETag?);
+        if (idempotency is not null)
         {
-            return replay;
+            var (replay, expiredRow) = await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false);
+            if (replay is not null)
+            {
+                return replay;
+            }
+
+            expired = expiredRow;
         }
 
         var id = NewId();
         try
         {
-            var written = await WriteAsync(town, context, readRows: false, "update.add", $"towns/{town}/updates/{id}", state =>
+            // The document rows are read so that the write which adds the 201st update removes the oldest (API.md's cap).
+            var written = await WriteAsync(town, context, readRows: true, "update.add", $"towns/{town}/updates/{id}", state =>
             {
                 var (text, at) = build(state.Profile);
                 var update = new TimelineUpdate(id, text, at);
                 var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, TownRows.UpdateEntity(town, update)) };
                 if (idempotency is not null)
                 {
-                    actions.Add(new(TableTransactionActionType.Add, IdempotencyEntity(town, idempotency, update)));
+                    // A key older than the window starts afresh: its old row is replaced, conditional on its ETag, so
+                    // of two concurrent first uses of an expired key one wins and the other answers as its replay.
+                    actions.Add(expired is { } etag
+                        ? new(TableTransactionActionType.UpdateReplace, IdempotencyEntity(town, idempotency, update), etag)
+                        : new(TableTransactionActionType.Add, IdempotencyEntity(town, idempotency, update)));
                 }
 
+                actions.AddRange(OldestUpdatesBeyondCap(state.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)));
                 return new Plan<AddedUpdate>(new AddedUpdate(update, Replayed: false), state.TouchedHead(), actions);
             }, cancellationToken).ConfigureAwait(false);
             return written;
         }
-        catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex == 2 && idempotency is not null)
+        catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412 && failed.FailedTransactionActionIndex == 2 && idempotency is not null)
         {
             // A concurrent request with the same key won the race: answer as a replay of it.
-            return await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false)
+            return (await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false)).Replay
                 ?? throw new InvalidOperationException("Idempotency row vanished after a conflict.");
         }
     }
@@ -217,14 +231,33 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     /// <summary>Creates or replaces an aid offer in the providing town's partition.</summary>
     public Task<Written<AidOffer>> PutAidAsync(
         string town, Func<TownProfile, AidOffer> build, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: false, "aid.put", $"towns/{town}/aid", state =>
+        WriteAsync(town, context, readRows: true, "aid.put", $"towns/{town}/aid", state =>
         {
             var offer = build(state.Profile);
+            var others = state.Rows.Count(r => r.RowKey.StartsWith(TownRows.AidPrefix, StringComparison.Ordinal) && r.RowKey != TownRows.AidKey(offer.Id));
+            if (others >= Limits.MaxOffers)
+            {
+                throw new LimitReachedException(
+                    $"Town '{town}' already has {Limits.MaxOffers} aid offers, the most a town may hold: delete one (DELETE …/aid/{{offerId}}) first.");
+            }
+
             return new Plan<AidOffer>(offer, state.TouchedHead(), [new(TableTransactionActionType.UpsertReplace, TownRows.AidEntity(town, offer))]);
         }, cancellationToken);
 
     public Task<string> DeleteAidAsync(string town, string offerId, WriteContext context, CancellationToken cancellationToken) =>
         DeleteRowAsync(town, TownRows.AidKey(offerId), "aid.delete", $"towns/{town}/aid/{offerId}", $"Aid offer '{offerId}' of town '{town}'", context, cancellationToken);
+
+    /// <summary>Records in the receiving town's partition that it accepts one offer (replacing an earlier acceptance of it).</summary>
+    public Task<Written<AidAcceptance>> AcceptAidAsync(
+        string town, AidAcceptance acceptance, WriteContext context, CancellationToken cancellationToken) =>
+        WriteAsync(town, context, readRows: false, "aid.accept", $"towns/{town}/accepted-aid/{acceptance.Provider}/{acceptance.OfferId}", state =>
+            new Plan<AidAcceptance>(acceptance, state.TouchedHead(),
+                [new(TableTransactionActionType.UpsertReplace, TownRows.AcceptedAidEntity(town, acceptance))]), cancellationToken);
+
+    /// <summary>Withdraws the town's acceptance of one offer; 404 when there is none.</summary>
+    public Task<string> WithdrawAidAsync(string town, string provider, string offerId, WriteContext context, CancellationToken cancellationToken) =>
+        DeleteRowAsync(town, TownRows.AcceptedAidKey(provider, offerId), "aid.withdraw", $"towns/{town}/accepted-aid/{provider}/{offerId}",
+            $"Acceptance of offer '{offerId}' of town '{provider}' by town '{town}'", context, cancellationToken);
 
     /// <summary>Every town of a region, read in parallel (one partition query each).</summary>
     public async Task<IReadOnlyList<TownSnapshot>> GetRegionAsync(string region, CancellationToken cancellationToken)
@@ -416,14 +449,23 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                 new TableEntity(RenderMarkers.Partition, town) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
             cancellationToken);
 
-    private async Task<Written<AddedUpdate>?> ReplayAsync(string town, IdempotencyToken token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first answer to this key, or none; a row older than <see cref="Limits.IdempotencyWindow"/> is no replay, and
+    /// its ETag is returned so the new write can replace it.
+    /// </summary>
+    private async Task<(Written<AddedUpdate>? Replay, ETag? Expired)> ReplayAsync(string town, IdempotencyToken token, CancellationToken cancellationToken)
     {
         var row = await storage.RunAsync(
             t => storage.Towns.GetEntityIfExistsAsync<TableEntity>(town, IdempotencyRowKey(token.Key), cancellationToken: t),
             cancellationToken).ConfigureAwait(false);
         if (!row.HasValue || row.Value is null)
         {
-            return null;
+            return (null, null);
+        }
+
+        if (row.Value.Timestamp is { } storedAt && time.GetUtcNow() - storedAt >= Limits.IdempotencyWindow)
+        {
+            return (null, row.Value.ETag);
         }
 
         if (!string.Equals(row.Value.GetString("BodyHash"), token.BodyHash, StringComparison.Ordinal))
@@ -432,7 +474,21 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         }
 
         var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
-        return new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row.Value), Replayed: true), head?.ETag.ToString() ?? "");
+        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row.Value), Replayed: true), head?.ETag.ToString() ?? ""), null);
+    }
+
+    // A transaction holds at most 100 actions: a town far over the cap (written before it existed) is trimmed by at most
+    // this many per added update, so it shrinks towards the cap write by write.
+    private const int MaxTrimPerWrite = 80;
+
+    /// <summary>The update rows to delete so that, with the one being added, the town keeps <see cref="Limits.MaxUpdates"/>.</summary>
+    private static IEnumerable<TableEntity> OldestUpdatesBeyondCap(IReadOnlyList<TableEntity> rows)
+    {
+        var updates = rows.Where(r => r.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal)).ToList();
+        var excess = Math.Min(updates.Count + 1 - Limits.MaxUpdates, MaxTrimPerWrite);
+        return excess <= 0
+            ? []
+            : updates.OrderBy(r => r.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue).ThenBy(r => r.RowKey, StringComparer.Ordinal).Take(excess);
     }
 
     private static TableEntity IdempotencyEntity(string town, IdempotencyToken token, TimelineUpdate update)
@@ -452,6 +508,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         {
             ["KeyId"] = actor.KeyId,
             ["KeyLabel"] = actor.Label,
+            ["KeyScope"] = actor.Scope,
             ["Operation"] = operation,
             ["Resource"] = resource,
             ["At"] = at,
@@ -493,6 +550,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         var qa = new List<QaItem>();
         var updates = new List<TimelineUpdate>();
         var offers = new List<AidOffer>();
+        var accepted = new List<AidAcceptance>();
         foreach (var row in rows)
         {
             if (row.RowKey.StartsWith(TownRows.ServicePrefix, StringComparison.Ordinal))
@@ -511,6 +569,10 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             {
                 offers.Add(TownRows.ReadAid(row));
             }
+            else if (row.RowKey.StartsWith(TownRows.AcceptedAidPrefix, StringComparison.Ordinal))
+            {
+                accepted.Add(TownRows.ReadAcceptedAid(row));
+            }
         }
 
         return new TownSnapshot(
@@ -521,7 +583,10 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id, StringComparer.Ordinal).ToList(),
             offers,
             head.GetDateTimeOffset("UpdatedAt") ?? head.Timestamp ?? DateTimeOffset.UnixEpoch,
-            head.ETag.ToString());
+            head.ETag.ToString())
+        {
+            AcceptedAid = accepted,
+        };
     }
 
     private static List<ServiceEntry> SortServices(IEnumerable<ServiceEntry> services) =>

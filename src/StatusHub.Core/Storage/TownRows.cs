@@ -18,6 +18,7 @@ internal static class TownRows
     public const string QaPrefix = "d|qa|";
     public const string UpdatePrefix = "d|upd|";
     public const string AidPrefix = "d|aid|";
+    public const string AcceptedAidPrefix = "d|acc|";
     public const string IdempotencyPrefix = "i|";
     public const string AuditPrefix = "a|";
     public const string AuditTo = "a}";
@@ -29,6 +30,9 @@ internal static class TownRows
     public static string UpdateKey(string id) => UpdatePrefix + id;
 
     public static string AidKey(string id) => AidPrefix + id;
+
+    /// <summary>The row of the receiving town's acceptance of one offer: <c>d|acc|{provider}|{offerId}</c> (slugs hold no '|').</summary>
+    public static string AcceptedAidKey(string provider, string offerId) => $"{AcceptedAidPrefix}{provider}|{offerId}";
 
     /// <summary>Newest first: inverted ticks sort the latest audit row to the top of the partition range.</summary>
     public static string AuditKey(DateTimeOffset at) =>
@@ -163,6 +167,24 @@ internal static class TownRows
             entity.GetString("ForTowns") is { Length: > 0 } list ? list.Split(',') : [],
             ReadText(entity, "Note"),
             entity.GetDateTimeOffset("ValidUntil"));
+
+    public static TableEntity AcceptedAidEntity(string town, AidAcceptance acceptance) =>
+        new(town, AcceptedAidKey(acceptance.Provider, acceptance.OfferId))
+        {
+            ["Provider"] = acceptance.Provider,
+            ["OfferId"] = acceptance.OfferId,
+            ["Service"] = acceptance.Service,
+            ["AcceptedAt"] = acceptance.AcceptedAt,
+            ["AcceptedBy"] = acceptance.AcceptedBy,
+        };
+
+    public static AidAcceptance ReadAcceptedAid(TableEntity entity) =>
+        new(
+            entity.GetString("Provider") ?? "",
+            entity.GetString("OfferId") ?? "",
+            entity.GetString("Service") ?? "",
+            entity.GetDateTimeOffset("AcceptedAt") ?? DateTimeOffset.UnixEpoch,
+            entity.GetString("AcceptedBy") ?? "");
 
     private static void WriteText(TableEntity entity, string property, LocalizedText text)
     {

@@ -199,14 +199,18 @@ public sealed class SubscriptionDispatcher
         }
     }
 
+    /// <summary>The <c>lastError</c> of a host that is blocked (it resolves to an internal address) or does not resolve.</summary>
+    public const string UnreachableHost = "unreachable: the host does not resolve to a public address";
+
     /// <summary>A short reason for a failed attempt (no response body, no secret), or null for errors we do not expect.</summary>
-    private static string? Describe(Exception error) => error switch
+    internal static string? Describe(Exception error) => error switch
     {
         TimeoutRejectedException => "timeout",
-        HttpRequestException { InnerException: DeliveryBlockedException } => "blocked: the host resolves to an internal address",
+        // One answer for a blocked and an unresolvable host: a region key must not learn which internal names exist.
+        HttpRequestException { InnerException: DeliveryBlockedException } => UnreachableHost,
         HttpRequestException request => request.HttpRequestError switch
         {
-            HttpRequestError.NameResolutionError => "name resolution failed",
+            HttpRequestError.NameResolutionError => UnreachableHost,
             HttpRequestError.ConnectionError => "connection failed",
             HttpRequestError.SecureConnectionError => "TLS handshake failed",
             _ => "request failed",

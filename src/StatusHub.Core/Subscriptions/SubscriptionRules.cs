@@ -69,7 +69,7 @@ public static class SubscriptionRules
             return null;
         }
 
-        if (!allowLoopbackHttp && string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (!allowLoopbackHttp && IsLocalhostName(uri.IdnHost))
         {
             errors.Add(field, "Must not point at a loopback, private, link-local or other internal address.");
             return null;
@@ -138,6 +138,9 @@ public static class SubscriptionRules
                 || (b[0] & 0xFE) == 0xFC // fc00::/7 unique local
                 || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0D && b[3] == 0xB8) // 2001:db8::/32 documentation
                 || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B) // 64:ff9b::/96 NAT64 (could reach internal IPv4)
+                || b.Take(12).All(x => x == 0) // ::/96 IPv4-compatible (deprecated; ::a.b.c.d may be routed to a.b.c.d), :: and ::1
+                || (b[0] == 0x20 && b[1] == 0x02) // 2002::/16 6to4: embeds an IPv4 address a relay would reach
+                || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00) // 2001::/32 Teredo: embeds an IPv4 address too
                 || address.IsIPv4MappedToIPv6;
         }
 
@@ -145,6 +148,14 @@ public static class SubscriptionRules
     }
 
     private static bool IsLoopbackHost(Uri uri) =>
-        string.Equals(uri.IdnHost, "localhost", StringComparison.OrdinalIgnoreCase)
+        IsLocalhostName(uri.IdnHost)
         || (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    /// <summary><c>localhost</c> and every name under it (RFC 6761: resolvers answer them with loopback, whatever DNS says).</summary>
+    private static bool IsLocalhostName(string host)
+    {
+        var name = host.TrimEnd('.');
+        return string.Equals(name, "localhost", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+    }
 }

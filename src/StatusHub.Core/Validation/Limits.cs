@@ -24,4 +24,13 @@ public static class Limits
     public const int MaxServices = 48;
     public const int MaxQaItems = 50;
     public const int MaxIdempotencyKey = 200;
+
+    /// <summary>Timeline updates a town keeps; the write that adds one beyond removes the oldest (API.md).</summary>
+    public const int MaxUpdates = 200;
+
+    /// <summary>Aid offers one providing town may hold; one more is 409 (API.md).</summary>
+    public const int MaxOffers = 50;
+
+    /// <summary>How long an <c>Idempotency-Key</c> replay is honoured; after that the key starts afresh (API.md).</summary>
+    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
 }

@@ -46,6 +46,12 @@ public static partial class Validator
     public static TownProfile Town(string slug, TownRequest? request)
     {
         var errors = new ValidationErrors();
+        if (ReservedTownSlugs.Contains(slug))
+        {
+            errors.Add("town", $"'{slug}' is a folder of the site and cannot be a town's slug.");
+            errors.ThrowIfAny();
+        }
+
         if (request is null)
         {
             errors.Add("$", "A JSON object is required.");
@@ -350,7 +356,17 @@ public static partial class Validator
         return string.Join('-', parts);
     }
 
-    private const string SlugMessage = "Must match ^[a-z0-9]+(-[a-z0-9]+)*$ and be 2–63 characters long.";
+    private const string SlugMessage = SlugRule;
+
+    /// <summary>What a slug must be, as the validation message says it.</summary>
+    public const string SlugRule = "Must match ^[a-z0-9]+(-[a-z0-9]+)*$ and be 2–63 characters long.";
+
+    /// <summary>
+    /// Top-level folders of the site (API.md, Conventions): a town with one of these slugs would overwrite or delete
+    /// another part of the site on every render, so none may be created.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedTownSlugs =
+        new HashSet<string>(["regions", "incidents", "publish", "api", "docs", "openapi", "assets", "static"], StringComparer.Ordinal);
 
     private static ServiceEntry? ServiceEntry(
         ValidationErrors errors,

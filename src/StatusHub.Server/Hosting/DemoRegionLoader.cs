@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using StatusHub.Api.Http;
 using StatusHub.Core.Contracts;
+using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
@@ -46,7 +47,7 @@ public sealed class DemoRegionLoader(
     TimeProvider time,
     ILogger<DemoRegionLoader> logger) : BackgroundService
 {
-    private static readonly Actor DemoActor = new("demo", "demo region loader");
+    private static readonly Actor DemoActor = new("demo", "demo region loader", "admin");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,12 +115,19 @@ public sealed class DemoRegionLoader(
             logger.LogInformation("Demo town {Town} loaded", demo.Slug);
         }
 
+        // Every demo offer is accepted by the demo towns it is for, so the demo shows help (and the gaps left).
         foreach (var demo in demos)
         {
             foreach (var offer in demo.Aid)
             {
-                await towns.PutAidAsync(
+                var written = await towns.PutAidAsync(
                     demo.Slug, p => Validator.AidOffer(demo.Slug, Validator.RequireSlug("id", offer.Id), offer.ToRequest(), p.DefaultLanguage, now), context, cancellationToken);
+                var provider = await towns.GetProfileAsync(demo.Slug, cancellationToken)
+                    ?? throw new InvalidOperationException($"Demo town {demo.Slug} vanished while loading.");
+                foreach (var receiver in written.Value.Receivers(provider).Where(r => demos.Any(d => d.Slug == r)))
+                {
+                    await towns.AcceptAidAsync(receiver, new AidAcceptance(demo.Slug, written.Value.Id, written.Value.Service, now, "admin"), context, cancellationToken);
+                }
             }
         }
 

@@ -51,6 +51,13 @@ public static class ServerSetup
         app.UseStatusCodePages();
         app.Use((context, next) =>
         {
+            // HEAD answers like GET without a body (RFC 9110 §9.3.2): Kestrel drops the body itself, but not every
+            // server does (the in-process test server), so the body goes nowhere whatever serves the request.
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Response.Body = Stream.Null;
+            }
+
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
             if (context.Request.IsHttps)

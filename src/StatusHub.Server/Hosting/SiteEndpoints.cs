@@ -14,7 +14,7 @@ namespace StatusHub.Server.Hosting;
 public static class SiteEndpoints
 {
     public static IEndpointConventionBuilder MapSite(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/{**path}", ServeAsync).ExcludeFromDescription();
+        endpoints.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync).ExcludeFromDescription();
 
     private static async Task<IResult> ServeAsync(HttpContext context, string? path, SiteStore site)
     {

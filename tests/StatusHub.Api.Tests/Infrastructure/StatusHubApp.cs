@@ -18,7 +18,7 @@ namespace StatusHub.Api.Tests.Infrastructure;
 /// </summary>
 public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminKey = "test-admin-key-0123456789abcdef";
+    public const string AdminKey = "test-admin-key-0123456789abcdef-0123";
 
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "statushub-tests", Guid.NewGuid().ToString("N"));
     private FunctionsTestHost? _functions;
@@ -40,7 +40,10 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             var configuration = typeof(StatusHubApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
             var appDirectory = await PublishedApp.EnsureAsync(root, configuration);
-            var logging = LoggerFactory.Create(logging => ConfigureHostLogging(logging.SetMinimumLevel(LogLevel.Information)));
+            // The test host's and the worker's warnings and errors go to the console (the test log), like the server's logs.
+            var logging = LoggerFactory.Create(logging => ConfigureHostLogging(logging.SetMinimumLevel(LogLevel.Information)
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning)));
             _functions = await FunctionsTestHost.StartAsync(new FunctionsTestHostOptions
             {
                 AppDirectory = appDirectory,
@@ -77,6 +80,7 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["StatusHub:Limits:FailedAuthPerAddress"] = "1000000",
             ["StatusHub:Limits:FailedAuthPerKey"] = "1000000",
             ["StatusHub:Limits:WritesPerKey"] = "1000000",
+            ["StatusHub:Limits:AnonymousReadsPerAddress"] = "1000000",
         };
         ConfigureSettings(settings);
         return settings;

@@ -26,8 +26,12 @@ public sealed class AuditTrailTests(StatusHubApp app)
         Assert.Equal(
             [$"towns/{slug}/updates/{updateId}", $"towns/{slug}/services", $"towns/{slug}/status", $"towns/{slug}"],
             items.Select(i => i["resource"]!.GetValue<string>()));
-        Assert.Equal([keyId, keyId, keyId, "bootstrap"], items.Select(i => i["keyId"]!.GetValue<string>()));
-        Assert.Equal(["test", "test", "test", "bootstrap admin key"], items.Select(i => i["keyLabel"]!.GetValue<string>()));
+        // The town key sees its own key's id and label, and only the scope of any other writer (API.md, Audit).
+        Assert.Equal([keyId, keyId, keyId, "admin"], items.Select(i => i["keyId"]!.GetValue<string>()));
+        Assert.Equal(["test", "test", "test", "admin"], items.Select(i => i["keyLabel"]!.GetValue<string>()));
+        var asAdmin = Items(await app.Client(StatusHubApp.AdminKey).GetAsync($"/api/v1/towns/{slug}/audit").Ok());
+        Assert.Equal([keyId, keyId, keyId, "bootstrap"], asAdmin.Select(i => i["keyId"]!.GetValue<string>()));
+        Assert.Equal(["test", "test", "test", "bootstrap admin key"], asAdmin.Select(i => i["keyLabel"]!.GetValue<string>()));
         Assert.Equal([update.ETag(), service.ETag(), status.ETag()], items.Take(3).Select(i => i["etag"]!.GetValue<string>()));
         var times = items.Select(i => DateTimeOffset.Parse(i["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);

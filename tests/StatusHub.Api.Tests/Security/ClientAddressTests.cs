@@ -25,7 +25,23 @@ public sealed class ClientAddressTests
             context.Request.Headers["X-Forwarded-For"] = forwarded;
         }
 
-        Assert.Equal(expected, ClientAddress.Of(context.Request, trustedHeader));
+        Assert.Equal(expected, ClientAddress.Of(context.Request, trustedHeader, [IPNetwork.Parse("192.0.2.0/24")]));
+    }
+
+    [Theory]
+    [InlineData("192.0.2.1", "192.0.2.1", "198.51.100.7", "192.0.2.1")]
+    [InlineData("::ffff:192.0.2.1", "192.0.2.1", "198.51.100.7", "192.0.2.1")]
+    [InlineData("192.0.2.1", "10.0.0.0/8", "192.0.2.1", "192.0.2.1")]
+    [InlineData("10.1.2.3", "10.0.0.0/8", "198.51.100.7", "10.1.2.3")]
+    [InlineData("2001:db8::5", "2001:db8::/64", "198.51.100.7", "2001:db8::/64")]
+    public void The_header_is_believed_only_from_a_trusted_proxy(string peer, string trusted, string expected, string withoutTrust)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+        context.Request.Headers["X-Forwarded-For"] = "198.51.100.7";
+
+        Assert.Equal(expected, ClientAddress.Of(context.Request, "X-Forwarded-For", [LimitOptions.ParseNetwork(trusted)!.Value]));
+        Assert.Equal(withoutTrust, ClientAddress.Of(context.Request, "X-Forwarded-For", []));
     }
 
     [Fact]
@@ -35,12 +51,12 @@ public sealed class ClientAddressTests
         {
             var context = new DefaultHttpContext();
             context.Connection.RemoteIpAddress = IPAddress.Parse(address);
-            return ClientAddress.Of(context.Request, null);
+            return ClientAddress.Of(context.Request, null, []);
         }
 
         Assert.Equal(Of("2001:db8::1"), Of("2001:db8::ffff:1234"));
         Assert.NotEqual(Of("2001:db8::1"), Of("2001:db8:0:1::1"));
         Assert.Equal("192.0.2.9", Of("::ffff:192.0.2.9"));
-        Assert.Equal("unknown", ClientAddress.Of(new DefaultHttpContext().Request, null));
+        Assert.Equal("unknown", ClientAddress.Of(new DefaultHttpContext().Request, null, []));
     }
 }

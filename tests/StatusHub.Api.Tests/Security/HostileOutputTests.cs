@@ -71,6 +71,7 @@ public sealed class HostileOutputTests(StatusHubApp app)
             if (neighbour is not null)
             {
                 await admin.Put($"/api/v1/towns/{neighbour}/aid/mail", new { service = "driving-licence", forTowns = new[] { slug }, note = new { de = hostile } }).Ok();
+                await admin.PutAsync($"/api/v1/towns/{slug}/accepted-aid/{neighbour}/mail", null).Ok();
             }
         }
 

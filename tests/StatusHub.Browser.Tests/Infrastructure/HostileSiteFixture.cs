@@ -180,6 +180,7 @@ public sealed class HostileSiteFixture : BrowserFixture
             forTowns = new[] { Town },
             note = new { de = AidNoteDe, en = AidNoteEn },
         }).Ok();
+        await admin.PutAsync($"/api/v1/towns/{Town}/accepted-aid/{Helper}/hostile-offer", null).Ok();
 
         await Site.RenderAsync();
 

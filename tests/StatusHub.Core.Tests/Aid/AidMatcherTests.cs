@@ -27,6 +27,16 @@ public sealed class AidMatcherTests
 
     private static ServiceEntry Service(string id, ServiceState state) => new(id, state, new LocalizedText(), null);
 
+    /// <summary><paramref name="receiver"/> as it is once it accepted every offer of <paramref name="providers"/> that is for it.</summary>
+    private static TownSnapshot Accepting(TownSnapshot receiver, params TownSnapshot[] providers) =>
+        receiver with
+        {
+            AcceptedAid = providers
+                .SelectMany(p => p.Offers.Where(o => o.Receivers(p.Profile).Contains(receiver.Profile.Slug))
+                    .Select(o => new AidAcceptance(p.Profile.Slug, o.Id, o.Service, Start, "town")))
+                .ToList(),
+        };
+
     private static AidOffer Offer(string service, string[]? forTowns = null, DateTimeOffset? validUntil = null, string id = "o1") =>
         new(id, service, forTowns ?? [], new LocalizedText { ["de"] = "Hinweis" }, validUntil);
 
@@ -46,6 +56,9 @@ public sealed class AidMatcherTests
         ProviderOwnUnset,
         ProviderOffline,
         ProviderEmergency,
+        NotAccepted,
+        AcceptedForAnotherService,
+        AcceptedFromAnotherProvider,
     }
 
     public static TheoryData<Case, bool> Cases => new()
@@ -64,6 +77,9 @@ public sealed class AidMatcherTests
         { Case.ProviderOwnUnset, true },
         { Case.ProviderOffline, false },
         { Case.ProviderEmergency, true },
+        { Case.NotAccepted, false },
+        { Case.AcceptedForAnotherService, false },
+        { Case.AcceptedFromAnotherProvider, false },
     };
 
     [Theory]
@@ -100,6 +116,15 @@ public sealed class AidMatcherTests
         };
         var receiver = Town("recv", TownLevel.Emergency, services: [Service("vehicle-registration", receiverState)]);
         var provider = Town("prov", level, neighbours: @case == Case.NotNeighbourByDefault ? [] : ["recv"], services: providerServices, offers: [offer]);
+        receiver = @case switch
+        {
+            Case.NotAccepted => receiver,
+
+            // Accepted when the offer was for another service: the provider changed it since, which voids the consent.
+            Case.AcceptedForAnotherService => receiver with { AcceptedAid = [new AidAcceptance("prov", offer.Id, "driving-licence", Start, "town")] },
+            Case.AcceptedFromAnotherProvider => receiver with { AcceptedAid = [new AidAcceptance("other", offer.Id, offer.Service, Start, "town")] },
+            _ => Accepting(receiver, provider),
+        };
 
         var matching = AidMatcher.Match([receiver, provider], Start);
 
@@ -112,8 +137,8 @@ public sealed class AidMatcherTests
     public void An_offer_expires_as_time_passes()
     {
         var time = new FakeTimeProvider(Start);
-        var receiver = Town("recv", services: [Service("email", ServiceState.Unavailable)]);
         var provider = Town("prov", offers: [Offer("email", ["recv"], Start.AddHours(2))]);
+        var receiver = Accepting(Town("recv", services: [Service("email", ServiceState.Unavailable)]), provider);
 
         Assert.Single(AidMatcher.Match([receiver, provider], time.GetUtcNow()).Matches);
         time.Advance(TimeSpan.FromHours(2) - TimeSpan.FromTicks(1));
@@ -127,9 +152,10 @@ public sealed class AidMatcherTests
     [Fact]
     public void A_town_never_matches_its_own_offer_and_several_providers_all_match()
     {
-        var receiver = Town("recv", services: [Service("id-documents", ServiceState.Limited)], offers: [Offer("id-documents", ["recv"])]);
         var first = Town("a-prov", neighbours: ["recv"], offers: [Offer("id-documents")]);
         var second = Town("b-prov", offers: [Offer("id-documents", ["recv"])]);
+        var own = Town("recv", services: [Service("id-documents", ServiceState.Limited)], offers: [Offer("id-documents", ["recv"])]);
+        var receiver = Accepting(own, own, first, second);
 
         var matching = AidMatcher.Match([receiver, second, first], Start);
 
@@ -154,10 +180,10 @@ public sealed class AidMatcherTests
     [Fact]
     public void The_town_document_view_names_the_provider_and_its_contact()
     {
-        var receiver = Town("recv", services: [Service("email", ServiceState.Unavailable)]);
         var provider = Town("prov", offers: [Offer("email", ["recv"])]) is var p
             ? p with { Profile = p.Profile with { Phone = "+49 7000 1", Website = "https://prov.example/" } }
             : null!;
+        var receiver = Accepting(Town("recv", services: [Service("email", ServiceState.Unavailable)]), provider);
         var towns = new[] { receiver, provider }.ToDictionary(t => t.Profile.Slug);
 
         var view = AidMatcher.Match(towns.Values, Start).For("recv", towns).Single();

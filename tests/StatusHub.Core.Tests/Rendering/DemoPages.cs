@@ -35,7 +35,7 @@ internal static class DemoPages
     /// <summary>A demo region as the render job builds it: the towns' snapshots matched by <see cref="AidMatcher"/>, each document with its own matches.</summary>
     public static RegionPageModel Region(string region)
     {
-        var snapshots = Slugs().Select(DemoTowns.Snapshot).Where(t => t.Profile.Region == region).ToList();
+        var snapshots = DemoTowns.AcceptingEveryOffer(Slugs().Select(DemoTowns.Snapshot).Where(t => t.Profile.Region == region).ToList());
         var matching = AidMatcher.Match(snapshots, RenderedAt);
         var bySlug = snapshots.ToDictionary(t => t.Profile.Slug);
         var towns = snapshots

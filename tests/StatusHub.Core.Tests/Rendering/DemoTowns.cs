@@ -47,6 +47,16 @@ internal static class DemoTowns
             aid ?? []);
     }
 
+    /// <summary>The towns as the demo loader leaves them: every offer accepted by each of the towns it is for.</summary>
+    public static List<TownSnapshot> AcceptingEveryOffer(IReadOnlyList<TownSnapshot> towns) =>
+        towns.Select(receiver => receiver with
+        {
+            AcceptedAid = towns
+                .SelectMany(p => p.Offers.Where(o => o.Receivers(p.Profile).Contains(receiver.Profile.Slug))
+                    .Select(o => new AidAcceptance(p.Profile.Slug, o.Id, o.Service, receiver.UpdatedAt, "admin")))
+                .ToList(),
+        }).ToList();
+
     /// <summary>Everything stored for a demo town, as the API would hold it after the demo was published (offers from its "aid" array).</summary>
     public static TownSnapshot Snapshot(string slug)
     {

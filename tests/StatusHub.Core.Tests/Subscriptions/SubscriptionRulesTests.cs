@@ -68,6 +68,11 @@ public sealed class SubscriptionRulesTests
     [InlineData("https://agency.example.org/hook#fragment")]
     [InlineData("https://agency.example.org/ho ok")]
     [InlineData("https://localhost/hook")]
+    [InlineData("https://agency.localhost/hook")]
+    [InlineData("https://LOCALHOST./hook")]
+    [InlineData("https://[::7f00:1]/hook")]
+    [InlineData("https://[2002:c0a8:101::1]/hook")]
+    [InlineData("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook")]
     [InlineData("http://127.0.0.1:8080/hook")]
     [InlineData("https://127.0.0.1/hook")]
     [InlineData("https://10.0.0.5/hook")]
@@ -160,9 +165,28 @@ public sealed class SubscriptionRulesTests
     [InlineData("::ffff:192.168.0.1", true)]
     [InlineData("::ffff:8.8.8.8", false)]
     [InlineData("2001:4860:4860::8888", false)]
+    [InlineData("::", true)]
+    [InlineData("::127.0.0.1", true)]
+    [InlineData("::8.8.8.8", true)]
+    [InlineData("2002:c0a8:0001::1", true)]
+    [InlineData("2002:0808:0808::1", true)]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", true)]
+    [InlineData("2001:1::1", false)]
+    [InlineData("2003::1", false)]
     public void Internal_addresses_are_recognized(string address, bool isInternal)
     {
         Assert.Equal(isInternal, SubscriptionRules.IsInternal(IPAddress.Parse(address)));
+    }
+
+    [Fact]
+    public void A_blocked_and_an_unresolvable_host_give_one_neutral_last_error()
+    {
+        // A region key reads lastError: it must not learn whether an internal name exists (blocked) or not (unresolvable).
+        var blocked = new HttpRequestException("blocked", new DeliveryBlockedException());
+        var unresolvable = new HttpRequestException(HttpRequestError.NameResolutionError, "no such host");
+        Assert.Equal(SubscriptionDispatcher.UnreachableHost, SubscriptionDispatcher.Describe(blocked));
+        Assert.Equal(SubscriptionDispatcher.UnreachableHost, SubscriptionDispatcher.Describe(unresolvable));
+        Assert.NotEqual(SubscriptionDispatcher.UnreachableHost, SubscriptionDispatcher.Describe(new HttpRequestException(HttpRequestError.ConnectionError, "refused")));
     }
 
     [Fact]

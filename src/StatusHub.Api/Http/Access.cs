@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http;
+using StatusHub.Core.Auth;
+using StatusHub.Core.Storage;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Http;
+
+/// <summary>
+/// Who may call a route, declared once per route as the first argument of <see cref="ApiCall.Run"/>, which applies
+/// API.md's fixed order before the handler runs, for both hosts: slug syntax (400, or 404 on a read; never a storage
+/// call) → authentication (401) → authorization (403) → the key's write budget (429; on public reads, the client
+/// address's read budget) → and only then the handler,
+/// which reads the body. A caller without the right never learns whether the resource exists.
+/// </summary>
+public sealed class Access
+{
+    private readonly IReadOnlyList<(string Field, string Value)> _slugs;
+    private readonly Func<KeyPrincipal, ApiContext, ValueTask<bool>>? _allows;
+    private readonly string _denied;
+
+    private Access(IReadOnlyList<(string Field, string Value)> slugs, Func<KeyPrincipal, bool>? allows, string denied)
+        : this(slugs, allows is null ? null : (p, _) => ValueTask.FromResult(allows(p)), denied)
+    {
+    }
+
+    private Access(IReadOnlyList<(string Field, string Value)> slugs, Func<KeyPrincipal, ApiContext, ValueTask<bool>>? allows, string denied)
+    {
+        _slugs = slugs;
+        _allows = allows;
+        _denied = denied;
+    }
+
+    /// <summary>Anyone, no key; the route values must still be slugs.</summary>
+    public static Access Public(params (string Field, string Value)[] slugs) => new(slugs, (Func<KeyPrincipal, bool>?)null, "");
+
+    /// <summary>An admin key.</summary>
+    public static Access Admin(params (string Field, string Value)[] slugs) =>
+        new(slugs, p => p.IsAdmin, "This operation needs an admin key.");
+
+    /// <summary>A town key of <paramref name="town"/>, or admin: writes to that town and reads of its own records.</summary>
+    public static Access TownWriter(string town, params (string Field, string Value)[] slugs) =>
+        new([("town", town), .. slugs], p => p.CanWriteTown(town), $"This key may not write town '{town}'.");
+
+    /// <summary>
+    /// A town key of <paramref name="town"/>, a region key of the town's region (its agency acts for it), or admin. A
+    /// region key is checked against the stored town (one read); for a town that does not exist it is refused (403),
+    /// as for a town of another region, so the answer tells nobody which towns exist.
+    /// </summary>
+    public static Access TownOrItsRegion(string town, params (string Field, string Value)[] slugs) =>
+        new([("town", town), .. slugs], async (p, api) =>
+            p.CanWriteTown(town)
+            || (p.Scope == KeyScope.Region
+                && await api.Get<TownRepository>().GetProfileAsync(town, api.Aborted).ConfigureAwait(false) is { } profile
+                && p.CanReadRegion(profile.Region)),
+            $"This key may not act for town '{town}'.");
+
+    /// <summary>A region key of <paramref name="region"/>, or admin.</summary>
+    public static Access RegionReader(string region, params (string Field, string Value)[] slugs) =>
+        new([("region", region), .. slugs], p => p.CanReadRegion(region), $"This key may not read region '{region}'.");
+
+    /// <summary>True for the routes anyone may call.</summary>
+    public bool IsPublic => _allows is null;
+
+    /// <summary>The principal the route runs as (null for a public route), or the first failure in API.md's order.</summary>
+    internal async Task<KeyPrincipal?> ApplyAsync(ApiContext api)
+    {
+        var read = HttpMethods.IsGet(api.Request.Method) || HttpMethods.IsHead(api.Request.Method);
+        var errors = new ValidationErrors();
+        foreach (var (field, value) in _slugs)
+        {
+            if (!Validator.IsSlug(value))
+            {
+                if (read)
+                {
+                    throw ApiContext.NotFound($"There is no {field} '{value}'.");
+                }
+
+                errors.Add(field, Validator.SlugRule);
+            }
+        }
+
+        errors.ThrowIfAny();
+        if (_allows is null)
+        {
+            if (read)
+            {
+                api.ChargeAnonymousRead();
+            }
+
+            return null;
+        }
+
+        var principal = await api.AuthenticateAsync().ConfigureAwait(false);
+        if (!await _allows(principal, api).ConfigureAwait(false))
+        {
+            throw ApiContext.Forbidden(_denied);
+        }
+
+        if (api.IsWrite)
+        {
+            api.ChargeWrite(principal);
+        }
+
+        return principal;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StatusHub.Api.Tests.Infrastructure;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Storage;
+using StatusHub.Core.Validation;
+
+namespace StatusHub.Api.Tests;
+
+/// <summary>
+/// API.md's caps, whatever a (possibly compromised) town key sends: a town keeps its newest 200 updates, a provider
+/// holds at most 50 offers, and an Idempotency-Key is honoured for 24 hours, after which it starts afresh.
+/// </summary>
+[Collection(SharedAppCollection.Name)]
+public sealed class BoundsTests(StatusHubApp app)
+{
+    private static readonly WriteContext Anyone = new(new Actor("test", "test", "admin"), null);
+
+    [Fact]
+    public async Task The_write_that_adds_the_201st_update_removes_the_oldest()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var client = app.Client(key);
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        for (var i = 0; i < Limits.MaxUpdates + 5; i++)
+        {
+            var at = start.AddMinutes(i).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            await client.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = $"Meldung {i}" }, at }).Ok(HttpStatusCode.Created);
+        }
+
+        var updates = (await app.Client().GetAsync($"/api/v1/towns/{slug}").Ok())["updates"]!.AsArray();
+        Assert.Equal(Limits.MaxUpdates, updates.Count);
+        var texts = updates.Select(u => u!["text"]!["de"]!.GetValue<string>()).ToHashSet();
+        Assert.Contains($"Meldung {Limits.MaxUpdates + 4}", texts);
+        Assert.Contains("Meldung 5", texts);
+        Assert.DoesNotContain("Meldung 4", texts);
+        Assert.DoesNotContain("Meldung 0", texts);
+    }
+
+    [Fact]
+    public async Task A_provider_holds_at_most_50_offers_and_replacing_one_is_no_new_offer()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var client = app.Client(key);
+        for (var i = 0; i < Limits.MaxOffers; i++)
+        {
+            await client.Put($"/api/v1/towns/{slug}/aid/offer-{i}", new { service = "email", note = new { de = "Hilfe" } }).Ok();
+        }
+
+        var problem = await client.Put($"/api/v1/towns/{slug}/aid/one-more", new { service = "email", note = new { de = "Hilfe" } }).Problem(HttpStatusCode.Conflict);
+        Assert.Contains("50", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await client.Put($"/api/v1/towns/{slug}/aid/offer-7", new { service = "phone", note = new { de = "Ersetzt" } }).Ok();
+
+        using (var deleted = await client.DeleteAsync($"/api/v1/towns/{slug}/aid/offer-0"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await client.Put($"/api/v1/towns/{slug}/aid/one-more", new { service = "email", note = new { de = "Hilfe" } }).Ok();
+    }
+
+    [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Moves the clock of a repository of its own, 25 hours ahead.
+    public async Task An_idempotency_key_is_honoured_for_24_hours_then_starts_afresh()
+    {
+        var (slug, _) = await Towns.CreateWithKey(app);
+        await using var today = Instance(TimeProvider.System);
+        await using var tomorrow = Instance(new FakeTimeProvider(DateTimeOffset.UtcNow.Add(Limits.IdempotencyWindow).AddHours(1)));
+        var token = new IdempotencyToken("daily-report", TownRepository.HashBody("body"u8));
+        (LocalizedText, DateTimeOffset) Update(TownProfile _) => (new LocalizedText { ["de"] = "Bericht" }, DateTimeOffset.UtcNow);
+
+        var first = await today.GetRequiredService<TownRepository>().AddUpdateAsync(slug, Update, token, Anyone, default);
+        var replay = await today.GetRequiredService<TownRepository>().AddUpdateAsync(slug, Update, token, Anyone, default);
+        Assert.True(replay.Value.Replayed);
+        Assert.Equal(first.Value.Update.Id, replay.Value.Update.Id);
+
+        // A day later the same key is a new request, even with another body (no 422), and it is honoured again from then
+        // (checked at the storage's own time: the later instance's clock is a day ahead of every row's timestamp).
+        var otherBody = token with { BodyHash = TownRepository.HashBody("another body"u8) };
+        var afresh = await tomorrow.GetRequiredService<TownRepository>().AddUpdateAsync(slug, Update, otherBody, Anyone, default);
+        Assert.False(afresh.Value.Replayed);
+        Assert.NotEqual(first.Value.Update.Id, afresh.Value.Update.Id);
+        var again = await today.GetRequiredService<TownRepository>().AddUpdateAsync(slug, Update, otherBody, Anyone, default);
+        Assert.True(again.Value.Replayed);
+        Assert.Equal(afresh.Value.Update.Id, again.Value.Update.Id);
+    }
+
+    private ServiceProvider Instance(TimeProvider time) => CoreInstance.Create(app, time: time);
+}
