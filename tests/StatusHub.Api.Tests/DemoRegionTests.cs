@@ -72,6 +72,18 @@ public sealed class DemoRegionTests(DemoRegionApp app) : IClassFixture<DemoRegio
         Assert.Contains("E-Mail", content);
     }
 
+    [Theory]
+    [InlineData("/regions/bw-tuebingen/feed.atom")]
+    [InlineData("/regions/bw-tuebingen/cap.xml")]
+    public async Task Every_region_feed_names_its_author_as_RFC_4287_requires(string path)
+    {
+        // Its entries carry no author of their own, so the feed must (RFC 4287 §4.1.1).
+        var feed = XDocument.Parse(await _app.Client().GetStringAsync(path)).Root!;
+        var author = Assert.Single(feed.Elements(Atom + "author"));
+        Assert.Equal("StatusHub bw-tuebingen", author.Element(Atom + "name")!.Value);
+        Assert.EndsWith("/regions/bw-tuebingen/", author.Element(Atom + "uri")!.Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task No_public_file_contains_internal_detail()
     {

@@ -38,6 +38,10 @@ public sealed class HeadTests(StatusHubApp app)
             {
                 Assert.Equal(get.Headers.ETag, head.Headers.ETag);
                 Assert.Equal(get.Headers.CacheControl?.ToString(), head.Headers.CacheControl?.ToString());
+
+                // Site files carry Last-Modified on both hosts (the static website sends the blob's).
+                Assert.NotNull(get.Content.Headers.LastModified);
+                Assert.Equal(get.Content.Headers.LastModified, head.Content.Headers.LastModified);
             }
         }
     }

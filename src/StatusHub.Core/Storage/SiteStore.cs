@@ -12,7 +12,11 @@ public sealed record SyncResult(int Written, int Unchanged, int Deleted)
 }
 
 /// <summary>A site file as served: bytes and the headers stored with it.</summary>
-public sealed record ServedFile(Stream Content, string ContentType, string? CacheControl, string ETag, long Length);
+public sealed record ServedFile(Stream Content, string ContentType, string? CacheControl, string ETag, long Length)
+{
+    /// <summary>When the blob was last written (the static website's <c>Last-Modified</c>).</summary>
+    public DateTimeOffset? LastModified { get; init; }
+}
 
 /// <summary>
 /// The static site in the <c>$web</c> container. Uploads a file only when its SHA-256 (kept in blob
@@ -56,7 +60,10 @@ public sealed class SiteStore(StatusHubStorage storage)
             {
                 var response = await storage.Web.GetBlobClient(path).DownloadStreamingAsync(cancellationToken: token).ConfigureAwait(false);
                 var details = response.Value.Details;
-                return new ServedFile(response.Value.Content, details.ContentType, details.CacheControl, details.ETag.ToString("H"), details.ContentLength);
+                return new ServedFile(response.Value.Content, details.ContentType, details.CacheControl, details.ETag.ToString("H"), details.ContentLength)
+                {
+                    LastModified = details.LastModified,
+                };
             }
             catch (RequestFailedException failed) when (failed.Status == 404)
             {

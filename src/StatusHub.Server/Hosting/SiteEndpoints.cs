@@ -45,6 +45,11 @@ public static class SiteEndpoints
             }
 
             context.Response.Headers.ETag = file.ETag;
+            if (file.LastModified is { } lastModified)
+            {
+                context.Response.Headers.LastModified = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (context.Request.Headers.IfNoneMatch.ToString() == file.ETag)
             {
                 await file.Content.DisposeAsync();

@@ -66,6 +66,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         {
             Language = "de",
         };
+        feed.Authors.Add(RegionAuthor(region, siteBaseUrl));
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
         feed.Items = towns.Select(town =>
         {
@@ -80,11 +81,16 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         return new SiteFile(SitePaths.RegionFeedAtom(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
     }
 
+    /// <summary>The feed-level author RFC 4287 §4.1.1 requires when entries have none: the hub's region page.</summary>
+    private static SyndicationPerson RegionAuthor(string region, Uri siteBaseUrl) =>
+        new() { Name = AtomFeeds.XmlSafe($"StatusHub {region}"), Uri = new Uri(siteBaseUrl, SitePaths.RegionFolder(region)).AbsoluteUri };
+
     private static SiteFile CapIndex(string region, IReadOnlyList<(TownSnapshot Town, XDocument Alert)> alerts, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
         var self = new Uri(siteBaseUrl, SitePaths.RegionCapIndex(region));
         var updated = alerts.Count == 0 ? renderedAt : alerts.Max(a => Sent(a.Alert));
         var feed = new SyndicationFeed($"StatusHub CAP: {region}", "CAP 1.2 alerts of towns in emergency operation or unreachable", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, updated);
+        feed.Authors.Add(RegionAuthor(region, siteBaseUrl));
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
         feed.Items = alerts.Select(a =>
         {
