@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
+using StatusHub.Core.Auth;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
@@ -40,7 +41,7 @@ public static class AcceptedAidEndpoints
             var offering = town == provider ? null : await repository.GetAsync(provider, api.Aborted);
             var offer = offering?.Offers.FirstOrDefault(o => o.Id == offerId && o.Receivers(offering.Profile).Contains(town))
                 ?? throw ApiContext.NotFound($"Town '{provider}' has no offer '{offerId}' for town '{town}'.");
-            var acceptance = new AidAcceptance(provider, offerId, offer.Service, api.Get<TimeProvider>().GetUtcNow(), api.Caller.Scope.ToString().ToLowerInvariant());
+            var acceptance = new AidAcceptance(provider, offerId, offer.Service, api.Get<TimeProvider>().GetUtcNow(), api.Caller.Scope.ToWire());
             var written = await repository.AcceptAidAsync(town, acceptance, api.WriteContext(), api.Aborted);
             return TypedResults.Json(AcceptedAidResponse.From(written.Value), DocumentJson.Options).WithETag(written.ETag);
         });
@@ -64,7 +65,7 @@ public static class AcceptedAidEndpoints
                 .Where(p => p.Profile.Slug != town)
                 .SelectMany(p => p.Offers.Where(o => o.Receivers(p.Profile).Contains(town)).Select(o => new ReceivedAid(
                     p.Profile.Slug, o.Id, o.Service, o.Note, o.ValidUntil,
-                    snapshot.AcceptedAid.Any(a => a.Provider == p.Profile.Slug && a.OfferId == o.Id && a.Service == o.Service))))
+                    snapshot.HasAccepted(p.Profile.Slug, o))))
                 .ToList();
             return TypedResults.Json(new TownAidResponse(offered, received), DocumentJson.Options);
         });

@@ -58,13 +58,10 @@ public sealed class Access
     public static Access RegionReader(string region, params (string Field, string Value)[] slugs) =>
         new([("region", region), .. slugs], p => p.CanReadRegion(region), $"This key may not read region '{region}'.");
 
-    /// <summary>True for the routes anyone may call.</summary>
-    public bool IsPublic => _allows is null;
-
     /// <summary>The principal the route runs as (null for a public route), or the first failure in API.md's order.</summary>
     internal async Task<KeyPrincipal?> ApplyAsync(ApiContext api)
     {
-        var read = HttpMethods.IsGet(api.Request.Method) || HttpMethods.IsHead(api.Request.Method);
+        var read = !api.IsWrite;
         var errors = new ValidationErrors();
         foreach (var (field, value) in _slugs)
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
@@ -55,9 +54,8 @@ public sealed class ApiContext(HttpRequest request)
         }
 
         var keyId = ApiKeys.TryParse(presented, out var id, out _) ? id : null;
-        var limits = Get<IOptions<LimitOptions>>().Value;
-        var address = ClientAddress.Of(Request, limits.ClientAddressHeader, limits.TrustedProxyNetworks());
         var throttle = Get<AuthThrottle>();
+        var address = throttle.AddressOf(Request);
         if (throttle.RefuseAuthentication(address, keyId) is { } wait)
         {
             Logger.LogWarning("Authentication throttled for address {Address} (key id {KeyId}): too many failures", address, keyId ?? "none");
@@ -72,9 +70,9 @@ public sealed class ApiContext(HttpRequest request)
     /// <summary>Takes one read of a public route from the client address's budget, or 429 with Retry-After.</summary>
     internal void ChargeAnonymousRead()
     {
-        var limits = Get<IOptions<LimitOptions>>().Value;
-        var address = ClientAddress.Of(Request, limits.ClientAddressHeader, limits.TrustedProxyNetworks());
-        if (Get<AuthThrottle>().RefuseAnonymousRead(address) is { } wait)
+        var throttle = Get<AuthThrottle>();
+        var address = throttle.AddressOf(Request);
+        if (throttle.RefuseAnonymousRead(address) is { } wait)
         {
             Logger.LogWarning("Anonymous reads throttled for address {Address}", address);
             throw TooManyRequests("Too many reads from this address: wait, or read the static site, which has no limit.", wait);

@@ -17,6 +17,8 @@ public sealed class AuthThrottle : IDisposable
     private readonly TimeSpan _failureWindow;
     private readonly TimeSpan _writeWindow;
     private readonly TimeSpan _readWindow;
+    private readonly string? _clientAddressHeader;
+    private readonly IReadOnlyList<System.Net.IPNetwork> _trustedProxies;
 
     public AuthThrottle(IOptions<LimitOptions> options)
     {
@@ -28,7 +30,12 @@ public sealed class AuthThrottle : IDisposable
         _writesByKey = Create(limits.WritesPerKey, _writeWindow);
         _readWindow = TimeSpan.FromSeconds(Math.Max(1, limits.ReadWindowSeconds));
         _readsByAddress = Create(limits.AnonymousReadsPerAddress, _readWindow);
+        _clientAddressHeader = limits.ClientAddressHeader;
+        _trustedProxies = limits.TrustedProxyNetworks();
     }
+
+    /// <summary>The address the limits count against (<see cref="ClientAddress.Of"/> with the configured header and proxies).</summary>
+    public string AddressOf(Microsoft.AspNetCore.Http.HttpRequest request) => ClientAddress.Of(request, _clientAddressHeader, _trustedProxies);
 
     /// <summary>Takes one anonymous read from the address's budget: null when allowed, otherwise how long to wait.</summary>
     public TimeSpan? RefuseAnonymousRead(string address)

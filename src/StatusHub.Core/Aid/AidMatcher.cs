@@ -39,9 +39,7 @@ public static class AidMatcher
     {
         // Index every live offer by (receiver, service) once: linear in offers × receivers, not towns².
         var offers = new Dictionary<(string Town, string Service), List<AidMatch>>();
-        var accepted = towns
-            .SelectMany(t => t.AcceptedAid.Select(a => (Town: t.Profile.Slug, a.Provider, a.OfferId, a.Service)))
-            .ToHashSet();
+        var bySlug = towns.ToDictionary(t => t.Profile.Slug, StringComparer.Ordinal);
         foreach (var provider in towns)
         {
             if (provider.Status.Level == TownLevel.Offline)
@@ -56,7 +54,8 @@ public static class AidMatcher
                     continue;
                 }
 
-                foreach (var receiver in offer.Receivers(provider.Profile).Where(r => accepted.Contains((r, provider.Profile.Slug, offer.Id, offer.Service))))
+                foreach (var receiver in offer.Receivers(provider.Profile)
+                             .Where(r => bySlug.TryGetValue(r, out var town) && town.HasAccepted(provider.Profile.Slug, offer)))
                 {
                     var key = (receiver, offer.Service);
                     if (!offers.TryGetValue(key, out var list))

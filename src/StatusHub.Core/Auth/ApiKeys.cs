@@ -12,6 +12,12 @@ public enum KeyScope
     Region,
 }
 
+/// <summary>The scope's name as stored and shown (<c>admin</c>, <c>town</c>, <c>region</c>).</summary>
+public static class KeyScopeNames
+{
+    public static string ToWire(this KeyScope scope) => scope.ToString().ToLowerInvariant();
+}
+
 /// <summary>
 /// Key format <c>shk_{id}_{secret}</c>: the id (16 hex characters) finds the stored row, the secret
 /// (32 random bytes, base64url) is only ever stored as its SHA-256 hash and compared in constant time.

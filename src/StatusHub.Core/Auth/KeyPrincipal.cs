@@ -11,5 +11,5 @@ public sealed record KeyPrincipal(string KeyId, string Label, KeyScope Scope, st
     /// <summary>Admin, or a region key of exactly this region.</summary>
     public bool CanReadRegion(string region) => IsAdmin || (Scope == KeyScope.Region && string.Equals(Region, region, StringComparison.Ordinal));
 
-    public Storage.Actor ToActor() => new(KeyId, Label, Scope.ToString().ToLowerInvariant());
+    public Storage.Actor ToActor() => new(KeyId, Label, Scope.ToWire());
 }

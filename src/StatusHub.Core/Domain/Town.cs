@@ -53,6 +53,10 @@ public sealed record TownSnapshot(
 {
     /// <summary>The offers of other towns this town has accepted (mutual aid needs the receiver's consent).</summary>
     public IReadOnlyList<AidAcceptance> AcceptedAid { get; init; } = [];
+
+    /// <summary>True when this town accepted <paramref name="offer"/> of <paramref name="provider"/> for the service it is for now.</summary>
+    public bool HasAccepted(string provider, AidOffer offer) =>
+        AcceptedAid.Any(a => a.Provider == provider && a.OfferId == offer.Id && a.Service == offer.Service);
 }
 
 /// <summary>

@@ -60,7 +60,7 @@ public sealed class KeyRepository(StatusHubStorage storage)
 
     private static TableEntity ToEntity(StoredKey key) => new(Partition, key.Id)
     {
-        ["Scope"] = key.Scope.ToString().ToLowerInvariant(),
+        ["Scope"] = key.Scope.ToWire(),
         ["Town"] = key.Town,
         ["Region"] = key.Region,
         ["Label"] = key.Label,
