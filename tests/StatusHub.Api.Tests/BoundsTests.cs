@@ -10,7 +10,8 @@ namespace StatusHub.Api.Tests;
 
 /// <summary>
 /// API.md's caps, whatever a (possibly compromised) town key sends: a town keeps its newest 200 updates, a provider
-/// holds at most 50 offers, and an Idempotency-Key is honoured for 24 hours, after which it starts afresh.
+/// holds at most 50 offers, an Idempotency-Key is honoured for 24 hours, after which it starts afresh, and status.json
+/// stays within 512 KiB.
 /// </summary>
 [Collection(SharedAppCollection.Name)]
 public sealed class BoundsTests(StatusHubApp app)
@@ -58,6 +59,58 @@ public sealed class BoundsTests(StatusHubApp app)
         }
 
         await client.Put($"/api/v1/towns/{slug}/aid/one-more", new { service = "email", note = new { de = "Hilfe" } }).Ok();
+    }
+
+    [Fact]
+    public async Task The_51st_offer_is_not_stored()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var client = app.Client(key);
+        for (var i = 0; i < Limits.MaxOffers; i++)
+        {
+            await client.Put($"/api/v1/towns/{slug}/aid/offer-{i}", new { service = "email", note = new { de = "Hilfe" } }).Ok();
+        }
+
+        await client.Put($"/api/v1/towns/{slug}/aid/one-more", new { service = "email", note = new { de = "Zu viel" } }).Problem(HttpStatusCode.Conflict);
+
+        var offered = (await client.GetAsync($"/api/v1/towns/{slug}/aid").Ok())["offered"]!.AsArray();
+        Assert.Equal(Limits.MaxOffers, offered.Count);
+        Assert.DoesNotContain(offered, o => o!["offerId"]!.GetValue<string>() == "one-more");
+    }
+
+    [Fact]
+    public async Task Whatever_a_town_publishes_its_status_json_stays_within_512_KiB_and_keeps_the_newest_updates()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var client = app.Client(key);
+        string[] languages = ["de", "en", "uk", "ru", "tr", "ar", "pl", "fr", "es", "it"];
+
+        // 200 KB of Q&A and 10 × 40 KB of updates: each write within its caps and the body limit, together 600 KB.
+        var answer = new string('a', 4000);
+        await client.Put($"/api/v1/towns/{slug}/qa", new
+        {
+            items = Enumerable.Range(0, Limits.MaxQaItems).Select(i => new { id = $"q{i}", question = new { de = $"Frage {i}?" }, answer = new { de = answer } }).ToArray(),
+        }).Ok();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        for (var i = 0; i < 10; i++)
+        {
+            var text = languages.ToDictionary(l => l, l => $"Meldung {i} " + new string('a', Limits.MaxUpdateText - 12));
+            var at = start.AddMinutes(i).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+            await client.Post($"/api/v1/towns/{slug}/updates", new { text, at }).Ok(HttpStatusCode.Created);
+        }
+
+        await app.Client(StatusHubApp.AdminKey).PostAsync("/api/v1/render", null).Ok();
+
+        foreach (var path in new[] { $"/{slug}/status.json", $"/api/v1/towns/{slug}" })
+        {
+            var bytes = await app.Client().GetByteArrayAsync(path);
+            Assert.InRange(bytes.Length, 400 * 1024, Core.Documents.DocumentBudget.MaxBytes);
+            var document = System.Text.Json.Nodes.JsonNode.Parse(bytes)!;
+            var updates = document["updates"]!.AsArray();
+            Assert.InRange(updates.Count, 1, 9);
+            Assert.StartsWith("Meldung 9 ", updates[0]!["text"]!["de"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Equal(Limits.MaxQaItems, document["qa"]!.AsArray().Count);
+        }
     }
 
     [Fact]

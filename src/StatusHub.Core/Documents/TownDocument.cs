@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Documents;
@@ -15,8 +16,15 @@ public sealed record TownDocument(
     IReadOnlyList<TimelineUpdate> Updates,
     IReadOnlyList<AidMatchView> Aid)
 {
-    /// <summary>Builds the document from a snapshot; <paramref name="aid"/> are the mutual-aid matches for this town.</summary>
-    public static TownDocument From(TownSnapshot snapshot, IReadOnlyList<AidMatchView> aid) =>
+    /// <summary>What the size budget left out, when anything (<see cref="DocumentBudget"/>); not part of the document.</summary>
+    [JsonIgnore]
+    public ShedContent? Shed { get; init; }
+
+    /// <summary>
+    /// Builds the document from a snapshot, within the size budget (<see cref="DocumentBudget"/>); <paramref name="aid"/>
+    /// are the mutual-aid matches for this town.
+    /// </summary>
+    public static TownDocument From(TownSnapshot snapshot, IReadOnlyList<AidMatchView> aid) => DocumentBudget.Fit(
         new(
             new TownReference(
                 snapshot.Profile.Slug,
@@ -33,7 +41,7 @@ public sealed record TownDocument(
             snapshot.Services.Select(ServiceView.From).ToList(),
             snapshot.Qa,
             snapshot.Updates,
-            aid);
+            aid));
 }
 
 /// <summary>The public identity of a town inside documents.</summary>

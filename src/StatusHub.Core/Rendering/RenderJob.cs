@@ -284,6 +284,13 @@ public sealed class RenderJob(
                 try
                 {
                     var document = TownDocument.From(bySlug[slug], matching.For(slug, bySlug));
+                    if (document.Shed is { } shed)
+                    {
+                        logger.LogWarning(
+                            "Town {Town} publishes more than status.json may hold ({Before} bytes); left out {Updates} oldest updates, {Qa} Q&A items, {Aid} aid matches and translations as needed ({After} bytes)",
+                            slug, shed.BytesBefore, shed.Updates, shed.Qa, shed.Aid, shed.BytesAfter);
+                    }
+
                     var files = await townRenderer.RenderTownAsync(document, settings.SiteBaseUrl, now).ConfigureAwait(false);
                     var synced = await site.SyncAsync(slug + "/", files, exactPaths: false, token).ConfigureAwait(false);
                     tally.Add(synced);
