@@ -80,17 +80,41 @@ public sealed class AidTests(StatusHubApp app)
     {
         var r = await NewRegion();
         var provider = app.Client(r.ProviderKey);
-        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("id-documents", [r.Receiver])).Ok();
+        var until = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var accepted = Offer("id-documents", [r.Receiver], until);
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", accepted).Ok();
         await Accept(r, "wechsel");
         Assert.Single(await AidOf(r.Receiver));
 
-        // The same offer id for another service is another offer: the acceptance does not carry over.
-        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("vehicle-registration", [r.Receiver])).Ok();
+        // A retried PUT of the same offer (or one naming one more town) is what the receiver accepted.
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", accepted).Ok();
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("id-documents", [r.Receiver, r.Far], until)).Ok();
+        Assert.Single(await AidOf(r.Receiver));
+
+        // Accepted as "appointment needed", rewritten to a lure: the receiver never agreed to that text.
+        var lure = "Ausweisanträge bitte eingescannt an service@falsches-rathaus.example";
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", new { service = "id-documents", forTowns = new[] { r.Receiver }, note = new { de = lure }, validUntil = until }).Ok();
+        Assert.Empty(await AidOf(r.Receiver));
+        await _admin.PostAsync("/api/v1/render", null).Ok();
+        Assert.DoesNotContain(lure, await app.Client().GetStringAsync($"/{r.Receiver}/status.json"), StringComparison.Ordinal);
+
+        // Changed back to exactly what was accepted: the consent does not come back.
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", accepted).Ok();
         Assert.Empty(await AidOf(r.Receiver));
 
-        // Back to what was accepted, and naming the receiver no more: nothing.
-        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("id-documents", [r.Far])).Ok();
+        // Accepted again, then the same offer id for another service: another offer, and the acceptance does not carry over.
+        await Accept(r, "wechsel");
+        Assert.Single(await AidOf(r.Receiver));
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("vehicle-registration", [r.Receiver], until)).Ok();
         Assert.Empty(await AidOf(r.Receiver));
+
+        // Accepted again, then the receiver is no longer named, then named again: it must accept anew.
+        await Accept(r, "wechsel");
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("vehicle-registration", [r.Far], until)).Ok();
+        await provider.Put($"/api/v1/towns/{r.Provider}/aid/wechsel", Offer("vehicle-registration", [r.Receiver], until)).Ok();
+        Assert.Empty(await AidOf(r.Receiver));
+        var received = (await app.Client(r.ReceiverKey).GetAsync($"/api/v1/towns/{r.Receiver}/aid").Ok())["received"]!.AsArray();
+        Assert.False(Assert.Single(received)!["accepted"]!.GetValue<bool>());
     }
 
     [Fact]

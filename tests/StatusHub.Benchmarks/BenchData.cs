@@ -94,7 +94,7 @@ public static class BenchData
         // Every town has accepted every offer that is for it (API.md: only accepted offers help), so the matcher does
         // all of its work.
         var acceptances = towns
-            .SelectMany(p => p.Offers.SelectMany(o => o.Receivers(p.Profile).Select(r => (Receiver: r, Acceptance: new AidAcceptance(p.Profile.Slug, o.Id, o.Service, Now, "town")))))
+            .SelectMany(p => p.Offers.SelectMany(o => o.Receivers(p.Profile).Select(r => (Receiver: r, Acceptance: new AidAcceptance(p.Profile.Slug, o.Id, o.Terms, Now, "town")))))
             .ToLookup(a => a.Receiver, a => a.Acceptance);
         return towns.Select(t => t with { AcceptedAid = acceptances[t.Profile.Slug].ToList() }).ToList();
     }

@@ -41,7 +41,7 @@ public static class AcceptedAidEndpoints
             var offering = town == provider ? null : await repository.GetAsync(provider, api.Aborted);
             var offer = offering?.Offers.FirstOrDefault(o => o.Id == offerId && o.Receivers(offering.Profile).Contains(town))
                 ?? throw ApiContext.NotFound($"Town '{provider}' has no offer '{offerId}' for town '{town}'.");
-            var acceptance = new AidAcceptance(provider, offerId, offer.Service, api.Get<TimeProvider>().GetUtcNow(), api.Caller.Scope.ToWire());
+            var acceptance = new AidAcceptance(provider, offerId, offer.Terms, api.Get<TimeProvider>().GetUtcNow(), api.Caller.Scope.ToWire());
             var written = await repository.AcceptAidAsync(town, acceptance, api.WriteContext(), api.Aborted);
             return TypedResults.Json(AcceptedAidResponse.From(written.Value), DocumentJson.Options).WithETag(written.ETag);
         });

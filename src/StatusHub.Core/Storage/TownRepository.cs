@@ -234,6 +234,8 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         WriteAsync(town, context, readRows: true, "aid.put", $"towns/{town}/aid", state =>
         {
             var offer = build(state.Profile);
+            var previous = state.Rows.FirstOrDefault(r => r.RowKey == TownRows.AidKey(offer.Id)) is { } row ? TownRows.ReadAid(row) : null;
+            offer = offer.Replacing(previous, state.Now);
             var others = state.Rows.Count(r => r.RowKey.StartsWith(TownRows.AidPrefix, StringComparison.Ordinal) && r.RowKey != TownRows.AidKey(offer.Id));
             if (others >= Limits.MaxOffers)
             {

@@ -155,6 +155,7 @@ internal static class TownRows
             ["Service"] = offer.Service,
             ["ForTowns"] = string.Join(',', offer.ForTowns),
             ["ValidUntil"] = offer.ValidUntil,
+            ["TermsSince"] = offer.TermsSince,
         };
         WriteText(entity, "Note", offer.Note);
         return entity;
@@ -166,14 +167,17 @@ internal static class TownRows
             entity.GetString("Service") ?? "",
             entity.GetString("ForTowns") is { Length: > 0 } list ? list.Split(',') : [],
             ReadText(entity, "Note"),
-            entity.GetDateTimeOffset("ValidUntil"));
+            entity.GetDateTimeOffset("ValidUntil"))
+        {
+            TermsSince = entity.GetDateTimeOffset("TermsSince"),
+        };
 
     public static TableEntity AcceptedAidEntity(string town, AidAcceptance acceptance) =>
         new(town, AcceptedAidKey(acceptance.Provider, acceptance.OfferId))
         {
             ["Provider"] = acceptance.Provider,
             ["OfferId"] = acceptance.OfferId,
-            ["Service"] = acceptance.Service,
+            ["Terms"] = acceptance.Terms,
             ["AcceptedAt"] = acceptance.AcceptedAt,
             ["AcceptedBy"] = acceptance.AcceptedBy,
         };
@@ -182,7 +186,7 @@ internal static class TownRows
         new(
             entity.GetString("Provider") ?? "",
             entity.GetString("OfferId") ?? "",
-            entity.GetString("Service") ?? "",
+            entity.GetString("Terms") ?? "",
             entity.GetDateTimeOffset("AcceptedAt") ?? DateTimeOffset.UnixEpoch,
             entity.GetString("AcceptedBy") ?? "");
 

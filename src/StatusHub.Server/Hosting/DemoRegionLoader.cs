@@ -126,7 +126,7 @@ public sealed class DemoRegionLoader(
                     ?? throw new InvalidOperationException($"Demo town {demo.Slug} vanished while loading.");
                 foreach (var receiver in written.Value.Receivers(provider).Where(r => demos.Any(d => d.Slug == r)))
                 {
-                    await towns.AcceptAidAsync(receiver, new AidAcceptance(demo.Slug, written.Value.Id, written.Value.Service, now, "admin"), context, cancellationToken);
+                    await towns.AcceptAidAsync(receiver, new AidAcceptance(demo.Slug, written.Value.Id, written.Value.Terms, now, "admin"), context, cancellationToken);
                 }
             }
         }

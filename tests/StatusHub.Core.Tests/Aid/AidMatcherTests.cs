@@ -33,7 +33,7 @@ public sealed class AidMatcherTests
         {
             AcceptedAid = providers
                 .SelectMany(p => p.Offers.Where(o => o.Receivers(p.Profile).Contains(receiver.Profile.Slug))
-                    .Select(o => new AidAcceptance(p.Profile.Slug, o.Id, o.Service, Start, "town")))
+                    .Select(o => new AidAcceptance(p.Profile.Slug, o.Id, o.Terms, Start, "town")))
                 .ToList(),
         };
 
@@ -58,6 +58,8 @@ public sealed class AidMatcherTests
         ProviderEmergency,
         NotAccepted,
         AcceptedForAnotherService,
+        AcceptedBeforeTheNoteChanged,
+        AcceptedBeforeTheEndMoved,
         AcceptedFromAnotherProvider,
     }
 
@@ -79,6 +81,8 @@ public sealed class AidMatcherTests
         { Case.ProviderEmergency, true },
         { Case.NotAccepted, false },
         { Case.AcceptedForAnotherService, false },
+        { Case.AcceptedBeforeTheNoteChanged, false },
+        { Case.AcceptedBeforeTheEndMoved, false },
         { Case.AcceptedFromAnotherProvider, false },
     };
 
@@ -121,8 +125,12 @@ public sealed class AidMatcherTests
             Case.NotAccepted => receiver,
 
             // Accepted when the offer was for another service: the provider changed it since, which voids the consent.
-            Case.AcceptedForAnotherService => receiver with { AcceptedAid = [new AidAcceptance("prov", offer.Id, "driving-licence", Start, "town")] },
-            Case.AcceptedFromAnotherProvider => receiver with { AcceptedAid = [new AidAcceptance("other", offer.Id, offer.Service, Start, "town")] },
+            Case.AcceptedForAnotherService => receiver with { AcceptedAid = [new AidAcceptance("prov", offer.Id, (offer with { Service = "driving-licence" }).Terms, Start, "town")] },
+
+            // Accepted as "call us", then the provider rewrote the note: the receiver never saw the new text.
+            Case.AcceptedBeforeTheNoteChanged => receiver with { AcceptedAid = [new AidAcceptance("prov", offer.Id, (offer with { Note = new LocalizedText { ["de"] = "Bitte anrufen" } }).Terms, Start, "town")] },
+            Case.AcceptedBeforeTheEndMoved => receiver with { AcceptedAid = [new AidAcceptance("prov", offer.Id, (offer with { ValidUntil = Start.AddHours(1) }).Terms, Start, "town")] },
+            Case.AcceptedFromAnotherProvider => receiver with { AcceptedAid = [new AidAcceptance("other", offer.Id, offer.Terms, Start, "town")] },
             _ => Accepting(receiver, provider),
         };
 

@@ -53,7 +53,7 @@ internal static class DemoTowns
         {
             AcceptedAid = towns
                 .SelectMany(p => p.Offers.Where(o => o.Receivers(p.Profile).Contains(receiver.Profile.Slug))
-                    .Select(o => new AidAcceptance(p.Profile.Slug, o.Id, o.Service, receiver.UpdatedAt, "admin")))
+                    .Select(o => new AidAcceptance(p.Profile.Slug, o.Id, o.Terms, receiver.UpdatedAt, "admin")))
                 .ToList(),
         }).ToList();
 
