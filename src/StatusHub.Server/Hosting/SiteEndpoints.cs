@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using StatusHub.Core.Errors;
 using StatusHub.Core.PublisherConsole;
+using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Server.Hosting;
@@ -19,6 +20,16 @@ public static class SiteEndpoints
     private static async Task<IResult> ServeAsync(HttpContext context, string? path, SiteStore site)
     {
         path ??= "";
+        foreach (var (name, value) in SiteHeaders.All)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (context.Request.IsHttps)
+        {
+            context.Response.Headers[SiteHeaders.StrictTransportSecurity.Key] = SiteHeaders.StrictTransportSecurity.Value;
+        }
+
         if (path.Contains("..", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
         {
             return Results.NotFound();
@@ -79,7 +90,7 @@ public static class SiteEndpoints
         }
 
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = console.ContentSecurityPolicy + "; frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = SiteHeaders.ConsolePolicy(console.ContentSecurityPolicy);
         headers.CacheControl = file.CacheControl;
         headers.ETag = $"\"{file.ContentHash[..32]}\"";
         if (context.Request.Headers.IfNoneMatch.ToString() == headers.ETag.ToString())
