@@ -49,6 +49,9 @@ param instanceMemoryMB int = 2048
 @description('Days Log Analytics keeps logs (30 days are included in the ingestion price).')
 param logRetentionInDays int = 30
 
+@description('Put Azure Front Door (Standard, a monthly base fee) in front of the static website so the site sends its security headers (frame-ancestors, nosniff, CORS). Off: the static website endpoint alone, without those headers.')
+param enableFrontDoor bool = false
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -73,14 +76,18 @@ module hub 'statushub.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     logRetentionInDays: logRetentionInDays
+    enableFrontDoor: enableFrontDoor
   }
 }
 
 @description('Base URL of the HTTP API, e.g. https://func-….azurewebsites.net/api/v1.')
 output API_URL string = hub.outputs.apiUrl
 
-@description('The citizen site: the static website endpoint of the storage account.')
+@description('The citizen site: Front Door\'s endpoint when enableFrontDoor, else the static website endpoint of the storage account.')
 output SITE_URL string = hub.outputs.siteUrl
+
+@description('The static website endpoint of the storage account (works with and without Front Door).')
+output WEB_ENDPOINT_URL string = hub.outputs.webEndpointUrl
 
 @description('The publisher console for town staff (written into $web/publish/ by the first render).')
 output CONSOLE_URL string = hub.outputs.consoleUrl

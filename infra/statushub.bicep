@@ -35,6 +35,9 @@ param instanceMemoryMB int
 @description('Days Log Analytics keeps logs.')
 param logRetentionInDays int
 
+@description('Put Azure Front Door (Standard, billed monthly) in front of the static website, to send the site\'s security headers (frame-ancestors, nosniff, CORS); the raw web endpoint keeps working either way.')
+param enableFrontDoor bool
+
 var functionAppName = 'func-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 
@@ -84,6 +87,27 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
     publicAccess: 'None'
   }
 }
+
+// The static website's container, declared (the postprovision hook only switches the website on) so the app's role can
+// be scoped to it.
+resource webContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
+  parent: blobService
+  name: '$web'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// The Functions host's own containers (timer schedules and locks, host keys), declared so its role can be scoped to them.
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = [
+  for name in ['azure-webjobs-hosts', 'azure-webjobs-secrets']: {
+    parent: blobService
+    name: name
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
 
 // The render lease (render.lock) lives here; the app would create it on first use, declared so it is never public.
 resource privateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
@@ -199,16 +223,29 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// The host's own storage (deployment package, timer leases): Storage Blob Data Owner.
-resource hostBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, functionApp.id, roles.storageBlobDataOwner)
-  scope: storage
+// The host's own storage, and nothing else: Storage Blob Data Owner on the deployment package's container and on its
+// timer and key containers, not on the account (the app's identity never reaches a container it does not write).
+resource hostPackageOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(deploymentContainer.id, functionApp.id, roles.storageBlobDataOwner)
+  scope: deploymentContainer
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
     principalId: functionApp.identity.principalId
     principalType: 'ServicePrincipal'
   }
 }
+
+resource hostContainerOwners 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, index) in ['azure-webjobs-hosts', 'azure-webjobs-secrets']: {
+    name: guid(hostContainers[index].id, functionApp.id, roles.storageBlobDataOwner)
+    scope: hostContainers[index]
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+      principalId: functionApp.identity.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
 
 // The API's tables.
 resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -221,10 +258,20 @@ resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
-// The renderer's blobs in $web.
-resource appBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(storage.id, functionApp.id, roles.storageBlobDataContributor)
-  scope: storage
+// The renderer's blobs: $web (the site) and the private container (the render lease), each its own assignment.
+resource appWebContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(webContainer.id, functionApp.id, roles.storageBlobDataContributor)
+  scope: webContainer
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource appPrivateContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(privateContainer.id, functionApp.id, roles.storageBlobDataContributor)
+  scope: privateContainer
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: functionApp.identity.principalId
@@ -274,19 +321,22 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     StatusHub__Storage__AccountUri: storage.properties.primaryEndpoints.blob
     StatusHub__Render__Schedule: renderSchedule
     StatusHub__Delivery__Schedule: deliverySchedule
-    StatusHub__SiteBaseUrl: storage.properties.primaryEndpoints.web
+    StatusHub__SiteBaseUrl: siteUrl
     StatusHub__AdminKey: '@Microsoft.KeyVault(SecretUri=${adminKeySecret.properties.secretUri})'
     // The publisher console at <site>/publish/ calls this app: its origin is the static website's (trailing '/' is ignored).
     StatusHub__Cors__AllowedOrigins__0: storage.properties.primaryEndpoints.web
+    StatusHub__Cors__AllowedOrigins__1: siteUrl
     StatusHub__Console__ApiBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     // Failed-auth limits count per client: the platform's front end appends the caller's address to X-Forwarded-For
     // (the last entry is the one it wrote; earlier entries are the client's own claims). Unverified on Flex: docs/deploy.md.
     StatusHub__Limits__ClientAddressHeader: 'X-Forwarded-For'
   }
   dependsOn: [
-    hostBlobOwner
+    hostPackageOwner
+    hostContainerOwners
     appTableContributor
-    appBlobContributor
+    appWebContributor
+    appPrivateContributor
     appMetricsPublisher
     appAdminKeyReader
   ]
@@ -309,9 +359,188 @@ resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   }
 }
 
+
+// ---- Front Door (optional): the static website cannot send response headers; Front Door sends the site's own
+// (src/StatusHub.Core/Rendering/SiteHeaders.cs, compared with this template by InfraTests) in front of it.
+
+var webHost = replace(replace(storage.properties.primaryEndpoints.web, 'https://', ''), '/', '')
+
+// SiteHeaders.All, then the console's policy (ConsoleFiles.ContentSecurityPolicy + frame-ancestors) under /publish/.
+var siteHeaders = [
+  {
+    name: 'Content-Security-Policy'
+    value: 'frame-ancestors \'none\''
+  }
+  {
+    name: 'X-Content-Type-Options'
+    value: 'nosniff'
+  }
+  {
+    name: 'Referrer-Policy'
+    value: 'no-referrer'
+  }
+  {
+    name: 'Access-Control-Allow-Origin'
+    value: '*'
+  }
+  {
+    name: 'Strict-Transport-Security'
+    value: 'max-age=31536000'
+  }
+]
+var consolePolicy = 'default-src \'none\'; script-src \'self\'; style-src \'self\'; connect-src \'self\' https://${functionApp.properties.defaultHostName}; img-src \'self\' data:; base-uri \'none\'; form-action \'none\'; frame-ancestors \'none\''
+
+resource frontDoor 'Microsoft.Cdn/profiles@2024-09-01' = if (enableFrontDoor) {
+  name: 'afd-${resourceToken}'
+  location: 'global'
+  tags: tags
+  sku: {
+    name: 'Standard_AzureFrontDoor'
+  }
+}
+
+resource frontDoorEndpoint 'Microsoft.Cdn/profiles/afdEndpoints@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoor
+  name: 'site-${resourceToken}'
+  location: 'global'
+  tags: tags
+  properties: {
+    enabledState: 'Enabled'
+  }
+}
+
+resource frontDoorOrigins 'Microsoft.Cdn/profiles/originGroups@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoor
+  name: 'static-website'
+  properties: {
+    loadBalancingSettings: {
+      sampleSize: 4
+      successfulSamplesRequired: 3
+      additionalLatencyInMilliseconds: 50
+    }
+    healthProbeSettings: {
+      probePath: '/'
+      probeRequestType: 'HEAD'
+      probeProtocol: 'Https'
+      probeIntervalInSeconds: 100
+    }
+  }
+}
+
+resource frontDoorOrigin 'Microsoft.Cdn/profiles/originGroups/origins@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoorOrigins
+  name: 'web'
+  properties: {
+    hostName: webHost
+    originHostHeader: webHost
+    httpPort: 80
+    httpsPort: 443
+    priority: 1
+    weight: 1000
+    enabledState: 'Enabled'
+    enforceCertificateNameCheck: true
+  }
+}
+
+resource frontDoorRules 'Microsoft.Cdn/profiles/ruleSets@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoor
+  name: 'siteheaders'
+}
+
+resource siteHeadersRule 'Microsoft.Cdn/profiles/ruleSets/rules@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoorRules
+  name: 'everyfile'
+  properties: {
+    order: 1
+    conditions: []
+    actions: [
+      for header in siteHeaders: {
+        name: 'ModifyResponseHeader'
+        parameters: {
+          typeName: 'DeliveryRuleHeaderActionParameters'
+          headerAction: 'Overwrite'
+          headerName: header.name
+          value: header.value
+        }
+      }
+    ]
+    matchProcessingBehavior: 'Continue'
+  }
+}
+
+resource consoleHeadersRule 'Microsoft.Cdn/profiles/ruleSets/rules@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoorRules
+  name: 'console'
+  properties: {
+    order: 2
+    conditions: [
+      {
+        name: 'UrlPath'
+        parameters: {
+          typeName: 'DeliveryRuleUrlPathMatchConditionParameters'
+          operator: 'BeginsWith'
+          matchValues: [
+            'publish/'
+          ]
+          negateCondition: false
+          transforms: [
+            'Lowercase'
+          ]
+        }
+      }
+    ]
+    actions: [
+      {
+        name: 'ModifyResponseHeader'
+        parameters: {
+          typeName: 'DeliveryRuleHeaderActionParameters'
+          headerAction: 'Overwrite'
+          headerName: 'Content-Security-Policy'
+          value: consolePolicy
+        }
+      }
+    ]
+    matchProcessingBehavior: 'Continue'
+  }
+}
+
+resource frontDoorRoute 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-09-01' = if (enableFrontDoor) {
+  parent: frontDoorEndpoint
+  name: 'site'
+  properties: {
+    originGroup: {
+      id: frontDoorOrigins.id
+    }
+    ruleSets: [
+      {
+        id: frontDoorRules.id
+      }
+    ]
+    supportedProtocols: [
+      'Http'
+      'Https'
+    ]
+    patternsToMatch: [
+      '/*'
+    ]
+    forwardingProtocol: 'HttpsOnly'
+    linkToDefaultDomain: 'Enabled'
+    httpsRedirect: 'Enabled'
+  }
+  dependsOn: [
+    frontDoorOrigin
+    siteHeadersRule
+    consoleHeadersRule
+  ]
+}
+
+// Where citizens reach the site: Front Door's endpoint when it is on, else the static website endpoint.
+var siteUrl = enableFrontDoor ? 'https://${frontDoorEndpoint!.properties.hostName}/' : storage.properties.primaryEndpoints.web
+
 output apiUrl string = 'https://${functionApp.properties.defaultHostName}/api/v1'
-output siteUrl string = storage.properties.primaryEndpoints.web
-output consoleUrl string = '${storage.properties.primaryEndpoints.web}publish/'
+output siteUrl string = siteUrl
+output webEndpointUrl string = storage.properties.primaryEndpoints.web
+output consoleUrl string = '${siteUrl}publish/'
 output storageAccountName string = storage.name
 output keyVaultName string = keyVault.name
 output functionAppName string = functionApp.name
