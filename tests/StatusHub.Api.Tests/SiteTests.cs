@@ -245,6 +245,32 @@ public sealed class SiteTests(StatusHubApp app)
     }
 
     [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // On Azure the static website sends none; Front Door adds them (InfraTests).
+    public async Task Every_site_file_refuses_framing_and_sniffing_and_the_console_keeps_its_own_policy()
+    {
+        var (slug, _) = await PublishedTown();
+        await Render();
+
+        foreach (var path in new[] { $"/{slug}/", $"/{slug}/status.json", "/", "/does-not-exist/", "/publish/" })
+        {
+            using var response = await app.Client().GetAsync(path);
+            foreach (var (name, value) in Core.Rendering.SiteHeaders.All.Where(h => path != "/publish/" || h.Key != "Content-Security-Policy"))
+            {
+                Assert.True(response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values), $"{path}: no {name}");
+                Assert.Equal(value, Assert.Single(values));
+            }
+
+            // Plain HTTP: Strict-Transport-Security only means something over HTTPS (RFC 6797 §7.2).
+            Assert.False(response.Headers.Contains("Strict-Transport-Security"), path);
+        }
+
+        using var console = await app.Client().GetAsync("/publish/");
+        var policy = Assert.Single(console.Headers.GetValues("Content-Security-Policy"));
+        Assert.StartsWith("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.EndsWith("; frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_needs_an_admin_key()
     {
         var (_, key) = await Towns.CreateWithKey(app);

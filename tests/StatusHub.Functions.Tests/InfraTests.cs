@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StatusHub.Core.PublisherConsole;
+using StatusHub.Core.Rendering;
 
 namespace StatusHub.Functions.Tests;
 
@@ -50,6 +54,43 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public async Task Front_Door_sends_exactly_the_headers_the_local_server_sends()
+    {
+        var deployment = await StatusHubDeploymentAsync();
+
+        var compiled = deployment.GetProperty("variables").GetProperty("siteHeaders").EnumerateArray()
+            .Select(h => new KeyValuePair<string, string>(h.GetProperty("name").GetString()!, h.GetProperty("value").GetString()!))
+            .ToList();
+        Assert.Equal([.. SiteHeaders.All, SiteHeaders.StrictTransportSecurity], compiled);
+
+        // The console's rule: its own policy (the one its meta tag carries) plus frame-ancestors, with the API's host.
+        var consoleRule = Resources(deployment, "Microsoft.Cdn/profiles/ruleSets/rules")
+            .Single(r => r.GetProperty("name").GetString()!.Contains("'console'", StringComparison.Ordinal));
+        Assert.Equal("publish/", consoleRule.GetProperty("properties").GetProperty("conditions")[0].GetProperty("parameters").GetProperty("matchValues")[0].GetString());
+        var expression = consoleRule.GetProperty("properties").GetProperty("actions")[0].GetProperty("parameters").GetProperty("value").GetString()!;
+        const string Prefix = "[format('", Suffix = "', reference(";
+        Assert.StartsWith(Prefix, expression, StringComparison.Ordinal);
+        var format = expression[Prefix.Length..expression.IndexOf(Suffix, StringComparison.Ordinal)].Replace("''", "'", StringComparison.Ordinal);
+        const string ApiHost = "func-example.azurewebsites.net";
+        var console = new ConsoleFiles(Options.Create(new ConsoleOptions { ApiBaseUrl = $"https://{ApiHost}" }));
+        Assert.Equal(SiteHeaders.ConsolePolicy(console.ContentSecurityPolicy), format.Replace("{0}", ApiHost, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_app_writes_blobs_only_in_the_containers_it_needs()
+    {
+        var deployment = await StatusHubDeploymentAsync();
+        var appBlobAssignments = Resources(deployment, "Microsoft.Authorization/roleAssignments")
+            .Where(r => r.GetProperty("properties").GetProperty("principalId").GetString()!.Contains("Microsoft.Web/sites", StringComparison.Ordinal))
+            .Where(r => r.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("variables('roles').storageBlobData", StringComparison.Ordinal))
+            .ToList();
+
+        // Deployment package, the host's two containers, the site ($web) and the private container.
+        Assert.Equal(4, appBlobAssignments.Count);
+        Assert.All(appBlobAssignments, r => Assert.Contains("blobServices/containers", r.GetProperty("scope").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_Bicep_CLI_is_the_pinned_version()
     {
         var (exitCode, output, _) = await RunBicepAsync("--version");
@@ -57,6 +98,20 @@ public sealed class InfraTests
         Assert.Equal(0, exitCode);
         Assert.Contains($"Bicep CLI version {PinnedVersion()} ", output, StringComparison.Ordinal);
     }
+
+    /// <summary>The template of the nested deployment that holds every resource (infra/statushub.bicep).</summary>
+    private static async Task<JsonElement> StatusHubDeploymentAsync()
+    {
+        var (exitCode, output, errors) = await RunBicepAsync("build", MainBicep, "--stdout");
+        Assert.True(exitCode == 0, errors);
+        using var template = JsonDocument.Parse(output);
+        return template.RootElement.GetProperty("resources").EnumerateArray()
+            .Single(r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments")
+            .GetProperty("properties").GetProperty("template").Clone();
+    }
+
+    private static IEnumerable<JsonElement> Resources(JsonElement template, string type) =>
+        template.GetProperty("resources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
 
     /// <summary>The version in Directory.Packages.props, read from the package folder NuGet restored it to.</summary>
     private static string PinnedVersion() => Path.GetFileName(BicepPackageFolder().TrimEnd('/', '\\'));
