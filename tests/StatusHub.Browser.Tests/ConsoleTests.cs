@@ -15,11 +15,11 @@ public sealed class ConsoleSiteFixture : BrowserFixture
     protected override Task PrepareSiteAsync() => Task.CompletedTask;
 
     /// <summary>A published town (emergency, two services, two questions, one update) and a town key for it.</summary>
-    public async Task<(string Slug, string Key)> CreateTownAsync(string? slug = null)
+    public async Task<(string Slug, string Key)> CreateTownAsync(string? slug = null, string? region = null)
     {
         slug ??= Towns.NewSlug("konsole");
         var admin = Site.Client(StatusHubApp.AdminKey);
-        await admin.Put($"/api/v1/towns/{slug}", new { name = "Konsolstadt", region = Towns.NewSlug("region"), defaultLanguage = "de" }).Ok(HttpStatusCode.Created);
+        await admin.Put($"/api/v1/towns/{slug}", new { name = "Konsolstadt", region = region ?? Towns.NewSlug("region"), defaultLanguage = "de" }).Ok(HttpStatusCode.Created);
         var key = (await admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "console test" }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
         var town = Site.Client(key);
         await town.Put($"/api/v1/towns/{slug}/status", new
@@ -394,6 +394,53 @@ public sealed class ConsoleTests(ConsoleSiteFixture site) : IClassFixture<Consol
         await page.ClickAsync("#aid-delete");
         await Expect(page, "#alert-text", "Nicht gefunden");
         await AssertKeyStaysInSessionAsync(console, key);
+    }
+
+    [Fact]
+    public async Task A_town_accepts_and_declines_a_neighbours_offer_with_one_tap_and_the_provider_sees_its_offers()
+    {
+        var region = Towns.NewSlug("region");
+        var (receiver, receiverKey) = await site.CreateTownAsync(region: region);
+        var (provider, providerKey) = await site.CreateTownAsync(region: region);
+        await site.Site.Client(providerKey).Put($"/api/v1/towns/{provider}/aid/kfz", new
+        {
+            service = "vehicle-registration",
+            forTowns = new[] { receiver },
+            note = new { de = "Kfz-Zulassung im Bürgerbüro des Nachbarn, Termin nötig." },
+        }).Ok();
+        async Task<bool> Accepted() =>
+            (await site.Site.Client(receiverKey).GetAsync($"/api/v1/towns/{receiver}/aid").Ok())["received"]!.AsArray()
+                .Single(o => o!["provider"]!.GetValue<string>() == provider)!["accepted"]!.GetValue<bool>();
+
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, receiver, receiverKey);
+        await Expect(page, "#aid-received", "Kfz-Zulassung im Bürgerbüro des Nachbarn");
+        await Expect(page, "#aid-received", "Nicht angenommen");
+        Assert.False(await Accepted());
+        await AssertAccessibleAsync(page, "aid offered to the town");
+        await AssertNoHorizontalScrollAsync(page, "aid offered to the town");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Annehmen – {provider}", Exact = false }).ClickAsync();
+        await Expect(page, "#status", $"Angebot von „{provider}“ angenommen");
+        await Expect(page, "#aid-received", "Angenommen: erscheint auf Ihrer Bürgerseite");
+        Assert.True(await Accepted());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Ablehnen – {provider}", Exact = false }).ClickAsync();
+        await Expect(page, "#status", $"Angebot von „{provider}“ abgelehnt");
+        Assert.False(await Accepted());
+
+        // The provider lists its offer and edits it from the list.
+        await page.ClickAsync("#forget-loaded");
+        await LoadAsync(page, provider, providerKey);
+        await Expect(page, "#aid-offered", "kfz");
+        await Expect(page, "#aid-offered", $"für {receiver}");
+        Assert.DoesNotContain("Kfz-Zulassung im Bürgerbüro", await page.InnerTextAsync("#aid-received"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bearbeiten – Angebot kfz" }).ClickAsync();
+        Assert.Equal("kfz", await page.InputValueAsync("#aid-id"));
+        Assert.Equal(receiver, await page.InputValueAsync("#aid-for"));
+        Assert.Equal("vehicle-registration", await page.InputValueAsync("#aid-service"));
+        await AssertKeyStaysInSessionAsync(console, providerKey);
     }
 
     private Task<(string Slug, string Key)> CreateTownAsync(string? slug = null) => site.CreateTownAsync(slug);

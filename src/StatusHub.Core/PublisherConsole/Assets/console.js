@@ -135,7 +135,7 @@
   function call(method, path, body, options) {
     options = options || {};
     var headers = { 'Accept': 'application/json' };
-    if (method !== 'GET') { headers['Authorization'] = 'Bearer ' + (sessionStorage.getItem(KEY_ITEM) || ''); }
+    if (method !== 'GET' || options.keyed) { headers['Authorization'] = 'Bearer ' + (sessionStorage.getItem(KEY_ITEM) || ''); }
     if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     if (options.ifMatch) { headers['If-Match'] = options.ifMatch; }
     if (options.idempotencyKey) { headers['Idempotency-Key'] = options.idempotencyKey; }
@@ -178,9 +178,10 @@
     say('Nicht gespeichert. / Not saved.');
   }
 
-  // While a request runs, the buttons that send one are disabled (no double publish); list buttons keep their state.
+  // While a request runs, the buttons that send one are disabled (no double publish), the aid list buttons too.
   function setBusy(busy) {
     ['load', 'publish', 'reload', 'update-publish', 'aid-save', 'aid-delete', 'alert-reload'].forEach(function (id) { $(id).disabled = busy; });
+    Array.prototype.forEach.call(document.querySelectorAll('.aid-action'), function (button) { button.disabled = busy; });
     $('editor').setAttribute('aria-busy', busy ? 'true' : 'false');
   }
 
@@ -214,9 +215,28 @@
       etag = result.etag;
       town = { slug: doc.town.slug, name: doc.town.name, defaultLanguage: doc.town.defaultLanguage || 'de' };
       fill();
+      return loadAid();
+    }).then(function (loaded) {
+      if (loaded === undefined) { return; }
       $('login').hidden = true;
       $('workspace').hidden = false;
       say(message || ('Stand von „' + town.name + '“ geladen. / Loaded.'), true);
+    });
+  }
+
+  // What the town offers and what other towns offer it (GET …/aid needs the key). A failure here leaves the rest of
+  // the console usable: the lists say they could not be loaded. Resolves to true once the lists are drawn.
+  function loadAid() {
+    return call('GET', townPath('/aid'), undefined, { keyed: true }).then(function (result) {
+      if (!result.ok || !result.data) {
+        renderAid({ offered: [], received: [] });
+        var list = $('aid-received-errors');
+        list.textContent = 'Die Hilfsangebote konnten nicht geladen werden. / Aid could not be loaded: ' + failureMessage(result);
+        list.hidden = false;
+        return true;
+      }
+      renderAid(result.data);
+      return true;
     });
   }
 
@@ -562,6 +582,76 @@
     call(method, townPath('/aid/' + encodeURIComponent(id)), body, { ifMatch: etag }).then(function (result) {
       if (!result.ok) { setBusy(false); reportFailure(result, form, $('aid-errors')); return; }
       loadTown(method === 'PUT' ? 'Hilfsangebot „' + id + '“ gespeichert. / Aid offer saved.' : 'Hilfsangebot „' + id + '“ gelöscht. / Aid offer deleted.');
+    });
+  }
+
+  function offerText(note) { return text(note, 'de') || text(note, 'en'); }
+
+  function serviceName(id) { return text(catalogueName(id), 'de') || id; }
+
+  function untilText(validUntil) {
+    if (!validUntil) { return 'unbefristet'; }
+    var until = new Date(validUntil);
+    return 'bis ' + (isNaN(until.getTime()) ? validUntil : until.toLocaleDateString('de-DE'));
+  }
+
+  function renderAid(aid) {
+    var offered = $('aid-offered');
+    offered.textContent = '';
+    (aid.offered || []).forEach(function (offer) {
+      var edit = el('button', { type: 'button', 'class': 'secondary aid-action' }, ['Bearbeiten', el('span', { 'class': 'vh', text: ' – Angebot ' + offer.offerId })]);
+      edit.addEventListener('click', function () { editOffer(offer); });
+      var towns = (offer.forTowns || []).length ? 'für ' + offer.forTowns.join(', ') : 'für alle Nachbarn';
+      offered.append(el('li', { 'class': 'item' }, [
+        el('p', {}, [el('strong', { text: offer.offerId }), ' – ' + serviceName(offer.service) + ', ' + towns + ', ' + untilText(offer.validUntil)]),
+        el('p', { text: offerText(offer.note) }),
+        el('div', { 'class': 'item-actions' }, [edit])
+      ]));
+    });
+    if (!(aid.offered || []).length) { offered.append(el('li', { text: 'Ihre Gemeinde bietet noch keine Hilfe an.' })); }
+
+    var received = $('aid-received');
+    received.textContent = '';
+    $('aid-received-errors').hidden = true;
+    $('aid-received-errors').textContent = '';
+    (aid.received || []).forEach(function (offer) {
+      var label = offer.provider + ' – ' + serviceName(offer.service);
+      var button = offer.accepted
+        ? el('button', { type: 'button', 'class': 'secondary aid-action' }, ['Ablehnen', el('span', { 'class': 'vh', text: ' – ' + label })])
+        : el('button', { type: 'button', 'class': 'aid-action' }, ['Annehmen', el('span', { 'class': 'vh', text: ' – ' + label })]);
+      button.addEventListener('click', function () { answerOffer(offer, !offer.accepted); });
+      received.append(el('li', { 'class': 'item' }, [
+        el('p', {}, [el('strong', { text: offer.provider }), ' übernimmt: ' + serviceName(offer.service) + ', ' + untilText(offer.validUntil)]),
+        el('p', { text: offerText(offer.note) }),
+        el('p', { 'class': offer.accepted ? 'aid-state accepted' : 'aid-state', text: offer.accepted
+          ? 'Angenommen: erscheint auf Ihrer Bürgerseite. / Accepted.'
+          : 'Nicht angenommen: erscheint nirgends. / Not accepted.' }),
+        el('div', { 'class': 'item-actions' }, [button])
+      ]));
+    });
+    if (!(aid.received || []).length) { received.append(el('li', { text: 'Keine Angebote anderer Gemeinden für Ihre Gemeinde.' })); }
+  }
+
+  function editOffer(offer) {
+    $('aid-id').value = offer.offerId;
+    $('aid-service').value = offer.service;
+    $('aid-for').value = (offer.forTowns || []).join(', ');
+    $('aid-note-de').value = text(offer.note, 'de');
+    $('aid-note-en').value = text(offer.note, 'en');
+    $('aid-until').value = offer.validUntil ? String(offer.validUntil).slice(0, 10) : '';
+    $('aid-id').focus();
+  }
+
+  // One tap: accept (PUT) or decline / withdraw (DELETE) the town's consent to one offer.
+  function answerOffer(offer, accept) {
+    hideAlert();
+    setBusy(true);
+    var path = townPath('/accepted-aid/' + encodeURIComponent(offer.provider) + '/' + encodeURIComponent(offer.offerId));
+    call(accept ? 'PUT' : 'DELETE', path, undefined, { ifMatch: etag }).then(function (result) {
+      if (!result.ok) { setBusy(false); reportFailure(result, $('aid-received-card'), $('aid-received-errors')); return; }
+      loadTown(accept
+        ? 'Angebot von „' + offer.provider + '“ angenommen: es erscheint nach dem nächsten Render-Lauf. / Accepted.'
+        : 'Angebot von „' + offer.provider + '“ abgelehnt: es erscheint nicht mehr. / Declined.');
     });
   }
 
