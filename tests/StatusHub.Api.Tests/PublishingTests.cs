@@ -78,12 +78,51 @@ public sealed class PublishingTests(StatusHubApp app)
                 new { id = "phone", state = "limited" },
             },
         }).Ok();
-        Assert.Equal(["phone", "vehicle-registration"], replaced["services"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal(["vehicle-registration", "phone"], replaced["services"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
 
         var after = (await Document(slug))["services"]!.AsArray();
-        Assert.Equal(["phone", "vehicle-registration"], after.Select(s => s!["id"]!.GetValue<string>()));
-        Assert.Equal("limited", after[0]!["state"]!.GetValue<string>());
-        Assert.Equal("Kfz-Zulassung", after[1]!["name"]!["de"]!.GetValue<string>());
+        Assert.Equal(["vehicle-registration", "phone"], after.Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal("limited", after[1]!["state"]!.GetValue<string>());
+        Assert.Equal("Kfz-Zulassung", after[0]!["name"]!["de"]!.GetValue<string>());
+    }
+
+    /// <summary>Issue 19: which channels a page shows first is the town's choice, the order of its list.</summary>
+    [Fact]
+    public async Task A_full_list_sets_the_towns_order_which_later_writes_keep_and_new_services_follow()
+    {
+        var (client, slug) = await NewTown();
+        await client.Put($"/api/v1/towns/{slug}/services", new
+        {
+            services = new object[]
+            {
+                new { id = "vehicle-registration", state = "unavailable" },
+                new { id = "citizens-office", state = "limited" },
+                new { id = "phone", state = "available" },
+            },
+        }).Ok();
+
+        // A single service changed keeps its place; one added follows the ordered ones; status and profile writes keep the order.
+        await client.Put($"/api/v1/towns/{slug}/services/citizens-office", new { state = "available" }).Ok();
+        await client.Put($"/api/v1/towns/{slug}/services/email", new { state = "unavailable" }).Ok();
+        await client.Put($"/api/v1/towns/{slug}/services/fax", new { state = "unavailable" }).Ok();
+        await client.Put($"/api/v1/towns/{slug}/status", new { level = "disrupted", headline = new { de = "Eingeschränkt" } }).Ok();
+        var town = (await app.Client(StatusHubApp.AdminKey).GetAsync($"/api/v1/towns/{slug}").Ok())["town"]!;
+        await app.Client(StatusHubApp.AdminKey).Put($"/api/v1/towns/{slug}", new
+        {
+            name = town["name"]!.GetValue<string>(),
+            region = town["region"]!.GetValue<string>(),
+            phone = "07473 370-0",
+        }).Ok();
+
+        var services = (await Document(slug))["services"]!.AsArray();
+        Assert.Equal(["vehicle-registration", "citizens-office", "phone", "email", "fax"], services.Select(s => s!["id"]!.GetValue<string>()));
+        Assert.Equal("available", services[1]!["state"]!.GetValue<string>());
+
+        // A list without services forgets the order; the catalogue's order is the default again.
+        await client.Put($"/api/v1/towns/{slug}/services", new { services = Array.Empty<object>() }).Ok();
+        await client.Put($"/api/v1/towns/{slug}/services/online-services", new { state = "limited" }).Ok();
+        await client.Put($"/api/v1/towns/{slug}/services/phone", new { state = "available" }).Ok();
+        Assert.Equal(["phone", "online-services"], (await Document(slug))["services"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -3,17 +3,24 @@ namespace StatusHub.Core.Domain;
 /// <summary>A service every town can report on, so towns can be compared and help each other.</summary>
 public sealed record CatalogueService(string Id, LocalizedText Name);
 
-/// <summary>The shared catalogue of services and channels, in display order.</summary>
+/// <summary>
+/// The shared catalogue of services and channels, in display order: first the channels a citizen asks about first
+/// (can I call, can I write, is the town hall open, do the online services work), which a town page shows
+/// "at a glance" unless the town orders its services otherwise.
+/// </summary>
 public static class ServiceCatalogue
 {
+    /// <summary>The telephone: its page entry carries the town's number as a tel: link.</summary>
+    public const string Phone = "phone";
+
     public static IReadOnlyList<CatalogueService> All { get; } =
     [
         Entry("phone", "Telefon", "Phone"),
-        Entry("fax", "Fax", "Fax"),
         Entry("email", "E-Mail", "E-mail"),
-        Entry("website", "Website", "Website"),
-        Entry("online-services", "Online-Dienste", "Online services"),
         Entry("citizens-office", "Bürgerbüro", "Citizens' office"),
+        Entry("online-services", "Online-Dienste", "Online services"),
+        Entry("website", "Website", "Website"),
+        Entry("fax", "Fax", "Fax"),
         Entry("id-documents", "Ausweise und Pässe", "ID cards and passports"),
         Entry("residence-registration", "Meldewesen (An- und Ummeldung)", "Residence registration"),
         Entry("vehicle-registration", "Kfz-Zulassung", "Vehicle registration"),

@@ -92,7 +92,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                 var updated = await WriteAsync(profile.Slug, context, readRows: false, "town.put", $"towns/{profile.Slug}", state =>
                     new Plan<TownProfile>(
                         profile,
-                        TownRows.HeadEntity(profile, TownRows.ReadStatus(state.Head), TownRows.CreatedAt(state.Head), state.Now),
+                        TownRows.HeadEntity(profile, TownRows.ReadStatus(state.Head), TownRows.CreatedAt(state.Head), state.Now, state.Head),
                         []), cancellationToken).ConfigureAwait(false);
                 return new Written<(TownProfile, bool)>((updated.Value, false), updated.ETag);
             }
@@ -128,7 +128,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         WriteAsync(town, context, readRows: false, "status.put", $"towns/{town}/status", state =>
         {
             var status = build(state.Profile);
-            return new Plan<TownStatus>(status, TownRows.HeadEntity(state.Profile, status, TownRows.CreatedAt(state.Head), state.Now), []);
+            return new Plan<TownStatus>(status, TownRows.HeadEntity(state.Profile, status, TownRows.CreatedAt(state.Head), state.Now, state.Head), []);
         }, cancellationToken);
 
     public Task<Written<ServiceEntry>> PutServiceAsync(
@@ -153,7 +153,10 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                 .Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))
                 .Concat(services.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, TownRows.ServiceEntity(town, s, state.Now))))
                 .ToList();
-            return new Plan<IReadOnlyList<ServiceEntry>>(SortServices(services), state.TouchedHead(), actions);
+            // The list's order is the town's order (which channels its page shows first): one column of the head row.
+            var head = state.TouchedHead();
+            head[TownRows.ServiceOrderColumn] = string.Join(',', services.Select(s => s.Id));
+            return new Plan<IReadOnlyList<ServiceEntry>>(services.ToList(), head, actions);
         }, cancellationToken);
 
     public Task<Written<IReadOnlyList<QaItem>>> ReplaceQaAsync(
@@ -580,7 +583,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         return new TownSnapshot(
             TownRows.ReadProfile(head),
             TownRows.ReadStatus(head),
-            SortServices(services),
+            TownRows.OrderServices(services, TownRows.ReadServiceOrder(head)),
             qa,
             updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id, StringComparer.Ordinal).ToList(),
             offers,
@@ -590,9 +593,6 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             AcceptedAid = accepted,
         };
     }
-
-    private static List<ServiceEntry> SortServices(IEnumerable<ServiceEntry> services) =>
-        services.OrderBy(s => ServiceCatalogue.SortKey(s.Id)).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

@@ -38,7 +38,11 @@ internal static class TownRows
     public static string AuditKey(DateTimeOffset at) =>
         AuditPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N");
 
-    public static TableEntity HeadEntity(TownProfile profile, TownStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    /// <summary>The head row's column with the order of the town's services, as its last full list gave them.</summary>
+    public const string ServiceOrderColumn = "ServiceOrder";
+
+    /// <summary>A new head row; <paramref name="previous"/> hands on what only other writes set (the services' order).</summary>
+    public static TableEntity HeadEntity(TownProfile profile, TownStatus status, DateTimeOffset createdAt, DateTimeOffset updatedAt, TableEntity? previous = null)
     {
         var entity = new TableEntity(profile.Slug, Head)
         {
@@ -63,7 +67,27 @@ internal static class TownRows
         };
         WriteText(entity, "Headline", status.Headline);
         WriteText(entity, "Summary", status.Summary);
+        if (previous?.GetString(ServiceOrderColumn) is { } order)
+        {
+            entity[ServiceOrderColumn] = order;
+        }
+
         return entity;
+    }
+
+    /// <summary>The service ids in the town's order (empty when the town never sent a full list).</summary>
+    public static IReadOnlyList<string> ReadServiceOrder(TableEntity head) =>
+        head.GetString(ServiceOrderColumn) is { Length: > 0 } order ? order.Split(',') : [];
+
+    /// <summary>The services in the town's order; services it has not ordered (set one at a time since) follow in catalogue order.</summary>
+    public static List<ServiceEntry> OrderServices(IEnumerable<ServiceEntry> services, IReadOnlyList<string> townOrder)
+    {
+        var position = townOrder.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index, StringComparer.Ordinal);
+        return services
+            .OrderBy(s => position.TryGetValue(s.Id, out var index) ? index : int.MaxValue)
+            .ThenBy(s => ServiceCatalogue.SortKey(s.Id))
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     public static TownProfile ReadProfile(TableEntity head)

@@ -21,6 +21,10 @@ public class ContrastTests
         };
         pairs.AddRange(palette.Tones.Select(t => ($"{t.ClassName} badge", t.Tone.Text, t.Tone.Background)));
 
+        // The "at a glance" channels: text and links (the phone number, the neighbour) on the tinted background of their state.
+        pairs.AddRange(palette.Tones.Select(t => ($"text at a glance ({t.ClassName})", palette.Text, t.Tone.Background)));
+        pairs.AddRange(palette.Tones.Select(t => ($"link at a glance ({t.ClassName})", palette.Link, t.Tone.Background)));
+
         Assert.All(pairs, pair => Assert.True(Ratio(pair.Foreground, pair.Background) >= 4.5, $"{scheme} {pair.Name}: {Ratio(pair.Foreground, pair.Background):0.00}"));
     }
 

@@ -38,7 +38,7 @@ public class HostileTextTests
             AssertNothingInjected(page);
             Assert.Equal(payload, page.QuerySelector("h1")!.TextContent);
             Assert.Equal(payload, page.QuerySelector("#situation .town")!.TextContent);
-            Assert.Equal(payload, page.QuerySelector("#situation h1 + p")!.TextContent);
+            Assert.Equal(payload, page.QuerySelector("#situation .summary")!.TextContent);
             Assert.Equal(payload + " – " + payload, page.Title);
             Assert.Equal(payload, page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
             Assert.All(page.QuerySelectorAll("#services li strong"), name => Assert.Equal(payload, name.TextContent));
@@ -161,9 +161,9 @@ public class HostileTextTests
         var carriers = page.Body!.Descendants<AngleSharp.Dom.IText>().Where(t => t.Data.Contains('\u202E', StringComparison.Ordinal)).Select(t => t.ParentElement!).ToList();
         Assert.NotEmpty(carriers);
         Assert.All(carriers, element => Assert.True(
-            element.Matches("h1, p, summary, bdi, li > strong, li > span"),
+            element.Matches("h1, p, summary, bdi, li > strong, li > span, #glance strong, #glance span"),
             $"{element.LocalName} does not end or isolate the override"));
-        Assert.Contains("li>strong,li>span{unicode-bidi:isolate}", StatusHub.Core.Rendering.Html.PageStyle.Css, StringComparison.Ordinal);
+        Assert.Contains("li>strong,li>span,#glance strong,#glance span{unicode-bidi:isolate}", StatusHub.Core.Rendering.Html.PageStyle.Css, StringComparison.Ordinal);
     }
 
     /// <summary>No element or attribute came from town text: one JSON-LD script, no handlers, no script URLs, nothing that loads or redirects.</summary>

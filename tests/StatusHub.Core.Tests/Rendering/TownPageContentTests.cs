@@ -42,13 +42,13 @@ public class TownPageContentTests
     }
 
     [Fact]
-    public async Task Headline_is_the_only_h1_and_the_summary_follows()
+    public async Task Headline_is_the_only_h1_and_the_summary_is_in_the_situation()
     {
         var page = await Pages.RenderAsync(Pages.Model(Pages.Full()));
 
         var h1 = Assert.Single(page.QuerySelectorAll("h1"));
         Assert.Equal("Cyberangriff: Verwaltung im Notbetrieb", h1.Text());
-        Assert.Equal("Die Verwaltung arbeitet im Notbetrieb.", h1.NextElementSibling!.Text());
+        Assert.Equal("Die Verwaltung arbeitet im Notbetrieb.", page.QuerySelector("#situation .summary")!.Text());
         Assert.Equal("Musterstadt", page.QuerySelector("#situation .town")!.Text());
         Assert.Equal("Musterstadt – Cyberangriff: Verwaltung im Notbetrieb", page.Title);
     }
@@ -113,8 +113,8 @@ public class TownPageContentTests
 
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
         Assert.False(page.QuerySelector("h1")!.HasAttribute("lang"));
-        Assert.Equal("de", page.QuerySelector("#situation h1 + p")!.GetAttribute("lang"));
-        Assert.Equal("Nur auf Deutsch.", page.QuerySelector("#situation h1 + p")!.Text());
+        Assert.Equal("de", page.QuerySelector("#situation .summary")!.GetAttribute("lang"));
+        Assert.Equal("Nur auf Deutsch.", page.QuerySelector("#situation .summary")!.Text());
         var service = page.QuerySelector("#services li")!;
         Assert.Equal(("E-mail", null), (service.QuerySelector("strong")!.Text(), service.QuerySelector("strong")!.GetAttribute("lang")));
         Assert.Equal("de", service.QuerySelector("span")!.GetAttribute("lang"));
@@ -138,7 +138,7 @@ public class TownPageContentTests
         Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
         Assert.False(page.QuerySelector("h1")!.HasAttribute("lang"));
         Assert.Equal("Аварійний режим", page.QuerySelector("h1")!.Text());
-        Assert.Equal("de", page.QuerySelector("#situation h1 + p")!.GetAttribute("lang"));
+        Assert.Equal("de", page.QuerySelector("#situation .summary")!.GetAttribute("lang"));
         Assert.All(page.QuerySelectorAll("main h2, .badge, .asof, footer, .skip"), element => Assert.Equal("en", element.GetAttribute("lang")));
         Assert.Equal("Emergency operation", page.QuerySelector(".badge")!.Text());
         var toGerman = Assert.Single(page.QuerySelectorAll("nav#languages a"));
@@ -155,7 +155,7 @@ public class TownPageContentTests
 
         Assert.Equal(("ar", "rtl"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
         Assert.False(page.QuerySelector("h1")!.HasAttribute("dir"));
-        var summary = page.QuerySelector("#situation h1 + p")!;
+        var summary = page.QuerySelector("#situation .summary")!;
         Assert.Equal(("de", "ltr"), (summary.GetAttribute("lang"), summary.GetAttribute("dir")));
         Assert.Equal("ltr", page.QuerySelector("main h2")!.GetAttribute("dir"));
     }
@@ -189,7 +189,7 @@ public class TownPageContentTests
         var description = page.QuerySelector("meta[name=description]")!.GetAttribute("content")!;
         Assert.True(description.Length <= 161, description);
         Assert.EndsWith("Verwaltungsdienstleistung…", description, StringComparison.Ordinal);
-        Assert.Equal(summary, page.QuerySelector("#situation h1 + p")!.Text());
+        Assert.Equal(summary, page.QuerySelector("#situation .summary")!.Text());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public class TownPageSectionTests
         var page = await Pages.RenderAsync(Pages.Model(Pages.Full()));
 
         var all = page.All.ToList();
-        string[] order = ["header #languages", "#situation .level", "#situation h1", "#situation > p:not(.town):not(.level):not(.asof)", "#situation .asof", .. ContentSections.Skip(1), "footer"];
+        string[] order = ["header #languages", "#situation .level", "#situation h1", "#situation .asof", "#situation #glance", "#situation .summary", .. ContentSections.Skip(1), "footer"];
         var positions = order.Select(selector => all.IndexOf(page.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"{selector} missing"))).ToList();
 
         Assert.Equal(positions.Order(), positions);

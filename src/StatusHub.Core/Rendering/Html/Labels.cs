@@ -16,6 +16,9 @@ internal sealed record Labels
     public required string StaleWarningTitle { get; init; }
     public required string StaleWarning { get; init; }
     public required string ServicesHeading { get; init; }
+
+    /// <summary>The (visually hidden) heading of the channels shown first.</summary>
+    public required string GlanceHeading { get; init; }
     public required IReadOnlyDictionary<ServiceState, string> States { get; init; }
     public required string AidHeading { get; init; }
 
@@ -93,6 +96,7 @@ internal sealed record Labels
         StaleWarningTitle = "Achtung:",
         StaleWarning = "Diese Angaben sind älter als 3 Tage und vielleicht nicht mehr aktuell. Fragen Sie im Zweifel telefonisch nach.",
         ServicesHeading = "Was geht, was nicht",
+        GlanceHeading = "Auf einen Blick",
         States = new Dictionary<ServiceState, string>
         {
             [ServiceState.Unavailable] = "Nicht möglich",
@@ -158,6 +162,7 @@ internal sealed record Labels
         StaleWarningTitle = "Please note:",
         StaleWarning = "This information is more than 3 days old and may be out of date. If in doubt, please call.",
         ServicesHeading = "What works and what doesn't",
+        GlanceHeading = "At a glance",
         States = new Dictionary<ServiceState, string>
         {
             [ServiceState.Unavailable] = "Not possible",

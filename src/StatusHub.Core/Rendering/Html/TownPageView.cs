@@ -15,6 +15,15 @@ internal sealed class TownPageView
 
     private const int DescriptionLength = 160;
 
+    /// <summary>How many of the town's services (in its order) the "at a glance" block shows before the prose.</summary>
+    public const int GlanceServices = 4;
+
+    /// <summary>How many more services with a neighbour's help it adds: "where else" is a first question too.</summary>
+    public const int GlanceAidServices = 2;
+
+    /// <summary>A note in the glance block is cut here, so that four channels fit on one phone screen.</summary>
+    public const int GlanceNoteLength = 64;
+
     public TownPageView(TownPageModel model)
     {
         Model = model;
@@ -61,6 +70,7 @@ internal sealed class TownPageView
         AidAfter = aidSentence.Length > 1 ? aidSentence[1] : string.Empty;
         Aid = document.Aid
             .Select(offer => new AidOfferView(
+                offer.Service,
                 ServiceName(document, offer.Service),
                 offer.Provider.Name,
                 PageLinks.SitePath(model.SiteBaseUrl, SitePaths.TownPageUrl(offer.Provider.Slug, model.DefaultLanguage, model.DefaultLanguage)),
@@ -70,6 +80,7 @@ internal sealed class TownPageView
 
         Phone = string.IsNullOrWhiteSpace(town.Phone) ? null : town.Phone;
         PhoneHref = PageLinks.Phone(town.Phone);
+        Glance = GlanceOf(document);
         WebsiteHref = PageLinks.Web(town.Website);
         WebsiteText = WebsiteHref is null ? null : PageLinks.Display(town.Website!);
 
@@ -135,6 +146,12 @@ internal sealed class TownPageView
 
     public IReadOnlyList<AidOfferView> Aid { get; }
 
+    /// <summary>
+    /// The channels a citizen asks about first, before any prose: the town's first services in its order (by default
+    /// the catalogue's: phone, e-mail, citizens' office, online services), then services a neighbour takes on.
+    /// </summary>
+    public IReadOnlyList<GlanceItem> Glance { get; }
+
     public string? Phone { get; }
 
     public string? PhoneHref { get; }
@@ -165,24 +182,43 @@ internal sealed class TownPageView
         return alternates;
     }
 
+    private List<GlanceItem> GlanceOf(TownDocument document)
+    {
+        var helped = document.Aid.Select(offer => offer.Service).ToHashSet(StringComparer.Ordinal);
+        var shown = document.Services.Take(GlanceServices).ToList();
+        shown.AddRange(document.Services.Skip(GlanceServices).Where(service => helped.Contains(service.Id)).Take(GlanceAidServices));
+        return shown
+            .Select(service => new GlanceItem(
+                service.Id,
+                Language.Pick(service.Name) ?? ServiceName(document, service.Id),
+                Labels.States[service.State],
+                Palette.ToneOf(service.State),
+                Icons.Of(service.State),
+                service.Id == ServiceCatalogue.Phone && Phone is not null ? Phone : null,
+                service.Id == ServiceCatalogue.Phone ? PhoneHref : null,
+                Language.Pick(service.Note) is { } note ? note with { Text = Shorten(note.Text, GlanceNoteLength) } : null,
+                Aid.Where(offer => offer.ServiceId == service.Id).ToList()))
+            .ToList();
+    }
+
     private ShownText ServiceName(TownDocument document, string serviceId)
     {
         var name = document.Services.FirstOrDefault(service => service.Id == serviceId)?.Name ?? ServiceCatalogue.Find(serviceId)?.Name;
         return Language.Pick(name) ?? new ShownText(serviceId, null, null);
     }
 
-    // Search engines show about this much; cut at a word and never inside a surrogate pair.
-    private static string Shorten(string text)
+    /// <summary>The text cut at a word to at most <paramref name="length"/> characters with "…", never inside a surrogate pair.</summary>
+    internal static string Shorten(string text, int length = DescriptionLength)
     {
-        if (text.Length <= DescriptionLength)
+        if (text.Length <= length)
         {
             return text;
         }
 
-        var cut = text.LastIndexOf(' ', DescriptionLength - 1);
-        if (cut < DescriptionLength / 2)
+        var cut = text.LastIndexOf(' ', length - 1);
+        if (cut < length / 2)
         {
-            cut = char.IsLowSurrogate(text[DescriptionLength - 1]) ? DescriptionLength - 2 : DescriptionLength - 1;
+            cut = char.IsLowSurrogate(text[length - 1]) ? length - 2 : length - 1;
         }
 
         return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
@@ -197,8 +233,12 @@ internal sealed record ServiceGroup(ServiceState State, string Heading, string T
 
 internal sealed record ServiceItem(ShownText Name, ShownText? Note);
 
+/// <summary>One channel at a glance: its state in words and symbol, the number to call, a short note, who helps.</summary>
+internal sealed record GlanceItem(
+    string Id, ShownText Name, string StateWord, string Tone, string Icon, string? Phone, string? PhoneHref, ShownText? Note, IReadOnlyList<AidOfferView> Aid);
+
 /// <summary>A neighbouring town that takes on a service for this town.</summary>
-internal sealed record AidOfferView(ShownText Service, string ProviderName, string ProviderHref, ShownText? Note, DateTimeOffset? ValidUntil);
+internal sealed record AidOfferView(string ServiceId, ShownText Service, string ProviderName, string ProviderHref, ShownText? Note, DateTimeOffset? ValidUntil);
 
 internal sealed record QuestionView(ShownText Question, ShownText Answer);
 
