@@ -19,8 +19,12 @@ public sealed record TownPageModel(
     public string DefaultLanguage => Document.Town.DefaultLanguage;
 }
 
-/// <summary>The site index: every town by region with its level.</summary>
-public sealed record SiteIndexModel(IReadOnlyList<SiteIndexTown> Towns, Uri SiteBaseUrl, DateTimeOffset RenderedAt);
+/// <summary>The site index: the towns not in normal operation, then every region with its counts.</summary>
+public sealed record SiteIndexModel(IReadOnlyList<SiteIndexTown> Towns, Uri SiteBaseUrl, DateTimeOffset RenderedAt)
+{
+    /// <summary>Display names of regions by slug (German); a region without one shows its slug.</summary>
+    public IReadOnlyDictionary<string, string> RegionNames { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>One town on the site index.</summary>
 public sealed record SiteIndexTown(string Slug, string Name, string Region, Domain.TownLevel Level, DateTimeOffset? AsOf)

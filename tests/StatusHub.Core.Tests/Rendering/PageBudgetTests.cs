@@ -172,7 +172,7 @@ public partial class PageBudgetTests
     [GeneratedRegex("var\\(--([a-z-]+)\\)")]
     private static partial Regex VariableUse();
 
-    private static long GzippedLength(string html)
+    internal static long GzippedLength(string html)
     {
         using var gzipped = new MemoryStream();
         using (var gzip = new GZipStream(gzipped, CompressionLevel.Optimal, leaveOpen: true))

@@ -35,6 +35,18 @@ internal sealed record Labels
     public required string RenderedAt { get; init; }
     public required string IndexTitle { get; init; }
     public required string IndexIntro { get; init; }
+    public required string IndexAffectedHeading { get; init; }
+
+    /// <summary>Said when the index lists only the first towns not in normal operation: {0} is how many more.</summary>
+    public required string IndexMoreAffected { get; init; }
+    public required string IndexRegionsHeading { get; init; }
+
+    /// <summary>How many towns a region has: {0} is the number (one town: <see cref="IndexOneTown"/>).</summary>
+    public required string IndexTowns { get; init; }
+    public required string IndexOneTown { get; init; }
+
+    /// <summary>How many of them are not in normal operation: {0} is the number.</summary>
+    public required string IndexRegionAffected { get; init; }
 
     /// <summary>Heading of a region page: {0} is the region.</summary>
     public required string RegionTitle { get; init; }
@@ -116,7 +128,13 @@ internal sealed record Labels
         MoreInfoLead = "Ausführlich informiert die Verwaltung hier:",
         RenderedAt = "Seite erstellt:",
         IndexTitle = "Status der Verwaltungen",
-        IndexIntro = "Welche Verwaltung arbeitet wie? Wählen Sie Ihren Ort.",
+        IndexIntro = "Welche Verwaltung arbeitet wie? Orte, die nicht normal arbeiten, stehen zuerst; jeden Ort finden Sie über seine Region.",
+        IndexAffectedHeading = "Nicht im Normalbetrieb",
+        IndexMoreAffected = "{0} weitere Orte arbeiten nicht normal. Sie stehen auf den Seiten ihrer Region.",
+        IndexRegionsHeading = "Regionen",
+        IndexTowns = "{0} Orte",
+        IndexOneTown = "1 Ort",
+        IndexRegionAffected = "davon {0} nicht im Normalbetrieb",
         RegionTitle = "Verwaltungen in der Region {0}",
         RegionIntro = "Wie arbeiten die Verwaltungen der Region, und welche Nachbarorte übernehmen Leistungen füreinander? Hier steht es auf einen Blick.",
         RegionTownsHeading = "Alle Orte der Region",
@@ -182,7 +200,13 @@ internal sealed record Labels
         MoreInfoLead = "Details from the administration:",
         RenderedAt = "Page generated:",
         IndexTitle = "Status of municipal administrations",
-        IndexIntro = "Which administration is working, and how? Choose your town.",
+        IndexIntro = "Which administration is working, and how? Towns not in normal operation come first; every town is on its region's page.",
+        IndexAffectedHeading = "Not in normal operation",
+        IndexMoreAffected = "{0} more towns are not in normal operation. They are on their regions' pages.",
+        IndexRegionsHeading = "Regions",
+        IndexTowns = "{0} towns",
+        IndexOneTown = "1 town",
+        IndexRegionAffected = "{0} of them not in normal operation",
         RegionTitle = "Administrations in the region {0}",
         RegionIntro = "How are the administrations of the region working, and which neighbouring towns take on services for each other? Here it is at a glance.",
         RegionTownsHeading = "All towns in the region",

@@ -59,7 +59,7 @@ internal static class PageStyle
             ".updates time,.towns time{color:var(--mu)}",
             ".towns li{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;padding:.6rem 0;border-bottom:1px solid var(--ln)}",
             ".towns a{font-weight:600;min-width:9rem}",
-            ".towns .hl{flex-basis:100%}",
+            ".towns .hl{flex-basis:100%}.rg{color:var(--mu)}",
             ".scroll{overflow-x:auto;margin:1rem 0}",
             "table{border-collapse:separate;border-spacing:0;overflow-wrap:normal;hyphens:manual;font-size:.95rem}",
             "caption{text-align:start;font-weight:600;padding-bottom:.5rem}",
