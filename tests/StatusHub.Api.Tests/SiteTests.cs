@@ -2,6 +2,7 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text.Json.Nodes;
 using System.Xml;
+using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Core.Storage;
@@ -82,6 +83,11 @@ public sealed class SiteTests(StatusHubApp app)
         Assert.Equal("major_outage", components.Single(c => c!["name"]!.GetValue<string>() == "E-Mail")!["status"]!.GetValue<string>());
         Assert.Equal("operational", components.Single(c => c!["name"]!.GetValue<string>() == "Telefon")!["status"]!.GetValue<string>());
         Assert.Single(summary["incidents"]!.AsArray());
+
+        // The badge other sites embed with <img>: an SVG image whose words say the level.
+        var badge = XDocument.Parse(await Get($"/{slug}/badge.svg", "image/svg+xml")).Root!;
+        Assert.Equal("img", badge.Attribute("role")!.Value);
+        Assert.Contains(badge.Descendants(badge.Name.Namespace + "text"), t => t.Value == "Notbetrieb");
 
         var index = await Get("/", "text/html");
         Assert.Contains($"/{slug}/", index);
@@ -251,7 +257,7 @@ public sealed class SiteTests(StatusHubApp app)
         var (slug, _) = await PublishedTown();
         await Render();
 
-        foreach (var path in new[] { $"/{slug}/", $"/{slug}/status.json", "/", "/does-not-exist/", "/publish/" })
+        foreach (var path in new[] { $"/{slug}/", $"/{slug}/status.json", $"/{slug}/badge.svg", "/", "/does-not-exist/", "/publish/" })
         {
             using var response = await app.Client().GetAsync(path);
             foreach (var (name, value) in Core.Rendering.SiteHeaders.All.Where(h => path != "/publish/" || h.Key != "Content-Security-Policy"))

@@ -12,6 +12,7 @@ public sealed record SiteFile(string Path, string ContentType, string CacheContr
     public const string Json = "application/json";
     public const string Atom = "application/atom+xml";
     public const string Cap = "application/cap+xml";
+    public const string Svg = "image/svg+xml";
 
     /// <summary>Hex SHA-256 of the content, kept in blob metadata so unchanged files are not uploaded again.</summary>
     public string ContentHash { get; } = Convert.ToHexStringLower(SHA256.HashData(Content));

@@ -17,6 +17,9 @@ public static class SitePaths
 
     public static string TownFeed(string town) => $"{town}/feed.atom";
 
+    /// <summary>The status badge other websites embed as an image.</summary>
+    public static string Badge(string town) => $"{town}/badge.svg";
+
     public static string StatuspageSummary(string town) => $"{town}/api/v2/summary.json";
 
     /// <summary>The folder of a region's outputs, "regions/bw-tuebingen/".</summary>

@@ -54,7 +54,8 @@ public class ContrastTests
         _ => Palette.Print,
     };
 
-    private static double Ratio(string a, string b)
+    /// <summary>The WCAG 2.1 contrast ratio of two colours "#rrggbb".</summary>
+    internal static double Ratio(string a, string b)
     {
         var (first, second) = (Luminance(a), Luminance(b));
         return (Math.Max(first, second) + 0.05) / (Math.Min(first, second) + 0.05);

@@ -82,6 +82,12 @@ internal sealed record Labels
     /// <summary>Date with weekday: {0} weekday, {1} day, {2} month name, {3} year.</summary>
     public required string DatePattern { get; init; }
 
+    /// <summary>Date without weekday, as on the badge: {0} day, {1} month name, {2} year.</summary>
+    public required string DayPattern { get; init; }
+
+    /// <summary>The badge's as-of line: {0} is the date as <see cref="DayPattern"/>.</summary>
+    public required string BadgeAsOf { get; init; }
+
     /// <summary>Date and time: {0} the date as <see cref="DatePattern"/>, {1} the time "HH:mm".</summary>
     public required string DateTimePattern { get; init; }
 
@@ -158,6 +164,8 @@ internal sealed record Labels
         FeedAtom = "Änderungen als Atom-Feed (feed.atom)",
         FeedCap = "Warnmeldungen im CAP-Format (cap.xml)",
         DatePattern = "{0}, {1}. {2} {3}",
+        DayPattern = "{0}. {1} {2}",
+        BadgeAsOf = "Stand {0}",
         DateTimePattern = "{0}, {1} Uhr",
         Months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
         Weekdays = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
@@ -230,6 +238,8 @@ internal sealed record Labels
         FeedAtom = "Changes as an Atom feed (feed.atom)",
         FeedCap = "Alerts in CAP format (cap.xml)",
         DatePattern = "{0}, {1} {2} {3}",
+        DayPattern = "{0} {1} {2}",
+        BadgeAsOf = "As of {0}",
         DateTimePattern = "{0}, {1}",
         Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],

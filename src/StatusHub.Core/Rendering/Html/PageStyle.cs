@@ -6,6 +6,9 @@ namespace StatusHub.Core.Rendering.Html;
 /// <summary>The one inline stylesheet of every page, and the Content-Security-Policy that allows exactly it.</summary>
 internal static class PageStyle
 {
+    /// <summary>The system font stack of the pages and the badge: no web font to load.</summary>
+    public const string FontFamily = "system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",Arial,sans-serif";
+
     /// <summary>The stylesheet; colours only through the custom properties of <see cref="Palette"/>.</summary>
     public static string Css { get; } = Build();
 
@@ -21,7 +24,7 @@ internal static class PageStyle
             $":root{{color-scheme:light dark;{Palette.Light.CustomProperties()}}}",
             $"@media (prefers-color-scheme:dark){{:root{{{Palette.Dark.CustomProperties()}}}}}",
             "*{box-sizing:border-box}",
-            "body{margin:0 auto;max-width:46rem;padding:0 1rem 1.5rem;font:1.0625rem/1.55 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",Arial,sans-serif;color:var(--fg);background:var(--bg);overflow-wrap:anywhere;hyphens:auto;-webkit-text-size-adjust:100%}",
+            $"body{{margin:0 auto;max-width:46rem;padding:0 1rem 1.5rem;font:1.0625rem/1.55 {FontFamily};color:var(--fg);background:var(--bg);overflow-wrap:anywhere;hyphens:auto;-webkit-text-size-adjust:100%}}",
             "a{color:var(--a);text-underline-offset:.15em}",
             ":focus-visible{outline:3px solid var(--fc);outline-offset:2px}",
             ".skip:not(:focus),.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}.skip:focus{display:inline-block;margin:.5rem 0}",

@@ -25,6 +25,13 @@ internal static class PageTime
     /// <summary>"Sonntag, 31. Dezember 2023" or "Sunday, 31 December 2023".</summary>
     public static string DateOnly(DateTimeOffset value, Labels labels) => Date(ToBerlin(value), labels);
 
+    /// <summary>"3. Dezember 2026" or "3 December 2026".</summary>
+    public static string Day(DateTimeOffset value, Labels labels)
+    {
+        var local = ToBerlin(value);
+        return string.Format(CultureInfo.InvariantCulture, labels.DayPattern, local.Day, labels.Months[local.Month - 1], local.Year);
+    }
+
     private static string Date(DateTimeOffset local, Labels labels) =>
         string.Format(CultureInfo.InvariantCulture, labels.DatePattern, labels.Weekdays[(int)local.DayOfWeek], local.Day, labels.Months[local.Month - 1], local.Year);
 
