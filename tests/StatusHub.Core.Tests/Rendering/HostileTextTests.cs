@@ -161,7 +161,7 @@ public class HostileTextTests
         var carriers = page.Body!.Descendants<AngleSharp.Dom.IText>().Where(t => t.Data.Contains('\u202E', StringComparison.Ordinal)).Select(t => t.ParentElement!).ToList();
         Assert.NotEmpty(carriers);
         Assert.All(carriers, element => Assert.True(
-            element.Matches("h1, p, summary, bdi, li > strong, li > span, #glance strong, #glance span"),
+            element.Matches("h1, p, summary, bdi, li > strong, li > span, #glance strong, #glance span, pre > code"),
             $"{element.LocalName} does not end or isolate the override"));
         Assert.Contains("li>strong,li>span,#glance strong,#glance span{unicode-bidi:isolate}", StatusHub.Core.Rendering.Html.PageStyle.Css, StringComparison.Ordinal);
     }

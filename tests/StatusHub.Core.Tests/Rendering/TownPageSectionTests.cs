@@ -32,7 +32,7 @@ public class TownPageSectionTests
         Assert.All(ContentSections.Skip(1), selector => Assert.Null(page.QuerySelector(selector)));
         Assert.Null(page.QuerySelector("#languages"));
         Assert.Null(page.QuerySelector("#stale"));
-        Assert.Empty(page.QuerySelectorAll("details"));
+        Assert.Empty(page.QuerySelectorAll("main details"));
         Assert.Equal(["h1"], page.QuerySelectorAll("main h1, main h2, main h3").Select(h => h.LocalName));
     }
 
@@ -90,7 +90,7 @@ public class TownPageSectionTests
         var page = await Pages.RenderAsync(Pages.Model(Pages.Full() with { Qa = [] }));
 
         Assert.Null(page.QuerySelector("#qa"));
-        Assert.Empty(page.QuerySelectorAll("details"));
+        Assert.Empty(page.QuerySelectorAll("main details"));
     }
 
     [Fact]

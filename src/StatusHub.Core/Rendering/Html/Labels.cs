@@ -34,6 +34,13 @@ internal sealed record Labels
     public required string MoreInfoLead { get; init; }
     public required string RenderedAt { get; init; }
     public required string IndexTitle { get; init; }
+
+    /// <summary>The footer's offer to other websites: a summary line and the sentence before the snippet.</summary>
+    public required string EmbedHeading { get; init; }
+    public required string EmbedLead { get; init; }
+
+    /// <summary>The alt text of the embedded badge: {0} is the town.</summary>
+    public required string EmbedAlt { get; init; }
     public required string IndexIntro { get; init; }
     public required string IndexAffectedHeading { get; init; }
 
@@ -134,6 +141,9 @@ internal sealed record Labels
         MoreInfoLead = "Ausführlich informiert die Verwaltung hier:",
         RenderedAt = "Seite erstellt:",
         IndexTitle = "Status der Verwaltungen",
+        EmbedHeading = "Für Webseiten: diesen Status zeigen",
+        EmbedLead = "Kopieren Sie diesen Code in Ihre Seite. Das Bild zeigt immer den aktuellen Stand und führt hierher.",
+        EmbedAlt = "{0}: aktueller Status der Verwaltung",
         IndexIntro = "Welche Verwaltung arbeitet wie? Orte, die nicht normal arbeiten, stehen zuerst; jeden Ort finden Sie über seine Region.",
         IndexAffectedHeading = "Nicht im Normalbetrieb",
         IndexMoreAffected = "{0} weitere Orte arbeiten nicht normal. Sie stehen auf den Seiten ihrer Region.",
@@ -208,6 +218,9 @@ internal sealed record Labels
         MoreInfoLead = "Details from the administration:",
         RenderedAt = "Page generated:",
         IndexTitle = "Status of municipal administrations",
+        EmbedHeading = "For websites: show this status",
+        EmbedLead = "Copy this code into your page. The image always shows the current status and links here.",
+        EmbedAlt = "{0}: current status of the administration",
         IndexIntro = "Which administration is working, and how? Towns not in normal operation come first; every town is on its region's page.",
         IndexAffectedHeading = "Not in normal operation",
         IndexMoreAffected = "{0} more towns are not in normal operation. They are on their regions' pages.",

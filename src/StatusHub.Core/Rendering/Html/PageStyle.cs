@@ -82,7 +82,8 @@ internal static class PageStyle
             "svg.map tspan{unicode-bidi:isolate}",
             "footer{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--ln);color:var(--mu);font-size:.95rem}",
             "footer p{margin:.25rem 0}",
-            $"@media print{{:root{{{Palette.Print.CustomProperties()}}}body{{max-width:none;font-size:11pt}}header nav,.skip{{display:none}}a[href^=\"http\"]::after,a[href^=\"/\"]::after{{content:\" (\" attr(href) \")\"}}h2,h3{{break-after:avoid}}li,details,tr{{break-inside:avoid}}.scroll{{overflow:visible}}th[scope=row]{{position:static}}details{{border:0;padding:0}}details::details-content{{content-visibility:visible}}}}",
+            "pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem;margin:.5rem 0}pre>code{unicode-bidi:isolate}",
+            $"@media print{{:root{{{Palette.Print.CustomProperties()}}}body{{max-width:none;font-size:11pt}}header nav,.skip,#embed{{display:none}}a[href^=\"http\"]::after,a[href^=\"/\"]::after{{content:\" (\" attr(href) \")\"}}h2,h3{{break-after:avoid}}li,details,tr{{break-inside:avoid}}.scroll{{overflow:visible}}th[scope=row]{{position:static}}details{{border:0;padding:0}}details::details-content{{content-visibility:visible}}}}",
         ];
         return string.Concat(rules);
     }

@@ -99,6 +99,13 @@ internal sealed class TownPageView
         MoreInfoHref = PageLinks.Web(document.MoreInfoUrl);
         MoreInfoText = MoreInfoHref is null ? null : PageLinks.Display(document.MoreInfoUrl!);
         JsonLd = AnnouncementJsonLd.For(this);
+
+        // Text for other websites to paste: attribute-encoded here, because it is their HTML (a town name with a quote
+        // must not end their attribute), and encoded once more by the page, which shows it as text.
+        var townPage = PageLinks.Absolute(model.SiteBaseUrl, SitePaths.TownPageUrl(town.Slug, model.DefaultLanguage, model.DefaultLanguage));
+        var badge = PageLinks.Absolute(model.SiteBaseUrl, SitePaths.Badge(town.Slug));
+        var alt = string.Format(System.Globalization.CultureInfo.InvariantCulture, labels.EmbedAlt, town.Name);
+        EmbedSnippet = $"<a href=\"{System.Net.WebUtility.HtmlEncode(townPage)}\"><img src=\"{System.Net.WebUtility.HtmlEncode(badge)}\" alt=\"{System.Net.WebUtility.HtmlEncode(alt)}\"></a>";
     }
 
     public TownPageModel Model { get; }
@@ -171,6 +178,9 @@ internal sealed class TownPageView
     public string? MoreInfoText { get; }
 
     public System.Text.Json.Nodes.JsonObject JsonLd { get; }
+
+    /// <summary>The badge with a link to this page, as HTML for the district's and the neighbours' websites.</summary>
+    public string EmbedSnippet { get; }
 
     private static IReadOnlyList<KeyValuePair<string, string>> AlternatesOf(TownPageModel model)
     {
