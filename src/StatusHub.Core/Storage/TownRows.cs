@@ -82,7 +82,13 @@ internal static class TownRows
     /// <summary>The services in the town's order; services it has not ordered (set one at a time since) follow in catalogue order.</summary>
     public static List<ServiceEntry> OrderServices(IEnumerable<ServiceEntry> services, IReadOnlyList<string> townOrder)
     {
-        var position = townOrder.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index, StringComparer.Ordinal);
+        // The first place of an id counts: a stored column is data, and a repeated id in it must not make the town unreadable.
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < townOrder.Count; index++)
+        {
+            position.TryAdd(townOrder[index], index);
+        }
+
         return services
             .OrderBy(s => position.TryGetValue(s.Id, out var index) ? index : int.MaxValue)
             .ThenBy(s => ServiceCatalogue.SortKey(s.Id))
