@@ -13,6 +13,12 @@ public static class SitePaths
     public static string TownPage(string town, string language, string defaultLanguage) =>
         TownPageUrl(town, language, defaultLanguage) + "index.html";
 
+    /// <summary>The folder URL of a town's notice for the town-hall door, "moessingen/aushang/" (one per town, in its default language).</summary>
+    public static string NoticeUrl(string town) => $"{town}/aushang/";
+
+    /// <summary>The blob path of a town's notice.</summary>
+    public static string Notice(string town) => NoticeUrl(town) + "index.html";
+
     public static string StatusJson(string town) => $"{town}/status.json";
 
     public static string TownFeed(string town) => $"{town}/feed.atom";

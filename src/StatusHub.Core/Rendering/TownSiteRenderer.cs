@@ -7,7 +7,8 @@ namespace StatusHub.Core.Rendering;
 
 /// <summary>
 /// A pure function from a town's document to its site files (API.md "Static site"): the page in the default
-/// language, an English page when English text exists, status.json, feed.atom, the Statuspage summary and the badge.
+/// language, an English page when English text exists, the notice for the town-hall door, status.json, feed.atom,
+/// the Statuspage summary and the badge.
 /// </summary>
 public sealed class TownSiteRenderer(HtmlPages pages)
 {
@@ -25,6 +26,8 @@ public sealed class TownSiteRenderer(HtmlPages pages)
             files.Add(new SiteFile(SitePaths.TownPage(town.Slug, language, town.DefaultLanguage), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(html)));
         }
 
+        var notice = await pages.NoticePageAsync(new TownPageModel(document, town.DefaultLanguage, languages, siteBaseUrl, renderedAt)).ConfigureAwait(false);
+        files.Add(new SiteFile(SitePaths.Notice(town.Slug), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(notice)));
         files.Add(new SiteFile(SitePaths.StatusJson(town.Slug), SiteFile.Json, SiteFile.ShortCache, JsonSerializer.SerializeToUtf8Bytes(document, DocumentJson.Options)));
         files.Add(AtomFeeds.Town(document, siteBaseUrl, renderedAt));
         files.Add(StatuspageSummary.Render(document, siteBaseUrl, renderedAt));

@@ -7,7 +7,7 @@ namespace StatusHub.Core.Tests.Rendering;
 public class HtmlValidationTests
 {
     [Fact]
-    public async Task Demo_hostile_index_and_region_pages_pass_the_nu_html_checker()
+    public async Task Demo_hostile_index_region_and_notice_pages_pass_the_nu_html_checker()
     {
         var folder = Directory.CreateTempSubdirectory("statushub-vnu-");
         try
@@ -20,6 +20,8 @@ public class HtmlValidationTests
                 ["moessingen-en.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "en")),
                 ["hostile.html"] = await Pages.Html.TownPageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E"))),
                 ["rtl-fallback-stale.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full(), "ar", ["de", "ar"], Pages.AsOf.AddDays(5))),
+                ["notice-hostile.html"] = await Pages.Html.NoticePageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E"))),
+                ["notice-crowded.html"] = await Pages.Html.NoticePageAsync(Pages.Model(NoticeTests.Crowded())),
                 ["index.html"] = await Pages.Html.SiteIndexAsync(DemoPages.SiteIndex()),
                 ["region-bw-tuebingen.html"] = await Pages.Html.RegionPageAsync(tuebingen),
                 ["region-bb-potsdam.html"] = await Pages.Html.RegionPageAsync(DemoPages.Region("bb-potsdam")),
@@ -30,6 +32,12 @@ public class HtmlValidationTests
                     Gaps = [],
                 }),
             };
+            foreach (var slug in DemoPages.Slugs())
+            {
+                var town = slug == "moessingen" ? moessingen : DemoTowns.Load(slug);
+                pages[$"notice-{slug}.html"] = await Pages.Html.NoticePageAsync(DemoPages.Model(town, town.Town.DefaultLanguage));
+            }
+
             foreach (var (name, html) in pages)
             {
                 await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), html);

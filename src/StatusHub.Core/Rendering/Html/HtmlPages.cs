@@ -39,6 +39,13 @@ public sealed class HtmlPages : IAsyncDisposable
         return RenderAsync<TownPage>(nameof(TownPage.Model), model);
     }
 
+    /// <summary>The full HTML document of a town's notice for the town-hall door (one A4 page), in the town's default language.</summary>
+    public Task<string> NoticePageAsync(TownPageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return RenderAsync<NoticePage>(nameof(NoticePage.Model), model);
+    }
+
     /// <summary>The full HTML document of the site index.</summary>
     public Task<string> SiteIndexAsync(SiteIndexModel model)
     {

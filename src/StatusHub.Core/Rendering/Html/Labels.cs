@@ -33,6 +33,29 @@ internal sealed record Labels
     public required string MoreInfoHeading { get; init; }
     public required string MoreInfoLead { get; init; }
     public required string RenderedAt { get; init; }
+
+    /// <summary>The notice for the town-hall door: its name, e.g. in the title.</summary>
+    public required string NoticeTitle { get; init; }
+
+    /// <summary>The link from a town page to its notice.</summary>
+    public required string NoticePrint { get; init; }
+
+    /// <summary>How to print the notice, shown on screen only.</summary>
+    public required string NoticeHowToPrint { get; init; }
+
+    /// <summary>The link from the notice back to the town page: {0} is the town.</summary>
+    public required string NoticeBackToPage { get; init; }
+
+    /// <summary>The notice's headings of the service groups, by state (what works, what works in part, what does not).</summary>
+    public required IReadOnlyDictionary<ServiceState, string> NoticeGroups { get; init; }
+
+    /// <summary>The line under a group the notice had to cut: {0} is how many services it left out.</summary>
+    public required string NoticeMoreServices { get; init; }
+    public required string NoticeReachUs { get; init; }
+    public required string NoticeCurrentInfo { get; init; }
+
+    /// <summary>The accessible name of the QR code: {0} is the address it holds.</summary>
+    public required string NoticeQrCode { get; init; }
     public required string IndexTitle { get; init; }
 
     /// <summary>The footer's offer to other websites: a summary line and the sentence before the snippet.</summary>
@@ -140,6 +163,21 @@ internal sealed record Labels
         MoreInfoHeading = "Weitere Informationen",
         MoreInfoLead = "Ausführlich informiert die Verwaltung hier:",
         RenderedAt = "Seite erstellt:",
+        NoticeTitle = "Aushang",
+        NoticePrint = "Aushang zum Ausdrucken",
+        NoticeHowToPrint = "Diese Seite ist der Aushang für die Rathaustür: drucken Sie sie auf ein A4-Blatt im Hochformat.",
+        NoticeBackToPage = "Zur Seite von {0}",
+        NoticeGroups = new Dictionary<ServiceState, string>
+        {
+            [ServiceState.Unavailable] = "Was nicht geht",
+            [ServiceState.Limited] = "Was eingeschränkt geht",
+            [ServiceState.Available] = "Was geht",
+            [ServiceState.Unknown] = "Noch unklar",
+        },
+        NoticeMoreServices = "und {0} weitere",
+        NoticeReachUs = "Hier erreichen Sie uns",
+        NoticeCurrentInfo = "Aktuelle Informationen:",
+        NoticeQrCode = "QR-Code mit der Adresse {0}",
         IndexTitle = "Status der Verwaltungen",
         EmbedHeading = "Für Webseiten: diesen Status zeigen",
         EmbedLead = "Kopieren Sie diesen Code in Ihre Seite. Das Bild zeigt immer den aktuellen Stand und führt hierher.",
@@ -217,6 +255,21 @@ internal sealed record Labels
         MoreInfoHeading = "More information",
         MoreInfoLead = "Details from the administration:",
         RenderedAt = "Page generated:",
+        NoticeTitle = "Notice",
+        NoticePrint = "Print this notice",
+        NoticeHowToPrint = "This page is the notice for the town-hall door: print it on one A4 sheet, portrait.",
+        NoticeBackToPage = "To the page of {0}",
+        NoticeGroups = new Dictionary<ServiceState, string>
+        {
+            [ServiceState.Unavailable] = "What does not work",
+            [ServiceState.Limited] = "What works in part",
+            [ServiceState.Available] = "What works",
+            [ServiceState.Unknown] = "Not yet known",
+        },
+        NoticeMoreServices = "and {0} more",
+        NoticeReachUs = "How to reach us",
+        NoticeCurrentInfo = "Current information:",
+        NoticeQrCode = "QR code with the address {0}",
         IndexTitle = "Status of municipal administrations",
         EmbedHeading = "For websites: show this status",
         EmbedLead = "Copy this code into your page. The image always shows the current status and links here.",
