@@ -14,22 +14,45 @@ namespace StatusHub.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserSite : StatusHubApp
 {
+    private string? _siteBaseUrl;
+
     /// <summary>The server's origin, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string Origin { get; private set; } = "";
 
     /// <summary><c>127.0.0.1:port</c>: the only host a page may request anything from.</summary>
     public string Host => new Uri(Origin).Authority;
 
-    /// <summary>Starts Azurite, then the server on a free loopback port.</summary>
+    /// <summary>
+    /// Starts Azurite, then the server on a free loopback port. The port is chosen before the server starts so that the
+    /// site is rendered with its own origin as base URL (canonical links, the notice's QR code point where it is served).
+    /// </summary>
     public async Task StartAsync()
     {
         await InitializeAsync();
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var port = FreeLoopbackPort();
+        _siteBaseUrl = $"http://127.0.0.1:{port}/";
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("Kestrel reported no addresses.");
         var address = addresses.Single(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
         Origin = address.TrimEnd('/');
+    }
+
+    protected override void ConfigureSettings(IDictionary<string, string?> settings)
+    {
+        base.ConfigureSettings(settings);
+        if (_siteBaseUrl is not null)
+        {
+            settings["StatusHub:SiteBaseUrl"] = _siteBaseUrl;
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

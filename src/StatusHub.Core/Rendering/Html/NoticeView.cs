@@ -14,9 +14,12 @@ internal sealed class NoticeView
     /// <summary>At most this many services per group; the rest are counted ("and 3 more").</summary>
     public const int MaxServicesPerGroup = 4;
 
+    /// <summary>Beside a long headline, which takes up to a third of the page, one service less per group.</summary>
+    public const int MaxServicesPerGroupWithLongHeadline = 3;
+
     public const int MaxServiceName = 40;
 
-    public const int MaxNote = 80;
+    public const int MaxNote = 60;
 
     /// <summary>At most this many aid offers, each as service and provider only.</summary>
     public const int MaxAid = 3;
@@ -44,6 +47,7 @@ internal sealed class NoticeView
         QrLabel = string.Format(System.Globalization.CultureInfo.InvariantCulture, labels.NoticeQrCode, ShortUrl);
         WebsiteText = Page.WebsiteText is null ? null : Cut(Page.WebsiteText, MaxWebsiteText);
 
+        ServicesPerGroup = IsLongHeadline ? MaxServicesPerGroupWithLongHeadline : MaxServicesPerGroup;
         Groups = Shown
             .Select(state => Page.ServiceGroups.FirstOrDefault(group => group.State == state))
             .OfType<ServiceGroup>()
@@ -52,11 +56,11 @@ internal sealed class NoticeView
                 {
                     Heading = labels.NoticeGroups[group.State],
                     Items = group.Items
-                        .Take(MaxServicesPerGroup)
+                        .Take(ServicesPerGroup)
                         .Select(item => new ServiceItem(Cut(item.Name, MaxServiceName), item.Note is null ? null : Cut(item.Note, MaxNote)))
                         .ToList(),
                 },
-                Math.Max(0, group.Items.Count - MaxServicesPerGroup)))
+                Math.Max(0, group.Items.Count - ServicesPerGroup)))
             .ToList();
 
         Aid = Page.Aid
@@ -81,6 +85,9 @@ internal sealed class NoticeView
     public string BackToPage { get; }
 
     public bool IsLongHeadline { get; }
+
+    /// <summary>How many services each group shows at most: <see cref="MaxServicesPerGroup"/>, or fewer beside a long headline.</summary>
+    public int ServicesPerGroup { get; }
 
     /// <summary>The town page's address without the scheme, for people to type: "status.example.org/moessingen".</summary>
     public string ShortUrl { get; }
