@@ -89,6 +89,12 @@ public sealed class SiteTests(StatusHubApp app)
         Assert.Equal("img", badge.Attribute("role")!.Value);
         Assert.Contains(badge.Descendants(badge.Name.Namespace + "text"), t => t.Value == "Notbetrieb");
 
+        // The notice for the town-hall door, linked from the page's footer, with the level and a QR code.
+        Assert.Contains($"href=\"/{slug}/aushang/\"", page, StringComparison.Ordinal);
+        var notice = await Get($"/{slug}/aushang/", "text/html");
+        Assert.Contains("Notbetrieb", notice, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"qr\"", notice, StringComparison.Ordinal);
+
         var index = await Get("/", "text/html");
         Assert.Contains($"/{slug}/", index);
         Assert.Equal(index, await Get("/index.html", "text/html"));
@@ -258,7 +264,7 @@ public sealed class SiteTests(StatusHubApp app)
         var (slug, _) = await PublishedTown();
         await Render();
 
-        foreach (var path in new[] { $"/{slug}/", $"/{slug}/status.json", $"/{slug}/badge.svg", "/", "/does-not-exist/", "/publish/" })
+        foreach (var path in new[] { $"/{slug}/", $"/{slug}/aushang/", $"/{slug}/status.json", $"/{slug}/badge.svg", "/", "/does-not-exist/", "/publish/" })
         {
             using var response = await app.Client().GetAsync(path);
             foreach (var (name, value) in Core.Rendering.SiteHeaders.All.Where(h => path != "/publish/" || h.Key != "Content-Security-Policy"))

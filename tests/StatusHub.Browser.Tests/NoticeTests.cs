@@ -99,8 +99,9 @@ public sealed class NoticeTests(NoticeSiteFixture site) : IClassFixture<NoticeSi
         Assert.Equal(1123, BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
     }
 
+    /// <summary>The computed font size in points, rounded to 0.1 pt (CSS px are 1/96 inch; 28 pt is 37.33… px).</summary>
     private static async Task<double> FontSizeInPoints(IPage page, string selector) =>
-        await page.Locator(selector).First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") * 72 / 96;
+        Math.Round(await page.Locator(selector).First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") * 72 / 96, 1);
 
     /// <summary>The text of the one QR code in a PNG: pixels by StbImageSharp, decoded by ZXing.Net.</summary>
     private static string Decode(byte[] png)

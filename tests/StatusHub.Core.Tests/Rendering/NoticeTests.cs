@@ -76,6 +76,19 @@ public class NoticeTests
         Assert.Empty(page.QuerySelectorAll("link[rel=alternate]"));
     }
 
+    [Theory]
+    [InlineData("de", "Aushang zum Ausdrucken")]
+    [InlineData("en", "Print this notice")]
+    public async Task Every_town_page_links_its_notice_from_the_footer(string language, string text)
+    {
+        var page = await Pages.RenderAsync(DemoPages.Model(DemoPages.Moessingen(), language));
+
+        var link = Assert.Single(page.QuerySelectorAll("footer a"));
+        Assert.Equal("/moessingen/aushang/", link.GetAttribute("href"));
+        Assert.Equal(text, link.Text());
+        Assert.Equal("print", link.ParentElement!.Id);
+    }
+
     [Fact]
     public async Task Notice_QR_code_is_inline_svg_with_a_name_and_no_style_attribute()
     {
@@ -116,12 +129,13 @@ public class NoticeTests
         Assert.Equal(3, groups.Length);
         Assert.All(groups, group =>
         {
-            Assert.Equal(NoticeView.MaxServicesPerGroup, group.QuerySelectorAll("li").Length);
+            // Beside its long headline the crowded town shows one service less per group.
+            Assert.Equal(NoticeView.MaxServicesPerGroupWithLongHeadline, group.QuerySelectorAll("li").Length);
             Assert.All(group.QuerySelectorAll("li strong"), name => Assert.InRange(name.TextContent.Length, 1, NoticeView.MaxServiceName));
             Assert.All(group.QuerySelectorAll("li span"), note => Assert.InRange(note.TextContent.Length, 1, NoticeView.MaxNote));
             Assert.All(group.QuerySelectorAll("li span"), note => Assert.EndsWith("…", note.TextContent, StringComparison.Ordinal));
         });
-        Assert.Equal(["und 4 weitere", "und 4 weitere", "und 3 weitere"], groups.Select(g => g.QuerySelector(".more")!.Text()));
+        Assert.Equal(["und 5 weitere", "und 5 weitere", "und 4 weitere"], groups.Select(g => g.QuerySelector(".more")!.Text()));
         Assert.Equal(NoticeView.MaxAid, page.QuerySelectorAll("#aid li").Length);
         Assert.All(page.QuerySelectorAll("#aid li a"), a => Assert.InRange(a.TextContent.Length, 1, NoticeView.MaxProviderName));
         Assert.Equal("und 9 weitere", page.QuerySelector("#aid .more")!.Text());
@@ -144,7 +158,7 @@ public class NoticeTests
         Assert.Equal(Payload, page.QuerySelector("main .town")!.TextContent);
         Assert.Equal("Aushang: " + Payload + " – " + Payload, page.Title);
         Assert.All(page.QuerySelectorAll("main .group li strong"), name => Assert.Equal(NoticeView.Cut(Payload, NoticeView.MaxServiceName), name.TextContent));
-        Assert.All(page.QuerySelectorAll("main .group li span"), note => Assert.Equal(Payload, note.TextContent));
+        Assert.All(page.QuerySelectorAll("main .group li span"), note => Assert.Equal(NoticeView.Cut(Payload, NoticeView.MaxNote), note.TextContent));
         Assert.Equal(NoticeView.Cut(Payload, NoticeView.MaxProviderName), page.QuerySelector("#aid li a")!.TextContent);
         Assert.Equal(Payload + " 0711 1", page.QuerySelector("#reach a[href^='tel:']")!.TextContent);
         Assert.Single(page.QuerySelectorAll("svg.qr"));
@@ -158,6 +172,7 @@ public class NoticeTests
     [InlineData("ein langer Hinweis mit Wörtern", 12, "ein langer…")]
     [InlineData("Einlangeswortohneleerzeichen", 10, "Einlanges…")]
     [InlineData("abcdefgh🚨xyz", 10, "abcdefgh…")]
+    [InlineData("Geöffnet, aber nur im Notbetrieb. Mehr folgt", 36, "Geöffnet, aber nur im Notbetrieb…")]
     public void Cut_keeps_within_the_length_at_a_word_and_never_splits_a_character(string text, int length, string expected)
     {
         var cut = NoticeView.Cut(text, length);

@@ -148,7 +148,7 @@ public partial class PageBudgetTests
         Assert.Contains(":focus-visible{outline:3px solid", css, StringComparison.Ordinal);
         Assert.Contains("system-ui", css, StringComparison.Ordinal);
         var print = css[css.IndexOf("@media print", StringComparison.Ordinal)..];
-        Assert.Contains("header nav,.skip,#embed{display:none}", print, StringComparison.Ordinal);
+        Assert.Contains("header nav,.skip,#print,#embed{display:none}", print, StringComparison.Ordinal);
         Assert.Contains("::after{content:\" (\" attr(href) \")\"}", print, StringComparison.Ordinal);
         Assert.Contains(Palette.Print.CustomProperties(), print, StringComparison.Ordinal);
         Assert.DoesNotMatch("(?:min-)?width:\\s*\\d{3,}px", css);

@@ -15,7 +15,7 @@ public class TownPageEmbedTests
         Assert.Equal(
             "<a href=\"https://status.example.org/musterstadt/\"><img src=\"https://status.example.org/musterstadt/badge.svg\" alt=\"Musterstadt: aktueller Status der Verwaltung\"></a>",
             embed.QuerySelector("pre code")!.TextContent);
-        Assert.Empty(page.QuerySelectorAll("footer img, footer a"));
+        Assert.Empty(page.QuerySelectorAll("footer img, footer details a"));
     }
 
     [Fact]

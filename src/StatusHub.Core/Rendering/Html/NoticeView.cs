@@ -110,22 +110,8 @@ internal sealed class NoticeView
 
     private static ShownText Cut(ShownText text, int length) => text with { Text = Cut(text.Text, length) };
 
-    /// <summary>At most <paramref name="length"/> characters with the "…": cut at a word when one ends in the second half, never inside a surrogate pair.</summary>
-    internal static string Cut(string text, int length)
-    {
-        if (text.Length <= length)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', length - 1);
-        if (cut < length / 2)
-        {
-            cut = char.IsHighSurrogate(text[length - 2]) ? length - 2 : length - 1;
-        }
-
-        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
-    }
+    /// <summary>At most <paramref name="length"/> characters with the "…", cut as the town page cuts (<see cref="TownPageView.Shorten"/>).</summary>
+    internal static string Cut(string text, int length) => TownPageView.Shorten(text, length);
 }
 
 /// <summary>One service group on the notice, with how many of its services the notice left out.</summary>

@@ -87,13 +87,13 @@ internal static class PageStyle
             ".notice{page:notice}@page notice{size:A4 portrait;margin:12mm 14mm}",
             ".notice .level .badge{font-size:1.4rem}.notice h1{font-size:2.2rem;line-height:1.15}.notice h1.long{font-size:1.6rem}",
             ".notice h2{font-size:1.15rem;margin:1rem 0 .3rem;padding-top:.5rem;display:flex;gap:.4rem;align-items:center}.notice h2 svg{color:var(--t)}",
-            ".svc{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem}.notice .group li{margin:.3rem 0}.more{margin:.3rem 0}",
-            ".foot{display:flex;flex-wrap:wrap;gap:0 1.5rem;margin-top:1rem}.foot>div{flex:1 1 14rem}.notice .phone{font-size:1.3rem;font-weight:700}",
+            ".notice .svc{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem}.notice .group li{margin:.3rem 0}.more{margin:.3rem 0}",
+            ".notice .foot{display:flex;flex-wrap:wrap;gap:0 1.5rem;margin-top:1rem}.notice .foot>div{flex:1 1 14rem}.notice .phone{font-size:1.3rem;font-weight:700}",
             "#qr{flex:0 0 10rem;font-weight:600}#qr p{margin:.25rem 0}svg.qr{display:block;width:10rem;height:10rem;margin-top:1rem;stroke:none}",
             "@media print{body.notice{font-size:10.5pt;line-height:1.25;padding:0}.notice>header,.notice>footer{display:none}.notice a{text-decoration:none}body.notice a::after{content:none}"
                 + ".notice .town{margin:0;font-size:16pt}.notice .level{margin:1mm 0}.notice .level .badge{font-size:22pt}.notice h1{font-size:40pt;line-height:1.1;margin:1mm 0 2mm}.notice h1.long{font-size:28pt}.notice .asof{font-size:13pt;margin:0}"
-                + ".notice h2{font-size:13pt;margin:3mm 0 1mm;padding-top:2mm}.notice .group li{margin:1.5mm 0}.notice .phone{font-size:16pt}.foot{margin-top:2mm}#qr{flex-basis:42mm;font-size:12pt}svg.qr{width:42mm;height:42mm;margin-top:3mm}}",
-            $"@media print{{:root{{{Palette.Print.CustomProperties()}}}body{{max-width:none;font-size:11pt}}header nav,.skip,#embed{{display:none}}a[href^=\"http\"]::after,a[href^=\"/\"]::after{{content:\" (\" attr(href) \")\"}}h2,h3{{break-after:avoid}}li,details,tr{{break-inside:avoid}}.scroll{{overflow:visible}}th[scope=row]{{position:static}}details{{border:0;padding:0}}details::details-content{{content-visibility:visible}}}}",
+                + ".notice h2{font-size:13pt;margin:3mm 0 1mm;padding-top:2mm}.notice .group li{margin:1.5mm 0}.notice .phone{font-size:16pt}.notice .foot{margin-top:2mm}#qr{flex-basis:42mm;font-size:12pt}svg.qr{width:42mm;height:42mm;margin-top:3mm}}",
+            $"@media print{{:root{{{Palette.Print.CustomProperties()}}}body{{max-width:none;font-size:11pt}}header nav,.skip,#print,#embed{{display:none}}a[href^=\"http\"]::after,a[href^=\"/\"]::after{{content:\" (\" attr(href) \")\"}}h2,h3{{break-after:avoid}}li,details,tr{{break-inside:avoid}}.scroll{{overflow:visible}}th[scope=row]{{position:static}}details{{border:0;padding:0}}details::details-content{{content-visibility:visible}}}}",
         ];
         return string.Concat(rules);
     }

@@ -42,6 +42,7 @@ internal sealed class TownPageView
         Description = Shorten(Summary?.Text ?? Headline.Text);
         CanonicalUrl = PageLinks.Absolute(model.SiteBaseUrl, SitePaths.TownPageUrl(town.Slug, model.Language, model.DefaultLanguage));
         SiteIndexHref = PageLinks.SitePath(model.SiteBaseUrl, string.Empty);
+        NoticeHref = PageLinks.SitePath(model.SiteBaseUrl, SitePaths.NoticeUrl(town.Slug));
         Alternates = AlternatesOf(model);
         LanguageLinks = model.Languages
             .Where(language => !string.Equals(language, model.Language, StringComparison.OrdinalIgnoreCase))
@@ -139,6 +140,9 @@ internal sealed class TownPageView
 
     public string SiteIndexHref { get; }
 
+    /// <summary>The town's notice for the town-hall door (<c>/{town}/aushang/</c>), linked from every language's footer.</summary>
+    public string NoticeHref { get; }
+
     /// <summary>hreflang → absolute URL of every language page, plus x-default.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Alternates { get; }
 
@@ -231,7 +235,8 @@ internal sealed class TownPageView
             cut = char.IsLowSurrogate(text[length - 1]) ? length - 2 : length - 1;
         }
 
-        return string.Concat(text.AsSpan(0, cut).TrimEnd(), "…");
+        // "Notbetrieb.…" reads as a typo: the sentence's own stop goes where the ellipsis comes.
+        return string.Concat(text.AsSpan(0, cut).TrimEnd().TrimEnd(".,;:"), "…");
     }
 }
 
