@@ -9,6 +9,13 @@ public static class SitePaths
     public static string TownPageUrl(string town, string language, string defaultLanguage) =>
         language == defaultLanguage ? $"{town}/" : $"{town}/{language}/";
 
+    /// <summary>
+    /// The folders inside a town's folder that are not language pages: the notice and the Statuspage files. A language
+    /// tag equal to one of them would overwrite its files (the validator refuses it).
+    /// </summary>
+    public static bool IsReservedTownFolder(string name) =>
+        string.Equals(name, "aushang", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "api", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The blob path of a town page.</summary>
     public static string TownPage(string town, string language, string defaultLanguage) =>
         TownPageUrl(town, language, defaultLanguage) + "index.html";

@@ -7,14 +7,11 @@ namespace StatusHub.Core.Rendering;
 
 /// <summary>
 /// A pure function from a town's document to its site files (API.md "Static site"): the page in the default
-/// language, an English page when English text exists, the notice for the town-hall door, status.json, feed.atom,
-/// the Statuspage summary and the badge.
+/// language and one in every further language the town has a headline in, the notice for the town-hall door,
+/// status.json, feed.atom, the Statuspage summary and the badge.
 /// </summary>
 public sealed class TownSiteRenderer(HtmlPages pages)
 {
-    /// <summary>Languages v1 renders pages in, besides the town's default language.</summary>
-    public static IReadOnlyList<string> PageLanguages { get; } = ["de", "en"];
-
     public async Task<IReadOnlyList<SiteFile>> RenderTownAsync(TownDocument document, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
         var town = document.Town;
@@ -41,7 +38,19 @@ public sealed class TownSiteRenderer(HtmlPages pages)
         return new SiteFile(SitePaths.Index, SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(html));
     }
 
-    /// <summary>The default language first, then each page language the town has a headline in.</summary>
+    /// <summary>
+    /// The default language first, then every other language the town has a headline in, by tag (so the order of the
+    /// pages and of the language switch does not change with the order the town sent its texts in). The validator
+    /// limits a text to <see cref="Validation.Limits.MaxLanguagesPerText"/> languages and refuses tags that are site
+    /// folders (<see cref="SitePaths.IsReservedTownFolder"/>).
+    /// </summary>
     public static IReadOnlyList<string> LanguagesOf(TownDocument document) =>
-        [document.Town.DefaultLanguage, .. PageLanguages.Where(l => l != document.Town.DefaultLanguage && document.Headline.ContainsKey(l))];
+    [
+        document.Town.DefaultLanguage,
+        .. document.Headline
+            .Where(entry => !string.Equals(entry.Key, document.Town.DefaultLanguage, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(entry.Value))
+            .Select(entry => entry.Key)
+            .Where(language => !SitePaths.IsReservedTownFolder(language))
+            .Order(StringComparer.Ordinal),
+    ];
 }

@@ -15,8 +15,11 @@ public static partial class Validator
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
-    // BCP 47 in the shape we accept: primary language, optional script/region/variant subtags.
-    [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}\z", RegexOptions.CultureInvariant)]
+    // A BCP 47 language tag (RFC 5646 §2.1 "langtag"): a 2-3 letter language with up to three extended language
+    // subtags, then an optional script, region, any variants and extensions, and an optional private use part
+    // ("de-x-ls", Leichte Sprache, §2.2.7). The 4-8 letter language subtags are reserved or unused and refused, and so
+    // are the grandfathered tags and tags that are private use as a whole ("x-…"): a page needs a real language.
+    [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*(-[xX](-[a-zA-Z0-9]{1,8})+)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTagPattern();
 
     [GeneratedRegex(@"^[0-9]{8}\z", RegexOptions.CultureInvariant)]
@@ -61,7 +64,11 @@ public static partial class Validator
         var defaultLanguage = request!.DefaultLanguage ?? "de";
         if (!IsLanguageTag(defaultLanguage))
         {
-            errors.Add("defaultLanguage", "Must be a BCP 47 language tag such as 'de' or 'en'.");
+            errors.Add("defaultLanguage", "Must be a BCP 47 language tag such as 'de', 'en' or 'de-x-ls'.");
+        }
+        else if (ReservedLanguageMessage(defaultLanguage) is { } reserved)
+        {
+            errors.Add("defaultLanguage", reserved);
         }
         else
         {
@@ -341,15 +348,28 @@ public static partial class Validator
 
     public static bool IsLanguageTag(string? value) => value is { Length: <= 35 } && LanguageTagPattern().IsMatch(value);
 
+    /// <summary>
+    /// Null for a language a town page can be written in; else why not: a page in language L lives at /{town}/L/, and
+    /// "api" (Apiaká, ISO 639-3) would take the folder of the town's Statuspage files (/{town}/api/v2/).
+    /// </summary>
+    private static string? ReservedLanguageMessage(string tag) =>
+        Rendering.SitePaths.IsReservedTownFolder(tag)
+            ? $"'{Truncate(tag)}' cannot be a page language: /{{town}}/{tag.ToLowerInvariant()}/ is the folder of other site files."
+            : null;
+
     /// <summary>BCP 47 tags are case-insensitive; store them in their conventional case: "de", "de-CH", "sr-Latn-RS".</summary>
     public static string CanonicalLanguageTag(string tag)
     {
+        // RFC 5646 §2.1.1: regions upper case, scripts title case, everything else lower case, and nothing after a
+        // singleton ("x", "u") is a region or script: "de-x-ls", never "de-x-LS".
         var parts = tag.Split('-');
+        var singleton = false;
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = i == 0 ? parts[i].ToLowerInvariant()
+            singleton |= i > 0 && parts[i].Length == 1;
+            parts[i] = i == 0 || singleton ? parts[i].ToLowerInvariant()
                 : parts[i].Length == 2 ? parts[i].ToUpperInvariant()
-                : parts[i].Length == 4 ? char.ToUpperInvariant(parts[i][0]) + parts[i][1..].ToLowerInvariant()
+                : parts[i].Length == 4 && char.IsLetter(parts[i][0]) ? char.ToUpperInvariant(parts[i][0]) + parts[i][1..].ToLowerInvariant()
                 : parts[i].ToLowerInvariant();
         }
 
@@ -435,6 +455,12 @@ public static partial class Validator
             if (!IsLanguageTag(language))
             {
                 errors.Add(field, $"'{Truncate(language)}' is not a BCP 47 language tag.");
+                continue;
+            }
+
+            if (ReservedLanguageMessage(language) is { } reserved)
+            {
+                errors.Add(field, reserved);
                 continue;
             }
 

@@ -54,7 +54,11 @@ public class PageTimeAndLabelTests
     [InlineData("en", "English", "ltr")]
     [InlineData("uk", "Українська", "ltr")]
     [InlineData("ar", "العربية", "rtl")]
-    [InlineData("fa-IR", "فارسی", "rtl")]
+    [InlineData("fa-IR", "فارسی (ایران)", "rtl")]
+    [InlineData("ar-DE", "العربية", "rtl")] // ICU has no ar-DE: its language decides
+    [InlineData("he", "עברית", "rtl")]
+    [InlineData("ur", "اردو", "rtl")]
+    [InlineData("tr", "Türkçe", "ltr")]
     [InlineData("de-x-ls", "Leichte Sprache", "ltr")]
     [InlineData("xx", "xx", "ltr")]
     public void Languages_name_themselves_and_know_their_direction(string language, string name, string direction)

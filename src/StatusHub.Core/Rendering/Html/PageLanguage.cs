@@ -17,7 +17,9 @@ internal sealed class PageLanguage
         Labels = Labels.For(code);
         Direction = Languages.Direction(code);
         var labelsDirection = Languages.Direction(Labels.Language);
-        UiLang = string.Equals(Languages.PrimarySubtag(code), Labels.Language, StringComparison.OrdinalIgnoreCase) ? null : Labels.Language;
+        // Labels for the tag itself ("de-x-ls") or for its language ("de" for "de-AT") are the page's own; any others are marked.
+        UiLang = string.Equals(code, Labels.Language, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Languages.PrimarySubtag(code), Labels.Language, StringComparison.OrdinalIgnoreCase) ? null : Labels.Language;
         UiDir = labelsDirection == Direction ? null : labelsDirection;
         var attributes = new Dictionary<string, object>(StringComparer.Ordinal);
         if (UiLang is not null)

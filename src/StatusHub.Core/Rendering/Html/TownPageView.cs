@@ -115,8 +115,8 @@ internal sealed class TownPageView
 
     public Labels Labels => Language.Labels;
 
-    /// <summary>The <c>dir</c> of the whole page, only when it is right-to-left.</summary>
-    public string? PageDir => Language.Direction == "rtl" ? "rtl" : null;
+    /// <summary>The page's writing direction, always stated on &lt;html&gt; (issue 20): "rtl" for Arabic and the other right-to-left scripts, else "ltr".</summary>
+    public string PageDir => Language.Direction;
 
     public string TownName => Model.Document.Town.Name;
 
