@@ -23,6 +23,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<StatusHubStorage>();
         services.AddSingleton<TownRepository>();
         services.AddSingleton<TownListCache>();
+        services.AddSingleton<RegionRepository>();
         services.AddSingleton<KeyRepository>();
         services.AddSingleton<KeyAuthenticator>();
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));

@@ -4,9 +4,19 @@ using StatusHub.Api.Endpoints;
 
 namespace StatusHub.Functions;
 
-/// <summary>The regional feed: the same handler as the server's <see cref="RegionEndpoints.MapRegions"/>.</summary>
+/// <summary>Regions and the regional feed: the same handlers as the server's <see cref="RegionEndpoints.MapRegions"/>.</summary>
 public static class RegionFunctions
 {
+    [Function(nameof(PutRegion))]
+    public static Task<IResult> PutRegion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/regions/{region}")] HttpRequest request, string region) =>
+        RegionEndpoints.PutRegion(request, region);
+
+    [Function(nameof(ListRegions))]
+    public static Task<IResult> ListRegions(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions")] HttpRequest request) =>
+        RegionEndpoints.ListRegions(request);
+
     [Function(nameof(GetRegionFeed))]
     public static Task<IResult> GetRegionFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions/{region}/feed")] HttpRequest request, string region) =>

@@ -183,8 +183,9 @@ public sealed class SiteTests(StatusHubApp app)
 
         Assert.Equal(1, one["townsRendered"]!.GetValue<int>());
 
-        // 2 marker queries (before and under the lease) + 1 region-directory query + the region's 3 town partitions.
-        Assert.Equal(6, used.TableReads);
+        // 2 marker queries (before and under the lease) + 1 region-directory query + 1 query of the region names + the
+        // region's 3 town partitions.
+        Assert.Equal(7, used.TableReads);
         Assert.Contains("Nur diese Stadt", await app.Client().GetStringAsync($"/{slugs[0]}/"));
         Assert.Contains("Regionsort 2", await app.Client().GetStringAsync($"/regions/{region}/"));
     }

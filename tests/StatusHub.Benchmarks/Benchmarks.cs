@@ -101,7 +101,7 @@ public class RegionPageBenchmarks
 
     [Benchmark(Description = "all region files (RegionSiteRenderer: page, feeds, CAP)")]
     public Task<IReadOnlyList<SiteFile>> RegionFiles() =>
-        _regionRenderer.RenderAsync("region-000", _towns, _matching, new Dictionary<string, CapMessage>(), BenchData.SiteBaseUrl, BenchData.Now);
+        _regionRenderer.RenderAsync(StatusHub.Core.Domain.RegionProfile.Unnamed("region-000"), _towns, _matching, new Dictionary<string, CapMessage>(), BenchData.SiteBaseUrl, BenchData.Now);
 }
 
 /// <summary>Mutual-aid matching for a region of 500 and a country of 10,000 towns. Baseline: a plain loop over the same offers and services.</summary>

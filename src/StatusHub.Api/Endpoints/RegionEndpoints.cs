@@ -3,21 +3,60 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Aid;
+using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
+using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 
 namespace StatusHub.Api.Endpoints;
 
-/// <summary>The combined regional feed with internal detail (a region key of that region, or admin).</summary>
+/// <summary>
+/// Regions: name one (admin), list them with their town counts (public), and the combined regional feed with internal
+/// detail (a region key of that region, or admin).
+/// </summary>
 public static class RegionEndpoints
 {
     public static RouteGroupBuilder MapRegions(this RouteGroupBuilder api)
     {
+        api.MapPut("/regions/{region}", PutRegion).WithName(nameof(PutRegion))
+            .Accepts<RegionRequest>("application/json").Produces<RegionResponse>(200).Produces<RegionResponse>(201).WithWriteProblems();
+        api.MapGet("/regions", ListRegions).WithName(nameof(ListRegions)).Produces<RegionListResponse>(200).ProducesProblem(503);
         api.MapGet("/regions/{region}/feed", GetRegionFeed).WithName(nameof(GetRegionFeed))
             .Produces<InternalRegionFeed>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
         return api;
     }
+
+    public static Task<IResult> PutRegion(HttpRequest request, string region) => ApiCall.Run(request, Access.Admin(("region", region)), async api =>
+    {
+        var (body, _) = await api.ReadJsonAsync<RegionRequest>();
+        var profile = Validator.Region(region, body);
+        var written = await api.Get<RegionRepository>().PutAsync(profile, api.WriteContext(), api.Aborted);
+        var (stored, created) = written.Value;
+        var json = TypedResults.Json(new RegionResponse(stored.Slug, stored.Name), DocumentJson.Options, statusCode: created ? 201 : 200);
+        var result = created ? json.WithHeader("Location", $"/api/v1/regions/{region}") : json;
+        return result.WithETag(written.ETag);
+    });
+
+    /// <summary>
+    /// Every region a town names or an admin named, by slug, with its display name (the language map; an unnamed region's
+    /// slug in the default language) and how many towns it has. The towns come from the cached town list, so the read
+    /// costs one query of the region names however many towns the hub has.
+    /// </summary>
+    public static Task<IResult> ListRegions(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
+    {
+        var towns = await api.Get<TownListCache>().GetAsync(api.Aborted);
+        var named = await api.Get<RegionRepository>().ListAsync(api.Aborted);
+        var counts = towns.GroupBy(t => t.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var regions = counts.Keys.Union(named.Keys, StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(slug => new RegionListItem(
+                slug,
+                (named.TryGetValue(slug, out var profile) ? profile : RegionProfile.Unnamed(slug)).NameOrSlug(),
+                counts.GetValueOrDefault(slug)))
+            .ToList();
+        return TypedResults.Json(new RegionListResponse(regions), DocumentJson.Options);
+    });
 
     public static Task<IResult> GetRegionFeed(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
@@ -28,7 +67,17 @@ public static class RegionEndpoints
         }
 
         var now = api.Get<TimeProvider>().GetUtcNow();
-        var feed = InternalRegionFeed.Build(region, towns, AidMatcher.Match(towns, now), now);
+        var named = await api.Get<RegionRepository>().GetAsync(region, api.Aborted);
+        var feed = InternalRegionFeed.Build(named, towns, AidMatcher.Match(towns, now), now);
         return TypedResults.Json(feed, DocumentJson.Options);
     });
 }
+
+/// <summary>Answer of <c>PUT /api/v1/regions/{region}</c>: the region's display name as stored.</summary>
+public sealed record RegionResponse(string Slug, LocalizedText Name);
+
+/// <summary>Body of <c>GET /api/v1/regions</c>.</summary>
+public sealed record RegionListResponse(IReadOnlyList<RegionListItem> Regions);
+
+/// <summary>A region: its slug, its display name by language (its slug in <c>de</c> when it has none) and how many towns it has.</summary>
+public sealed record RegionListItem(string Slug, LocalizedText Name, int Towns);

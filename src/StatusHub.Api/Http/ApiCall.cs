@@ -70,7 +70,7 @@ public static class ApiCall
         ApiProblemException problem => (problem.Status, ProblemResult(problem)),
         ResourceNotFoundException missing => (404, Problems.Create(404, "Not found", missing.Message)),
         PreconditionFailedException => (412, Problems.Create(412, "Precondition failed",
-            "Someone else changed this town since you read it: reload it and apply your change again.")),
+            "Someone else changed this since you read it: reload it and apply your change again.")),
         IdempotencyConflictException conflict => (422, Problems.Create(422, "Idempotency-Key reused", conflict.Message)),
         LimitReachedException limit => (409, Problems.Create(409, "Limit reached", limit.Message)),
         _ => null,

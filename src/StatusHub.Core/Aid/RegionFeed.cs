@@ -2,29 +2,34 @@ using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Aid;
 
-/// <summary>The public combined feed of a region (<c>feed.json</c>): by construction it has no internal fields.</summary>
+/// <summary>
+/// The public combined feed of a region (<c>feed.json</c>): by construction it has no internal fields. <see cref="Name"/>
+/// is the region's display name by language (<see cref="RegionProfile.NameOrSlug"/>), as <c>GET /api/v1/regions</c> gives it.
+/// </summary>
 public sealed record RegionFeed(
     string Region,
+    LocalizedText Name,
     DateTimeOffset GeneratedAt,
     IReadOnlyList<RegionFeedTown> Towns,
     IReadOnlyList<RegionFeedMatch> Matches,
     IReadOnlyList<AidGap> Gaps)
 {
-    public static RegionFeed Build(string region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt) =>
-        new(region, generatedAt, towns.OrderBy(t => t.Profile.Slug, StringComparer.Ordinal).Select(RegionFeedTown.From).ToList(),
+    public static RegionFeed Build(RegionProfile region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt) =>
+        new(region.Slug, region.NameOrSlug(), generatedAt, towns.OrderBy(t => t.Profile.Slug, StringComparer.Ordinal).Select(RegionFeedTown.From).ToList(),
             matching.Matches.Select(RegionFeedMatch.From).ToList(), matching.Gaps);
 }
 
 /// <summary>The authenticated feed for regional agencies: the public feed plus each town's internal block.</summary>
 public sealed record InternalRegionFeed(
     string Region,
+    LocalizedText Name,
     DateTimeOffset GeneratedAt,
     IReadOnlyList<InternalRegionFeedTown> Towns,
     IReadOnlyList<RegionFeedMatch> Matches,
     IReadOnlyList<AidGap> Gaps)
 {
-    public static InternalRegionFeed Build(string region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt) =>
-        new(region, generatedAt, towns.OrderBy(t => t.Profile.Slug, StringComparer.Ordinal).Select(InternalRegionFeedTown.From).ToList(),
+    public static InternalRegionFeed Build(RegionProfile region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt) =>
+        new(region.Slug, region.NameOrSlug(), generatedAt, towns.OrderBy(t => t.Profile.Slug, StringComparer.Ordinal).Select(InternalRegionFeedTown.From).ToList(),
             matching.Matches.Select(RegionFeedMatch.From).ToList(), matching.Gaps);
 }
 

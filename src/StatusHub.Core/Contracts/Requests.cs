@@ -15,6 +15,9 @@ public sealed record TownRequest(
     LocationRequest? Location,
     InternalRequest? Internal);
 
+/// <summary>Body of <c>PUT /api/v1/regions/{region}</c>: the region's display name by language.</summary>
+public sealed record RegionRequest(Dictionary<string, string?>? Name);
+
 public sealed record LocationRequest(double? Lat, double? Lon);
 
 public sealed record InternalRequest(string? Contact, string? Phone, string? Notes);

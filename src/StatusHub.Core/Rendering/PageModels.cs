@@ -40,7 +40,11 @@ public sealed record RegionPageModel(
     IReadOnlyList<RegionPageTown> Towns,
     IReadOnlyList<Aid.AidGap> Gaps,
     Uri SiteBaseUrl,
-    DateTimeOffset RenderedAt);
+    DateTimeOffset RenderedAt)
+{
+    /// <summary>The region's display name by language; empty when it has none, and the page names the region by its slug.</summary>
+    public Domain.LocalizedText Name { get; init; } = new();
+}
 
 /// <summary>One town on the region page.</summary>
 public sealed record RegionPageTown(TownDocument Document, Domain.GeoLocation? Location);

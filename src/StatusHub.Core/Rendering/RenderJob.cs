@@ -27,14 +27,16 @@ public sealed record RenderResult(int TownsRendered, int BlobsWritten, int Blobs
 /// in the region directory (<see cref="RegionDirectory"/>: one query, no listing of every town); for each such region
 /// it reads the region's towns, matches mutual aid, and renders the changed towns plus every town whose aid matches
 /// changed (a provider going down removes its offers from its neighbours' pages), then the region outputs, and the
-/// site index when a town's name, region, level or "as of" changed. Files are uploaded only when their content
-/// changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
+/// site index when a town's name, region, level or "as of" changed. A region whose display name changed has a marker
+/// of its own (<see cref="RenderMarker.Region"/>): its outputs and the site index are rendered, its towns only when
+/// their aid changed. Files are uploaded only when their content changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
 /// never lost. One failing town is logged and retried next tick.
 /// </summary>
 public sealed class RenderJob(
     RenderMarkers markers,
     TownRepository towns,
     RegionDirectory directory,
+    RegionRepository regionNames,
     SiteStore site,
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
@@ -130,15 +132,20 @@ public sealed class RenderJob(
     {
         // Read again under the lease: another instance may have rendered these towns while we waited for it.
         var now = time.GetUtcNow();
-        var due = await markers.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
-        if (due.Count == 0)
+        var marked = await markers.ListDueAsync(now, cancellationToken).ConfigureAwait(false);
+        if (marked.Count == 0)
         {
             return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
         }
 
-        logger.LogInformation("Rendering: {Count} towns changed", due.Count);
+        var due = marked.Where(m => m.Region is null).ToList();
+        var renamed = marked.Where(m => m.Region is not null).ToList();
+        logger.LogInformation("Rendering: {Count} towns and {Regions} region names changed", due.Count, renamed.Count);
         var settings = options.Value;
         var tally = new Tally();
+
+        // The regions' display names: one query of one small partition (a row per named region), on ticks with work only.
+        var names = await regionNames.ListAsync(cancellationToken).ConfigureAwait(false);
 
         // Which towns each region had when it was last rendered: one query of the region directory, not every head row.
         var stored = await directory.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -194,6 +201,14 @@ public sealed class RenderJob(
             }
         }
 
+        // A renamed region: its outputs name it, whether or not one of its towns changed.
+        foreach (var marker in renamed)
+        {
+            Changes(affected, marker.Region!);
+        }
+
+        var failedRegions = new HashSet<string>(StringComparer.Ordinal);
+
         var directoryChanged = !stored.Built;
         foreach (var (region, changed) in affected)
         {
@@ -207,14 +222,17 @@ public sealed class RenderJob(
                     .OrderBy(s => s.Profile.Slug, StringComparer.Ordinal)
                     .ToList();
                 var entries = snapshots.Select(s => new DirectoryTown(s.Profile.Slug, s.Profile.Name, region, s.Status.Level, s.Status.AsOf)).ToList();
-                var unchanged = stored.Regions.TryGetValue(region, out var previous) && previous.SequenceEqual(entries);
-                await RenderRegionAsync(region, changed, snapshots, settings, now, tally,
+
+                // A region named before it has a town has no row, and gets none while it stays empty.
+                var unchanged = stored.Regions.TryGetValue(region, out var previous) ? previous.SequenceEqual(entries) : entries.Count == 0;
+                await RenderRegionAsync(NameOf(names, region), changed, snapshots, settings, now, tally,
                     unchanged ? null : token => directory.WriteAsync(region, entries, token), cancellationToken).ConfigureAwait(false);
                 directoryChanged |= !unchanged;
                 regions[region] = entries;
             }
             catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                failedRegions.Add(region);
                 Interlocked.Add(ref tally.Failed, changed.Count);
                 logger.LogError(error, "Rendering region {Region} failed; its towns keep their markers and are retried next tick", region);
             }
@@ -230,12 +248,25 @@ public sealed class RenderJob(
             await directory.MarkBuiltAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The site index lists every town with its level and "as of": rendered only when one of those changed.
-        if (directoryChanged)
+        // The site index lists every town with its level and "as of", and the regions by name: rendered only when one
+        // of those changed.
+        if (directoryChanged || renamed.Count > 0)
         {
             var indexTowns = regions.Values.SelectMany(r => r).Select(t => new SiteIndexTown(t.Slug, t.Name, t.Region, t.Level, t.AsOf)).ToList();
-            var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(indexTowns, settings.SiteBaseUrl, now)).ConfigureAwait(false);
+            var indexNames = regions.Keys.ToDictionary(region => region, region => NameOf(names, region).DisplayName(RegionProfile.DefaultLanguage), StringComparer.Ordinal);
+            var index = await townRenderer.RenderIndexAsync(new SiteIndexModel(indexTowns, settings.SiteBaseUrl, now) { RegionNames = indexNames })
+                .ConfigureAwait(false);
             tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
+        }
+
+        // A region marker goes once the region's outputs and the index show the name; one deleted with a stale ETag (renamed
+        // again meanwhile) stays for the next tick.
+        foreach (var marker in renamed.Where(m => !failedRegions.Contains(m.Region!)))
+        {
+            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogInformation("Region {Region} was renamed while it was rendered; it is rendered again next tick", marker.Region);
+            }
         }
 
         var result = new RenderResult(tally.Towns, tally.Written, tally.Unchanged, clock.ElapsedMilliseconds) { TownsFailed = tally.Failed };
@@ -244,6 +275,9 @@ public sealed class RenderJob(
             result.TownsRendered, result.BlobsWritten, result.BlobsUnchanged, result.TownsFailed, result.ElapsedMs);
         return result;
     }
+
+    private static RegionProfile NameOf(IReadOnlyDictionary<string, RegionProfile> names, string region) =>
+        names.TryGetValue(region, out var named) ? named : RegionProfile.Unnamed(region);
 
     private static List<RenderMarker> Changes(Dictionary<string, List<RenderMarker>> affected, string region)
     {
@@ -260,7 +294,7 @@ public sealed class RenderJob(
     /// directory row (<paramref name="storeDirectory"/>, when it changed) before clearing the markers.
     /// </summary>
     private async Task RenderRegionAsync(
-        string region,
+        RegionProfile named,
         IReadOnlyList<RenderMarker> changed,
         IReadOnlyList<TownSnapshot> snapshots,
         RenderOptions settings,
@@ -269,6 +303,7 @@ public sealed class RenderJob(
         Func<CancellationToken, Task>? storeDirectory,
         CancellationToken cancellationToken)
     {
+        var region = named.Slug;
         var bySlug = snapshots.ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
         var matching = AidMatcher.Match(snapshots, now);
 
@@ -318,7 +353,7 @@ public sealed class RenderJob(
         if (snapshots.Count > 0)
         {
             var previousAlerts = await PreviousAlertsAsync(region, cancellationToken).ConfigureAwait(false);
-            regionFiles = await regionRenderer.RenderAsync(region, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now).ConfigureAwait(false);
+            regionFiles = await regionRenderer.RenderAsync(named, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now).ConfigureAwait(false);
         }
 
         tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, exactPaths: false, cancellationToken).ConfigureAwait(false));

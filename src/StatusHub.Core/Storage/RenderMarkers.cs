@@ -4,12 +4,23 @@ using Azure.Data.Tables;
 namespace StatusHub.Core.Storage;
 
 /// <summary>A town to render, with the ETag of its marker as read and when it is due (now for a write, later for a scheduled render).</summary>
-public sealed record RenderMarker(string Town, ETag ETag, DateTimeOffset? DueAt);
+public sealed record RenderMarker(string Town, ETag ETag, DateTimeOffset? DueAt)
+{
+    /// <summary>The region whose display name changed, for a region marker (row <c>region|{region}</c>); null for a town's.</summary>
+    public string? Region => Town.StartsWith(RenderMarkers.RegionPrefix, StringComparison.Ordinal) ? Town[RenderMarkers.RegionPrefix.Length..] : null;
+}
 
-/// <summary>The render queue in <see cref="StatusHubStorage.RenderTable"/>: one marker row per changed town.</summary>
-public sealed class RenderMarkers(StatusHubStorage storage)
+/// <summary>
+/// The render queue in <see cref="StatusHubStorage.RenderTable"/>: one marker row per changed town, and one per region
+/// whose display name changed (row key <c>region|{region}</c>, which no town slug can be). Both live in one partition,
+/// so a tick still finds all its work, or that there is none, with one query.
+/// </summary>
+public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
 {
     public const string Partition = "town";
+
+    /// <summary>The row key prefix of a region marker; '|' is never part of a slug.</summary>
+    public const string RegionPrefix = "region|";
 
     /// <summary>All markers, scheduled ones included.</summary>
     public Task<IReadOnlyList<RenderMarker>> ListAsync(CancellationToken cancellationToken) =>
@@ -51,6 +62,16 @@ public sealed class RenderMarkers(StatusHubStorage storage)
                 // A marker exists: the town is rendered then, and scheduled again after that render.
             }
         }, cancellationToken);
+
+    /// <summary>
+    /// Marks a region whose display name changed, due now: the next tick renders its outputs and the site index. Upserted
+    /// after the name is committed, so a render that read the marker earlier fails to delete it and renders again.
+    /// </summary>
+    public Task MarkRegionAsync(string region, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            token => storage.RenderQueue.UpsertEntityAsync(
+                new TableEntity(Partition, RegionPrefix + region) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
+            cancellationToken);
 
     /// <summary>
     /// Deletes the marker only if it is unchanged since it was read; false when a write landed during the

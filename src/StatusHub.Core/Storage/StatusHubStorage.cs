@@ -15,7 +15,10 @@ public sealed class StatusHubStorage
     /// <summary>API keys: hashes only, never secrets.</summary>
     public const string KeysTable = "StatusHubKeys";
 
-    /// <summary>Render markers: one row per town changed since its last render.</summary>
+    /// <summary>Regions' display names: one partition, one row per named region, and the audit trail of those writes.</summary>
+    public const string RegionsTable = "StatusHubRegions";
+
+    /// <summary>Render markers: one row per town changed since its last render, and per region whose name changed.</summary>
     public const string RenderTable = "StatusHubRender";
 
     /// <summary>Signed-delivery subscriptions: one partition per region, one row per subscription (with its signing secret).</summary>
@@ -40,6 +43,7 @@ public sealed class StatusHubStorage
         var service = CreateServiceClient(options.Value, calls);
         Towns = service.GetTableClient(TownsTable);
         Keys = service.GetTableClient(KeysTable);
+        Regions = service.GetTableClient(RegionsTable);
         RenderQueue = service.GetTableClient(RenderTable);
         Subscriptions = service.GetTableClient(SubscriptionsTable);
         Deliveries = service.GetTableClient(DeliveriesTable);
@@ -54,6 +58,8 @@ public sealed class StatusHubStorage
     public TableClient Towns { get; }
 
     public TableClient Keys { get; }
+
+    public TableClient Regions { get; }
 
     public TableClient RenderQueue { get; }
 
@@ -121,7 +127,7 @@ public sealed class StatusHubStorage
     // Each creation is its own storage operation with its own time budget: a cold emulator or account may be slow once.
     private async Task CreateTablesAsync()
     {
-        foreach (var table in new[] { Towns, Keys, RenderQueue, Subscriptions, Deliveries })
+        foreach (var table in new[] { Towns, Keys, Regions, RenderQueue, Subscriptions, Deliveries })
         {
             await Resilience.ExecuteAsync(token => table.CreateIfNotExistsAsync(token), CancellationToken.None).ConfigureAwait(false);
         }

@@ -220,7 +220,7 @@ internal static class TownRows
             entity.GetDateTimeOffset("AcceptedAt") ?? DateTimeOffset.UnixEpoch,
             entity.GetString("AcceptedBy") ?? "");
 
-    private static void WriteText(TableEntity entity, string property, LocalizedText text)
+    public static void WriteText(TableEntity entity, string property, LocalizedText text)
     {
         foreach (var (language, value) in text)
         {
@@ -228,7 +228,7 @@ internal static class TownRows
         }
     }
 
-    private static LocalizedText ReadText(TableEntity entity, string property)
+    public static LocalizedText ReadText(TableEntity entity, string property)
     {
         var prefix = property + "__";
         var text = new LocalizedText();

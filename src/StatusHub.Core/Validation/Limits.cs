@@ -8,6 +8,9 @@ public static class Limits
     public const int MaxSlugLength = 63;
     public const int MaxLanguagesPerText = 10;
     public const int MaxTownName = 100;
+
+    /// <summary>A region's display name in each language: as long as a town's name.</summary>
+    public const int MaxRegionName = MaxTownName;
     public const int MaxHeadline = 200;
     public const int MaxSummary = 4000;
     public const int MaxServiceName = 100;

@@ -147,6 +147,29 @@ public static partial class Validator
         return new TownProfile(slug, name!, request.Region!, request.Ags, defaultLanguage, website, phone, neighbours, location, internalContact);
     }
 
+    /// <summary>
+    /// A region's display name: at least one language (the hub's pages are German, so give <c>de</c> where you can), BCP 47
+    /// tags, plain text of at most <see cref="Limits.MaxRegionName"/> characters in each. The slug is checked by the route.
+    /// </summary>
+    public static RegionProfile Region(string slug, RegionRequest? request)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        var name = Text(errors, "name", request!.Name, RegionProfile.DefaultLanguage, Limits.MaxRegionName, required: false);
+        if (!errors.Any && name.Count == 0)
+        {
+            errors.Add("name", "Required: the region's name in at least one language, e.g. { \"de\": \"Landkreis Tübingen\" }.");
+        }
+
+        errors.ThrowIfAny();
+        return new RegionProfile(slug, name);
+    }
+
     public static TownStatus Status(StatusRequest? request, string defaultLanguage, DateTimeOffset now)
     {
         var errors = new ValidationErrors();

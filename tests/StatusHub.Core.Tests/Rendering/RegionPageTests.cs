@@ -441,6 +441,21 @@ public class RegionPageTests
     }
 
     [Fact]
+    public async Task A_named_region_is_called_by_its_name_in_German_with_the_English_name_in_the_English_line()
+    {
+        var name = new LocalizedText { ["de"] = "Landkreis <Tübingen> & Co", ["en"] = "Tübingen district" };
+        var page = await RenderAsync(DemoPages.Region("bw-tuebingen") with { Name = name });
+
+        Assert.Equal("Verwaltungen in der Region Landkreis <Tübingen> & Co", page.QuerySelector("h1")!.Text());
+        Assert.Equal("StatusHub – Verwaltungen in der Region Landkreis <Tübingen> & Co", page.Title);
+        Assert.StartsWith("Administrations in the region Tübingen district.", page.QuerySelector("#overview p[lang=en]")!.Text(), StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("tübingen")); // encoded, never markup
+
+        var unnamed = await RenderAsync(DemoPages.Region("bw-tuebingen"));
+        Assert.Equal("Verwaltungen in der Region bw-tuebingen", unnamed.QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
     public async Task Region_without_towns_still_has_its_heading_and_feeds()
     {
         var page = await RenderAsync(new RegionPageModel("bw-leer", [], [], Pages.Site, Pages.RenderedAt));

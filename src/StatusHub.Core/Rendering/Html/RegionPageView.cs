@@ -65,9 +65,13 @@ internal sealed class RegionPageView
 
     public Labels L => Labels.German;
 
-    public string Heading => string.Format(System.Globalization.CultureInfo.InvariantCulture, L.RegionTitle, Model.Region);
+    /// <summary>The region's name on this German page (its German name, else the rule of <see cref="RegionProfile.DisplayName"/>).</summary>
+    public string Name => new RegionProfile(Model.Region, Model.Name).DisplayName(Language);
 
-    public string EnglishHeading => string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.English.RegionTitle, Model.Region);
+    public string Heading => string.Format(System.Globalization.CultureInfo.InvariantCulture, L.RegionTitle, Name);
+
+    public string EnglishHeading =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.English.RegionTitle, new RegionProfile(Model.Region, Model.Name).DisplayName("en"));
 
     public string Title { get; }
 
@@ -96,7 +100,7 @@ internal sealed class RegionPageView
     /// <summary>The map, or null when no town has a usable location.</summary>
     public RegionMap? Map { get; }
 
-    public string MapTitle => string.Format(System.Globalization.CultureInfo.InvariantCulture, L.MapTitle, Model.Region);
+    public string MapTitle => string.Format(System.Globalization.CultureInfo.InvariantCulture, L.MapTitle, Name);
 
     /// <summary>The text before and after the link in <see cref="Labels.MapTextAlternative"/>.</summary>
     public (string Before, string After) MapNote => Around(L.MapTextAlternative);

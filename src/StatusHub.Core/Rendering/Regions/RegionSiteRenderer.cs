@@ -13,30 +13,32 @@ namespace StatusHub.Core.Rendering.Regions;
 /// <summary>
 /// The public outputs of a region (API.md "Static site"): the region page, feed.json (never any internal
 /// field: it is built from <see cref="RegionFeed"/>, which has none), feed.atom, the CAP index and one CAP alert per town.
+/// Wherever they name the region they use its display name (<see cref="RegionProfile.DisplayName"/>; the slug until it has one).
 /// </summary>
 public sealed class RegionSiteRenderer(HtmlPages pages)
 {
     public async Task<IReadOnlyList<SiteFile>> RenderAsync(
-        string region,
+        RegionProfile named,
         IReadOnlyList<TownSnapshot> towns,
         AidMatching matching,
         IReadOnlyDictionary<string, CapMessage> previousAlerts,
         Uri siteBaseUrl,
         DateTimeOffset renderedAt)
     {
+        var region = named.Slug;
         var bySlug = towns.ToDictionary(t => t.Profile.Slug);
         var pageTowns = towns
             .Select(t => new RegionPageTown(TownDocument.From(t, matching.For(t.Profile.Slug, bySlug)), t.Profile.Location))
             .ToList();
         // The page's time is the region's latest change, so an unchanged region renders identical bytes.
-        var html = await pages.RegionPageAsync(new RegionPageModel(region, pageTowns, matching.Gaps, siteBaseUrl, LatestChange(towns, renderedAt)))
+        var html = await pages.RegionPageAsync(new RegionPageModel(region, pageTowns, matching.Gaps, siteBaseUrl, LatestChange(towns, renderedAt)) { Name = named.Name })
             .ConfigureAwait(false);
         var files = new List<SiteFile>
         {
             new(SitePaths.RegionPage(region), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(html)),
             new(SitePaths.RegionFeedJson(region), SiteFile.Json, SiteFile.ShortCache,
-                JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(region, towns, matching, LatestChange(towns, renderedAt)), DocumentJson.Options)),
-            RegionAtom(region, towns, matching, siteBaseUrl, renderedAt),
+                JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(named, towns, matching, LatestChange(towns, renderedAt)), DocumentJson.Options)),
+            RegionAtom(named, towns, matching, siteBaseUrl, renderedAt),
         };
 
         var alerts = new List<(TownSnapshot Town, XDocument Alert)>();
@@ -51,7 +53,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
             }
         }
 
-        files.Add(CapIndex(region, alerts, siteBaseUrl, renderedAt));
+        files.Add(CapIndex(named, alerts, siteBaseUrl, renderedAt));
         return files;
     }
 
@@ -59,14 +61,18 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
     private static DateTimeOffset LatestChange(IReadOnlyList<TownSnapshot> towns, DateTimeOffset fallback) =>
         towns.Count == 0 ? fallback : towns.Max(t => t.UpdatedAt);
 
-    private static SiteFile RegionAtom(string region, IReadOnlyList<TownSnapshot> towns, AidMatching matching, Uri siteBaseUrl, DateTimeOffset renderedAt)
+    private static SiteFile RegionAtom(RegionProfile named, IReadOnlyList<TownSnapshot> towns, AidMatching matching, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
+        // The feed is German, so the region's German name (or its fallback); the writer escapes it, XmlSafe drops what XML cannot hold.
+        const string language = "de";
+        var region = named.Slug;
+        var name = named.DisplayName(language);
         var self = new Uri(siteBaseUrl, SitePaths.RegionFeedAtom(region));
-        var feed = new SyndicationFeed($"StatusHub: {region}", $"Lage der Verwaltungen in {region}", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, LatestChange(towns, renderedAt))
+        var feed = new SyndicationFeed(AtomFeeds.XmlSafe($"StatusHub: {name}"), AtomFeeds.XmlSafe($"Lage der Verwaltungen in {name}"), new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, LatestChange(towns, renderedAt))
         {
-            Language = "de",
+            Language = language,
         };
-        feed.Authors.Add(RegionAuthor(region, siteBaseUrl));
+        feed.Authors.Add(RegionAuthor(named, siteBaseUrl));
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
         feed.Items = towns.Select(town =>
         {
@@ -82,15 +88,16 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
     }
 
     /// <summary>The feed-level author RFC 4287 §4.1.1 requires when entries have none: the hub's region page.</summary>
-    private static SyndicationPerson RegionAuthor(string region, Uri siteBaseUrl) =>
-        new() { Name = AtomFeeds.XmlSafe($"StatusHub {region}"), Uri = new Uri(siteBaseUrl, SitePaths.RegionFolder(region)).AbsoluteUri };
+    private static SyndicationPerson RegionAuthor(RegionProfile named, Uri siteBaseUrl) =>
+        new() { Name = AtomFeeds.XmlSafe($"StatusHub {named.DisplayName("de")}"), Uri = new Uri(siteBaseUrl, SitePaths.RegionFolder(named.Slug)).AbsoluteUri };
 
-    private static SiteFile CapIndex(string region, IReadOnlyList<(TownSnapshot Town, XDocument Alert)> alerts, Uri siteBaseUrl, DateTimeOffset renderedAt)
+    private static SiteFile CapIndex(RegionProfile named, IReadOnlyList<(TownSnapshot Town, XDocument Alert)> alerts, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
+        var region = named.Slug;
         var self = new Uri(siteBaseUrl, SitePaths.RegionCapIndex(region));
         var updated = alerts.Count == 0 ? renderedAt : alerts.Max(a => Sent(a.Alert));
-        var feed = new SyndicationFeed($"StatusHub CAP: {region}", "CAP 1.2 alerts of towns in emergency operation or unreachable", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, updated);
-        feed.Authors.Add(RegionAuthor(region, siteBaseUrl));
+        var feed = new SyndicationFeed(AtomFeeds.XmlSafe($"StatusHub CAP: {named.DisplayName("de")}"), "CAP 1.2 alerts of towns in emergency operation or unreachable", new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, updated);
+        feed.Authors.Add(RegionAuthor(named, siteBaseUrl));
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, SiteFile.Atom));
         feed.Items = alerts.Select(a =>
         {
