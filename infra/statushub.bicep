@@ -75,9 +75,26 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   }
 }
 
+// Public site files may be read by scripts of any origin (Statuspage widgets, the district's pages): a Blob service
+// CORS rule for reads only. It applies to the blob endpoint; the static website endpoint does not apply CORS rules
+// (Microsoft: CORS isn't supported with static website), so there the Front Door rule set below sends the header
+// (SiteHeaders.All). The API's CORS is the app's own allow-list (StatusHub__Cors__AllowedOrigins), not this rule.
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01' = {
   parent: storage
   name: 'default'
+  properties: {
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: ['*']
+          allowedMethods: ['GET', 'HEAD', 'OPTIONS']
+          allowedHeaders: ['*']
+          exposedHeaders: ['ETag', 'Last-Modified', 'Content-Type', 'Cache-Control']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
 }
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {

@@ -92,7 +92,7 @@ public sealed class DemoRegionTests(DemoRegionApp app) : IClassFixture<DemoRegio
             "/regions/bb-potsdam/feed.json", "/regions/bb-potsdam/feed.atom", "/regions/bb-potsdam/cap.xml", "/regions/bw-tuebingen/cap/moessingen.xml" };
         foreach (var town in new[] { "moessingen", "ofterdingen", "nehren", "bodelshausen", "potsdam", "werder-havel", "michendorf" })
         {
-            paths.AddRange([$"/{town}/", $"/{town}/status.json", $"/{town}/feed.atom", $"/{town}/api/v2/summary.json"]);
+            paths.AddRange([$"/{town}/", $"/{town}/status.json", $"/{town}/feed.atom", .. Core.Rendering.SitePaths.Statuspage(town).Select(p => "/" + p)]);
         }
 
         foreach (var path in paths)

@@ -43,17 +43,17 @@ public class TownRenderingBenchmarks
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(_document, DocumentJson.Options);
         var atom = AtomFeeds.Town(_document, BenchData.SiteBaseUrl, BenchData.Now);
-        var summary = StatuspageSummary.Render(_document, BenchData.SiteBaseUrl, BenchData.Now);
-        return json.Length + atom.Content.Length + summary.Content.Length;
+        var statuspage = StatuspageApi.Render(_document, BenchData.SiteBaseUrl, BenchData.Now);
+        return json.Length + atom.Content.Length + statuspage.Sum(f => f.Content.Length);
     }
 
     [Benchmark(Description = "Atom alone")]
     public SiteFile Atom() => AtomFeeds.Town(_document, BenchData.SiteBaseUrl, BenchData.Now);
 
-    [Benchmark(Description = "Statuspage summary alone")]
-    public SiteFile Summary() => StatuspageSummary.Render(_document, BenchData.SiteBaseUrl, BenchData.Now);
+    [Benchmark(Description = "Statuspage v2 files alone (summary and the 7 others)")]
+    public IReadOnlyList<SiteFile> Statuspage() => StatuspageApi.Render(_document, BenchData.SiteBaseUrl, BenchData.Now);
 
-    [Benchmark(Description = "all town files (RenderTownAsync: de+en pages, json, Atom, summary)")]
+    [Benchmark(Description = "all town files (RenderTownAsync: de+en pages, json, Atom, Statuspage v2, badge)")]
     public Task<IReadOnlyList<SiteFile>> WholeTown() => _renderer.RenderTownAsync(_document, BenchData.SiteBaseUrl, BenchData.Now);
 }
 

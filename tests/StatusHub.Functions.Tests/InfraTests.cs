@@ -91,6 +91,17 @@ public sealed class InfraTests
     }
 
     [Fact]
+    public async Task The_Blob_service_lets_any_origin_read_and_nothing_else()
+    {
+        var deployment = await StatusHubDeploymentAsync();
+        var blobService = Resources(deployment, "Microsoft.Storage/storageAccounts/blobServices").Single();
+
+        var rule = Assert.Single(blobService.GetProperty("properties").GetProperty("cors").GetProperty("corsRules").EnumerateArray());
+        Assert.Equal(["*"], rule.GetProperty("allowedOrigins").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["GET", "HEAD", "OPTIONS"], rule.GetProperty("allowedMethods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
     public async Task The_Bicep_CLI_is_the_pinned_version()
     {
         var (exitCode, output, _) = await RunBicepAsync("--version");

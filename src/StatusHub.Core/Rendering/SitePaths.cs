@@ -33,7 +33,37 @@ public static class SitePaths
     /// <summary>The status badge other websites embed as an image.</summary>
     public static string Badge(string town) => $"{town}/badge.svg";
 
-    public static string StatuspageSummary(string town) => $"{town}/api/v2/summary.json";
+    /// <summary>The folder of a town's Statuspage v2 public API files, "moessingen/api/v2/".</summary>
+    public static string StatuspageFolder(string town) => $"{town}/api/v2/";
+
+    public static string StatuspageSummary(string town) => StatuspageFolder(town) + "summary.json";
+
+    public static string StatuspageStatus(string town) => StatuspageFolder(town) + "status.json";
+
+    public static string StatuspageComponents(string town) => StatuspageFolder(town) + "components.json";
+
+    public static string StatuspageIncidents(string town) => StatuspageFolder(town) + "incidents.json";
+
+    public static string StatuspageUnresolvedIncidents(string town) => StatuspageFolder(town) + "incidents/unresolved.json";
+
+    public static string StatuspageMaintenances(string town) => StatuspageFolder(town) + "scheduled-maintenances.json";
+
+    public static string StatuspageUpcomingMaintenances(string town) => StatuspageFolder(town) + "scheduled-maintenances/upcoming.json";
+
+    public static string StatuspageActiveMaintenances(string town) => StatuspageFolder(town) + "scheduled-maintenances/active.json";
+
+    /// <summary>Every Statuspage v2 file of a town, summary first.</summary>
+    public static IReadOnlyList<string> Statuspage(string town) =>
+    [
+        StatuspageSummary(town),
+        StatuspageStatus(town),
+        StatuspageComponents(town),
+        StatuspageIncidents(town),
+        StatuspageUnresolvedIncidents(town),
+        StatuspageMaintenances(town),
+        StatuspageUpcomingMaintenances(town),
+        StatuspageActiveMaintenances(town),
+    ];
 
     /// <summary>The folder of a region's outputs, "regions/bw-tuebingen/".</summary>
     public static string RegionFolder(string region) => $"regions/{region}/";

@@ -8,7 +8,7 @@ namespace StatusHub.Core.Rendering;
 /// <summary>
 /// A pure function from a town's document to its site files (API.md "Static site"): the page in the default
 /// language and one in every further language the town has a headline in, the notice for the town-hall door,
-/// status.json, feed.atom, the Statuspage summary and the badge.
+/// status.json, feed.atom, the Statuspage v2 files and the badge.
 /// </summary>
 public sealed class TownSiteRenderer(HtmlPages pages)
 {
@@ -16,7 +16,7 @@ public sealed class TownSiteRenderer(HtmlPages pages)
     {
         var town = document.Town;
         var languages = LanguagesOf(document);
-        var files = new List<SiteFile>(languages.Count + 4);
+        var files = new List<SiteFile>(languages.Count + 11);
         foreach (var language in languages)
         {
             var html = await pages.TownPageAsync(new TownPageModel(document, language, languages, siteBaseUrl, renderedAt)).ConfigureAwait(false);
@@ -27,7 +27,7 @@ public sealed class TownSiteRenderer(HtmlPages pages)
         files.Add(new SiteFile(SitePaths.Notice(town.Slug), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(notice)));
         files.Add(new SiteFile(SitePaths.StatusJson(town.Slug), SiteFile.Json, SiteFile.ShortCache, JsonSerializer.SerializeToUtf8Bytes(document, DocumentJson.Options)));
         files.Add(AtomFeeds.Town(document, siteBaseUrl, renderedAt));
-        files.Add(StatuspageSummary.Render(document, siteBaseUrl, renderedAt));
+        files.AddRange(StatuspageApi.Render(document, siteBaseUrl, renderedAt));
         files.Add(StatusBadge.Render(document));
         return files;
     }
