@@ -20,6 +20,9 @@ public sealed record TownDocument(
     [JsonIgnore]
     public ShedContent? Shed { get; init; }
 
+    /// <summary>The shared incidents this town is a member of (API.md "Shared incidents"), open ones first.</summary>
+    public IReadOnlyList<IncidentView> Incidents { get; init; } = [];
+
     /// <summary>
     /// Builds the document from a snapshot, within the size budget (<see cref="DocumentBudget"/>); <paramref name="aid"/>
     /// are the mutual-aid matches for this town.
