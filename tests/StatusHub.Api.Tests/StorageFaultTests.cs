@@ -20,6 +20,10 @@ public sealed class StorageFaultTests : IAsyncLifetime
         var (slug, key) = await Towns.CreateWithKey(_app);
         var client = _app.Client(key);
         var acknowledged = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("emergency", "Vor dem Ausfall")).Ok();
+        var admin = _app.Client(StatusHubApp.AdminKey);
+        var incident = Towns.NewSlug("inc");
+        await admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([slug], title: "Vor dem Ausfall")).Ok(HttpStatusCode.Created);
+        var provider = (await admin.Post("/api/v1/keys", new { scope = "provider", towns = new[] { slug } }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
 
         await _app.Azurite.StopAsync();
 
@@ -30,6 +34,11 @@ public sealed class StorageFaultTests : IAsyncLifetime
                      _app.Client().GetAsync($"/api/v1/towns/{slug}"),
                      _app.Client().GetAsync("/api/v1/towns"),
                      _app.Client().GetAsync("/api/v1/health"),
+                     admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([slug], title: "Während des Ausfalls")),
+                     _app.Client(provider).Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([slug], title: "Während des Ausfalls")),
+                     _app.Client(provider).Post($"/api/v1/incidents/{incident}/updates", new { text = new { de = "Während des Ausfalls" } }),
+                     _app.Client().GetAsync($"/api/v1/incidents/{incident}"),
+                     _app.Client().GetAsync("/api/v1/incidents"),
                  })
         {
             using var response = await pending;
@@ -55,6 +64,10 @@ public sealed class StorageFaultTests : IAsyncLifetime
 
         var document = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
         Assert.Equal(acknowledged["headline"]!["de"]!.GetValue<string>(), document["headline"]!["de"]!.GetValue<string>());
+
+        var stored = await _app.Client().GetAsync($"/api/v1/incidents/{incident}").Ok();
+        Assert.Equal("Vor dem Ausfall", stored["title"]!["de"]!.GetValue<string>());
+        Assert.Empty(stored["updates"]!.AsArray());
 
         await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("disrupted", "Nach dem Ausfall")).Ok();
         var after = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
