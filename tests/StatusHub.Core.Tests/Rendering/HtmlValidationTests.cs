@@ -34,6 +34,10 @@ public class HtmlValidationTests
                     [HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E")], "ar", Pages.Site, Pages.RenderedAt)),
                 ["town-incident.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] })),
                 ["town-incident-glance-ar.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Headline = new(), Incidents = [Incidents.Swit().ToView()] }, "ar", ["de", "ar"])),
+                ["region-incidents.html"] = await Pages.Html.RegionPageAsync(tuebingen with
+                {
+                    Towns = tuebingen.Towns.Select(t => t with { Document = t.Document with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] } }).ToList(),
+                }),
                 ["region-no-map-no-matrix.html"] = await Pages.Html.RegionPageAsync(tuebingen with
                 {
                     Towns = tuebingen.Towns.Select(t => t with { Location = null, Document = t.Document with { Services = [], Aid = [] } }).ToList(),

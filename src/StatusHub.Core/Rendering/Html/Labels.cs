@@ -364,6 +364,13 @@ internal sealed record IncidentLabels
     /// <summary>The link from a town page to the incident page.</summary>
     public required string ToIncidentPage { get; init; }
 
+    /// <summary>The region page's section of the shared incidents with their towns in the region.</summary>
+    public required string RegionHeading { get; init; }
+    public required string RegionLead { get; init; }
+
+    /// <summary>The line before an incident's towns in the region: {0} is how many.</summary>
+    public required string RegionTowns { get; init; }
+
     public static IncidentLabels German { get; } = new()
     {
         Language = "de",
@@ -381,6 +388,9 @@ internal sealed record IncidentLabels
         TownSectionLead = "{0} ist von einer Störung betroffen, die auch andere Verwaltungen trifft.",
         LatestUpdates = "Neueste Meldungen dazu",
         ToIncidentPage = "Alle betroffenen Orte und der ganze Verlauf",
+        RegionHeading = "Störungen bei mehreren Verwaltungen",
+        RegionLead = "Diese Störungen treffen mehrere Verwaltungen zugleich, etwa bei einem gemeinsamen IT-Dienstleister. Betroffen sind in der Region:",
+        RegionTowns = "Orte in der Region ({0}):",
     };
 
     public static IncidentLabels English { get; } = new()
@@ -400,6 +410,9 @@ internal sealed record IncidentLabels
         TownSectionLead = "{0} is affected by an incident that also hits other administrations.",
         LatestUpdates = "Latest updates on it",
         ToIncidentPage = "All affected towns and the full timeline",
+        RegionHeading = "Incidents affecting several administrations",
+        RegionLead = "These incidents hit several administrations at once, for example at a shared IT provider. Affected in the region:",
+        RegionTowns = "Towns in the region ({0}):",
     };
 
     /// <summary>The incident labels in the language <see cref="Labels.For"/> gives a page of <paramref name="language"/>.</summary>
