@@ -39,6 +39,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<SiteStore>();
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<TownSiteRenderer>();
+        services.AddSingleton<IncidentSiteRenderer>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
         services.Configure<PublisherConsole.ConsoleOptions>(configuration.GetSection(PublisherConsole.ConsoleOptions.Section));
         services.AddSingleton<PublisherConsole.ConsoleFiles>();

@@ -49,6 +49,7 @@ public static class AtomFeeds
             entries.Add(item);
         }
 
+        entries.AddRange(document.Incidents.SelectMany(incident => IncidentEntries(incident, siteBaseUrl, language)));
         feed.Items = entries;
         return new SiteFile(SitePaths.TownFeed(town.Slug), SiteFile.Atom, SiteFile.ShortCache, Write(feed));
     }
@@ -95,7 +96,7 @@ public static class AtomFeeds
         text.In(language) ?? text.Values.FirstOrDefault();
 
     private static DateTimeOffset Latest(TownDocument document, DateTimeOffset fallback) =>
-        document.Updates.Select(u => u.At).Append(document.AsOf ?? DateTimeOffset.MinValue).DefaultIfEmpty(fallback).Max() is var latest
+        document.Updates.Concat(document.Incidents.SelectMany(i => i.Updates)).Select(u => u.At).Append(document.AsOf ?? DateTimeOffset.MinValue).DefaultIfEmpty(fallback).Max() is var latest
         && latest > DateTimeOffset.MinValue ? latest : fallback;
 
     private static string FirstLine(string text)
@@ -106,4 +107,22 @@ public static class AtomFeeds
 
     /// <summary>The level in German words, the same the pages use, for feed titles.</summary>
     public static string LevelName(TownLevel level) => Html.Labels.For("de").Levels[level];
+
+    /// <summary>
+    /// One entry per update of a shared incident (issue 17), linking to the incident page; its id is the same in every
+    /// member town's feed and in the region's, so a reader subscribed to several sees it once.
+    /// </summary>
+    public static IEnumerable<SyndicationItem> IncidentEntries(IncidentView incident, Uri siteBaseUrl, string language)
+    {
+        var page = new Uri(siteBaseUrl, SitePaths.IncidentFolder(incident.Id));
+        var title = Pick(incident.Title, language) ?? incident.Id;
+        return incident.Updates.Select(update =>
+        {
+            var text = Pick(update.Text, language) ?? "";
+            return new SyndicationItem(XmlSafe($"{title}: {FirstLine(text)}"), XmlSafe(text), page, $"{page.AbsoluteUri}#update-{update.Id}", update.At)
+            {
+                PublishDate = update.At,
+            };
+        });
+    }
 }

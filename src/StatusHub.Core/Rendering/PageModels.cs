@@ -48,3 +48,14 @@ public sealed record RegionPageModel(
 
 /// <summary>One town on the region page.</summary>
 public sealed record RegionPageTown(TownDocument Document, Domain.GeoLocation? Location);
+
+/// <summary>Everything the page of a shared incident is rendered from (<c>/incidents/{incident}/</c>).</summary>
+/// <param name="Incident">The incident with its timeline (newest first) and its member towns' slugs.</param>
+/// <param name="Members">The public documents of the member towns found (a listed town without one is left out).</param>
+/// <param name="Language">The page's language; the incident's texts fall back to German, then to any language they have.</param>
+public sealed record IncidentPageModel(
+    IncidentDocument Incident,
+    IReadOnlyList<TownDocument> Members,
+    string Language,
+    Uri SiteBaseUrl,
+    DateTimeOffset RenderedAt);

@@ -77,4 +77,13 @@ public static class SitePaths
     public static string RegionCapIndex(string region) => RegionFolder(region) + "cap.xml";
 
     public static string RegionCapAlert(string region, string town) => RegionFolder(region) + $"cap/{town}.xml";
+
+    /// <summary>The folder of a shared incident's outputs, "incidents/swit-2023/" (API.md "Shared incidents").</summary>
+    public static string IncidentFolder(string incident) => $"incidents/{incident}/";
+
+    /// <summary>The blob path of a shared incident's page: summary, timeline, the member towns with their levels.</summary>
+    public static string IncidentPage(string incident) => IncidentFolder(incident) + "index.html";
+
+    /// <summary>The incident document as JSON, the same as <c>GET /api/v1/incidents/{incident}</c> gives.</summary>
+    public static string IncidentJson(string incident) => IncidentFolder(incident) + "incident.json";
 }

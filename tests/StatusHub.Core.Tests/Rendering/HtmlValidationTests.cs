@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;
 
@@ -26,6 +28,16 @@ public class HtmlValidationTests
                 ["region-bw-tuebingen.html"] = await Pages.Html.RegionPageAsync(tuebingen),
                 ["region-bb-potsdam.html"] = await Pages.Html.RegionPageAsync(DemoPages.Region("bb-potsdam")),
                 ["region-hostile.html"] = await Pages.Html.RegionPageAsync(HostileTextTests.HostileRegion("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E", "bw-test")),
+                ["incident.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(Incidents.Swit() with { ResolvedAt = Pages.AsOf }, Incidents.Many(12), "de", Pages.Site, Pages.RenderedAt)),
+                ["incident-hostile-rtl.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(
+                    Incidents.Swit() with { Title = Pages.De("\"><img src=x onerror=alert(1)></script>\u202E"), Updates = [new TimelineUpdate("u", Pages.De("# <script>alert(1)</script>"), Pages.AsOf)] },
+                    [HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E")], "ar", Pages.Site, Pages.RenderedAt)),
+                ["town-incident.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] })),
+                ["town-incident-glance-ar.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Headline = new(), Incidents = [Incidents.Swit().ToView()] }, "ar", ["de", "ar"])),
+                ["region-incidents.html"] = await Pages.Html.RegionPageAsync(tuebingen with
+                {
+                    Towns = tuebingen.Towns.Select(t => t with { Document = t.Document with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] } }).ToList(),
+                }),
                 ["region-no-map-no-matrix.html"] = await Pages.Html.RegionPageAsync(tuebingen with
                 {
                     Towns = tuebingen.Towns.Select(t => t with { Location = null, Document = t.Document with { Services = [], Aid = [] } }).ToList(),

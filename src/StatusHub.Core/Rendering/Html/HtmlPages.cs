@@ -60,6 +60,13 @@ public sealed class HtmlPages : IAsyncDisposable
         return RenderAsync<RegionPage>(nameof(RegionPage.Model), model);
     }
 
+    /// <summary>The full HTML document of a shared incident's page: summary, timeline, the member towns by level with their Stand.</summary>
+    public Task<string> IncidentPageAsync(IncidentPageModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return RenderAsync<IncidentPage>(nameof(IncidentPage.Model), model);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await gate.WaitAsync().ConfigureAwait(false);

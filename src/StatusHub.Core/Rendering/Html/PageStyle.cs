@@ -54,6 +54,7 @@ internal static class PageStyle
             ".group li span,.aid li span{display:block}",
             "li>strong,li>span,#glance strong,#glance span{unicode-bidi:isolate}",
             ".aid li{margin:.75rem 0}",
+            ".members a{unicode-bidi:isolate}",
             "details{margin:.5rem 0;border:1px solid var(--ln);border-radius:.4em;padding:0 .75rem}",
             "summary{padding:.5rem 0;font-weight:600;cursor:pointer}",
             ".md p,.md ul,.md ol{margin:.4rem 0 .6rem}",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Rendering.Regions;
@@ -27,6 +28,9 @@ public sealed record CapMessage(string Identifier, string Sender, string Sent, s
 /// </summary>
 public static class CapAlerts
 {
+    /// <summary>The valueName of the info parameter naming a shared incident the town is hit by (issue 17).</summary>
+    public const string IncidentParameterName = "statushub:incident";
+
     public static readonly XNamespace Ns = "urn:oasis:names:tc:emergency:cap:1.2";
 
     /// <summary>A town's alert is active at these levels.</summary>
@@ -36,8 +40,10 @@ public static class CapAlerts
     /// The town's CAP document given the one published before (null when none), or null when there is nothing to
     /// publish (never alerted, or already cancelled).
     /// </summary>
-    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages)
+    /// <param name="incidents">The town's shared incidents (issue 17): named in the alert's <c>incidents</c> and in each info's parameters.</param>
+    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages, IReadOnlyList<IncidentView>? incidents = null)
     {
+        incidents ??= [];
         var sender = $"statushub@{siteBaseUrl.Host}";
         var active = IsActive(town.Status.Level);
         var asOf = town.Status.AsOf ?? DateTimeOffset.UnixEpoch;
@@ -56,18 +62,19 @@ public static class CapAlerts
 
         if (previous is not null && previous.Identifier == identifier)
         {
-            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages));
+            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages, incidents), incidents);
         }
 
         var (msgType, references) = previous is null || previous.MsgType == "Cancel" ? ("Alert", (string?)null) : ("Update", previous.Reference);
-        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages));
+        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages, incidents), incidents);
     }
 
     /// <summary>CAP date-times need a numeric offset and no fractions: 2023-11-20T07:00:00+00:00.</summary>
     public static string Timestamp(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
 
-    private static XDocument Document(string identifier, string sender, string sent, string msgType, string? references, IEnumerable<XElement> infos) =>
+    private static XDocument Document(
+        string identifier, string sender, string sent, string msgType, string? references, IEnumerable<XElement> infos, IReadOnlyList<IncidentView>? incidents = null) =>
         new(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(
@@ -79,9 +86,10 @@ public static class CapAlerts
                 new XElement(Ns + "msgType", msgType),
                 new XElement(Ns + "scope", "Public"),
                 references is null ? null : new XElement(Ns + "references", references),
+                incidents is { Count: > 0 } ? new XElement(Ns + "incidents", string.Join(' ', incidents.Select(i => i.Id))) : null,
                 infos));
 
-    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages)
+    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages, IReadOnlyList<IncidentView> incidents)
     {
         var profile = town.Profile;
         foreach (var language in languages)
@@ -106,9 +114,21 @@ public static class CapAlerts
                     : "Was funktioniert und wohin Sie sich wenden können, steht auf der Statusseite der Gemeinde."),
                 new XElement(Ns + "web", page.AbsoluteUri),
                 profile.Phone is null ? null : new XElement(Ns + "contact", profile.Phone),
+                incidents.Select(incident => IncidentParameter(incident, siteBaseUrl, language)),
                 Area(profile));
         }
     }
+
+    /// <summary>
+    /// A shared incident the town is hit by, as an info parameter (CAP 1.2 has no element for a link beside <c>web</c>,
+    /// which stays the town's page): "{id} | {title} | {incident page}".
+    /// </summary>
+    private static XElement IncidentParameter(IncidentView incident, Uri siteBaseUrl, string language) =>
+        new(
+            Ns + "parameter",
+            new XElement(Ns + "valueName", IncidentParameterName),
+            new XElement(Ns + "value", AtomFeeds.XmlSafe(
+                $"{incident.Id} | {incident.Title.In(language) ?? AtomFeeds.Pick(incident.Title, "de") ?? incident.Id} | {new Uri(siteBaseUrl, SitePaths.IncidentFolder(incident.Id)).AbsoluteUri}")));
 
     private static XElement Area(TownProfile profile) =>
         new(

@@ -23,12 +23,16 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         AidMatching matching,
         IReadOnlyDictionary<string, CapMessage> previousAlerts,
         Uri siteBaseUrl,
-        DateTimeOffset renderedAt)
+        DateTimeOffset renderedAt,
+        IReadOnlyList<IncidentDocument>? incidents = null)
     {
         var region = named.Slug;
         var bySlug = towns.ToDictionary(t => t.Profile.Slug);
+        // Shared incidents (issue 17): each town's, in the order of a town document, for the page, the CAP alerts and the feeds.
+        var regionIncidents = RegionFeedIncident.InOrder(incidents ?? []).Where(i => i.Towns.Any(bySlug.ContainsKey)).ToList();
+        IReadOnlyList<IncidentView> IncidentsOf(string town) => regionIncidents.Where(i => i.Towns.Contains(town)).Select(i => i.ToView()).ToList();
         var pageTowns = towns
-            .Select(t => new RegionPageTown(TownDocument.From(t, matching.For(t.Profile.Slug, bySlug)), t.Profile.Location))
+            .Select(t => new RegionPageTown(TownDocument.From(t, matching.For(t.Profile.Slug, bySlug)) with { Incidents = IncidentsOf(t.Profile.Slug) }, t.Profile.Location))
             .ToList();
         // The page's time is the region's latest change, so an unchanged region renders identical bytes.
         var html = await pages.RegionPageAsync(new RegionPageModel(region, pageTowns, matching.Gaps, siteBaseUrl, LatestChange(towns, renderedAt)) { Name = named.Name })
@@ -37,8 +41,8 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         {
             new(SitePaths.RegionPage(region), SiteFile.Html, SiteFile.ShortCache, Encoding.UTF8.GetBytes(html)),
             new(SitePaths.RegionFeedJson(region), SiteFile.Json, SiteFile.ShortCache,
-                JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(named, towns, matching, LatestChange(towns, renderedAt)), DocumentJson.Options)),
-            RegionAtom(named, towns, matching, siteBaseUrl, renderedAt),
+                JsonSerializer.SerializeToUtf8Bytes(RegionFeed.Build(named, towns, matching, LatestChange(towns, renderedAt), regionIncidents), DocumentJson.Options)),
+            RegionAtom(named, towns, matching, siteBaseUrl, renderedAt, regionIncidents),
         };
 
         var alerts = new List<(TownSnapshot Town, XDocument Alert)>();
@@ -46,7 +50,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         {
             previousAlerts.TryGetValue(town.Profile.Slug, out var previous);
             var languages = TownSiteRenderer.LanguagesOf(page.Document);
-            if (CapAlerts.Build(town, previous, siteBaseUrl, languages) is { } alert)
+            if (CapAlerts.Build(town, previous, siteBaseUrl, languages, page.Document.Incidents) is { } alert)
             {
                 alerts.Add((town, alert));
                 files.Add(new SiteFile(SitePaths.RegionCapAlert(region, town.Profile.Slug), SiteFile.Cap, SiteFile.ShortCache, Serialize(alert)));
@@ -61,14 +65,16 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
     private static DateTimeOffset LatestChange(IReadOnlyList<TownSnapshot> towns, DateTimeOffset fallback) =>
         towns.Count == 0 ? fallback : towns.Max(t => t.UpdatedAt);
 
-    private static SiteFile RegionAtom(RegionProfile named, IReadOnlyList<TownSnapshot> towns, AidMatching matching, Uri siteBaseUrl, DateTimeOffset renderedAt)
+    private static SiteFile RegionAtom(
+        RegionProfile named, IReadOnlyList<TownSnapshot> towns, AidMatching matching, Uri siteBaseUrl, DateTimeOffset renderedAt, IReadOnlyList<IncidentDocument> incidents)
     {
         // The feed is German, so the region's German name (or its fallback); the writer escapes it, XmlSafe drops what XML cannot hold.
         const string language = "de";
         var region = named.Slug;
         var name = named.DisplayName(language);
         var self = new Uri(siteBaseUrl, SitePaths.RegionFeedAtom(region));
-        var feed = new SyndicationFeed(AtomFeeds.XmlSafe($"StatusHub: {name}"), AtomFeeds.XmlSafe($"Lage der Verwaltungen in {name}"), new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, LatestChange(towns, renderedAt))
+        var updated = incidents.SelectMany(i => i.Updates).Select(u => u.At).Append(LatestChange(towns, renderedAt)).Max();
+        var feed = new SyndicationFeed(AtomFeeds.XmlSafe($"StatusHub: {name}"), AtomFeeds.XmlSafe($"Lage der Verwaltungen in {name}"), new Uri(siteBaseUrl, SitePaths.RegionFolder(region)), self.AbsoluteUri, updated)
         {
             Language = language,
         };
@@ -83,7 +89,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
             var title = $"{profile.Name}: {AtomFeeds.LevelName(town.Status.Level)}" + (headline is null ? "" : $" – {headline}");
             return new SyndicationItem(AtomFeeds.XmlSafe(title), AtomFeeds.XmlSafe(AidSummary(town, matching, towns)), page,
                 $"{page.AbsoluteUri}#status-{asOf.UtcTicks}", asOf);
-        }).ToList();
+        }).Concat(incidents.SelectMany(i => AtomFeeds.IncidentEntries(i.ToView(), siteBaseUrl, language))).ToList();
         return new SiteFile(SitePaths.RegionFeedAtom(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
     }
 
