@@ -49,6 +49,14 @@ public sealed class IncidentTests(StatusHubApp app)
             Assert.Equal("Fachverfahren laufen wieder an", document["incidents"]![0]!["updates"]![0]!["text"]!["de"]!.GetValue<string>());
         }
 
+        // The incident's own page lists every member town, and nothing else; its JSON is the API's document.
+        var page = await app.Client().GetStringAsync($"/incidents/{incident}/");
+        Assert.Contains("Fachverfahren laufen wieder an", page, StringComparison.Ordinal);
+        Assert.All(members, town => Assert.Contains($"/{town}/", page, StringComparison.Ordinal));
+        Assert.DoesNotContain($"/{outsider}/", page, StringComparison.Ordinal);
+        var incidentJson = JsonNode.Parse(await app.Client().GetStringAsync($"/incidents/{incident}/incident.json"))!;
+        Assert.Equal(members, incidentJson["towns"]!.AsArray().Select(t => t!.GetValue<string>()));
+
         var other = JsonNode.Parse(await app.Client().GetStringAsync($"/{outsider}/status.json"))!;
         Assert.Empty(other["incidents"]!.AsArray());
         Assert.Empty((await app.Client().GetAsync($"/api/v1/towns/{outsider}").Ok())["incidents"]!.AsArray());

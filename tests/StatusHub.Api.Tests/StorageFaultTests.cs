@@ -19,11 +19,13 @@ public sealed class StorageFaultTests : IAsyncLifetime
     {
         var (slug, key) = await Towns.CreateWithKey(_app);
         var client = _app.Client(key);
-        var acknowledged = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("emergency", "Vor dem Ausfall")).Ok();
         var admin = _app.Client(StatusHubApp.AdminKey);
         var incident = Towns.NewSlug("inc");
         await admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([slug], title: "Vor dem Ausfall")).Ok(HttpStatusCode.Created);
         var provider = (await admin.Post("/api/v1/keys", new { scope = "provider", towns = new[] { slug } }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
+
+        // Last before the outage: a status write drops the cached town list, so GET /api/v1/towns must ask storage.
+        var acknowledged = await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("emergency", "Vor dem Ausfall")).Ok();
 
         await _app.Azurite.StopAsync();
 

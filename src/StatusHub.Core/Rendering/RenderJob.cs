@@ -32,7 +32,9 @@ public sealed record RenderResult(int TownsRendered, int BlobsWritten, int Blobs
 /// their aid changed. A shared incident that changed has one marker (<see cref="RenderMarker.Incident"/>): the tick reads
 /// it once and renders each of its member towns once (found in the region directory, so grouped with their regions). Every
 /// town rendered gets its incidents from the membership rows its own partition holds; each incident is read at most once
-/// per tick however many member towns show it. Files are uploaded only when their content changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
+/// per tick however many member towns show it. An incident's page (<c>/incidents/{incident}/</c>) is rendered when the
+/// incident changed or one of its member towns did (it lists their levels and Stand, from the region directory). Files are
+/// uploaded only when their content changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
 /// never lost. One failing town is logged and retried next tick.
 /// </summary>
 public sealed class RenderJob(
@@ -44,6 +46,7 @@ public sealed class RenderJob(
     SiteStore site,
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
+    IncidentSiteRenderer incidentRenderer,
     RenderLease lease,
     IEnumerable<IDeploymentFiles> deploymentFiles,
     IOptions<RenderOptions> options,
@@ -239,6 +242,9 @@ public sealed class RenderJob(
 
         var failedRegions = new HashSet<string>(StringComparer.Ordinal);
 
+        // Incident pages to render: the changed incidents, and those of towns that changed themselves (their level or Stand).
+        var incidentPages = changedIncidents.Select(m => m.Incident!).ToHashSet(StringComparer.Ordinal);
+
         var directoryChanged = !stored.Built;
         foreach (var (region, changed) in affected)
         {
@@ -247,18 +253,20 @@ public sealed class RenderJob(
                 var members = (regions.GetValueOrDefault(region) ?? []).Select(t => t.Slug).Concat(changed.Select(m => m.Town))
                     .Distinct(StringComparer.Ordinal).ToList();
                 var read = await towns.GetManyAsync(members.Where(slug => !current.ContainsKey(slug)), cancellationToken).ConfigureAwait(false);
-                var snapshots = await WithIncidentsAsync(
+                var (snapshots, regionIncidents) = await WithIncidentsAsync(
                     members.Where(current.ContainsKey).Select(slug => current[slug]).Concat(read)
                         .Where(s => s.Profile.Region == region)
                         .OrderBy(s => s.Profile.Slug, StringComparer.Ordinal)
                         .ToList(),
                     incidentsThisTick,
                     now).ConfigureAwait(false);
+                var ownMarkers = changed.Select(m => m.Town).ToHashSet(StringComparer.Ordinal);
+                incidentPages.UnionWith(snapshots.Where(s => ownMarkers.Contains(s.Profile.Slug)).SelectMany(s => s.IncidentIds));
                 var entries = snapshots.Select(s => new DirectoryTown(s.Profile.Slug, s.Profile.Name, region, s.Status.Level, s.Status.AsOf)).ToList();
 
                 // A region named before it has a town has no row, and gets none while it stays empty.
                 var unchanged = stored.Regions.TryGetValue(region, out var previous) ? previous.SequenceEqual(entries) : entries.Count == 0;
-                await RenderRegionAsync(NameOf(names, region), changed, incidentMembers.GetValueOrDefault(region) ?? [], snapshots, settings, now, tally,
+                await RenderRegionAsync(NameOf(names, region), changed, incidentMembers.GetValueOrDefault(region) ?? [], snapshots, regionIncidents, settings, now, tally,
                     unchanged ? null : token => directory.WriteAsync(region, entries, token), cancellationToken).ConfigureAwait(false);
                 directoryChanged |= !unchanged;
                 regions[region] = entries;
@@ -292,9 +300,11 @@ public sealed class RenderJob(
             tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
         }
 
-        // An incident marker goes once every region of its member towns rendered; a resolved incident is rendered once
+        var failedIncidents = await RenderIncidentPagesAsync(incidentPages, incidentsThisTick, regions, settings, now, tally, cancellationToken).ConfigureAwait(false);
+
+        // An incident marker goes once every region of its member towns and its page rendered; a resolved incident is rendered once
         // more when it leaves its members' pages.
-        foreach (var marker in changedIncidents.Where(m => !incidentRegions[m.Incident!].Overlaps(failedRegions)))
+        foreach (var marker in changedIncidents.Where(m => !incidentRegions[m.Incident!].Overlaps(failedRegions) && !failedIncidents.Contains(m.Incident!)))
         {
             if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
             {
@@ -324,9 +334,63 @@ public sealed class RenderJob(
         return result;
     }
 
-    /// <summary>The snapshots with the shared incidents each town's document shows (each incident read once per tick).</summary>
-    private static async Task<List<TownSnapshot>> WithIncidentsAsync(List<TownSnapshot> snapshots, IncidentReads reads, DateTimeOffset now)
+    /// <summary>
+    /// Renders the page of each incident in <paramref name="ids"/>. Its member towns' level, name and Stand come from the
+    /// region directory as this tick left it, so the page costs no read of the member towns. Returns the incidents whose
+    /// page failed (logged; their markers stay).
+    /// </summary>
+    private async Task<HashSet<string>> RenderIncidentPagesAsync(
+        IReadOnlySet<string> ids,
+        IncidentReads reads,
+        IReadOnlyDictionary<string, IReadOnlyList<DirectoryTown>> regions,
+        RenderOptions settings,
+        DateTimeOffset now,
+        Tally tally,
+        CancellationToken cancellationToken)
     {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return failed;
+        }
+
+        var listed = regions.Values.SelectMany(r => r).GroupBy(t => t.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var id in ids.Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                if (await reads.GetAsync(id).ConfigureAwait(false) is not { } incident)
+                {
+                    continue;
+                }
+
+                var members = incident.Towns.Where(listed.ContainsKey).Select(slug => MemberDocument(listed[slug])).ToList();
+                var files = await incidentRenderer.RenderAsync(incident, members, settings.SiteBaseUrl, now).ConfigureAwait(false);
+                tally.Add(await site.SyncAsync(SitePaths.IncidentFolder(id), files, exactPaths: false, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed.Add(id);
+                logger.LogError(error, "Rendering the page of incident {Incident} failed; it is retried next tick", id);
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>What the incident page shows of a member town (name, link, level, Stand), from its directory entry.</summary>
+    private static TownDocument MemberDocument(DirectoryTown town) =>
+        new(new TownReference(town.Slug, town.Name, town.Region, null, null, RegionProfile.DefaultLanguage), town.Level, new LocalizedText(), new LocalizedText(),
+            town.AsOf, null, [], [], [], []);
+
+    /// <summary>
+    /// The snapshots with the shared incidents each town's document shows (each incident read once per tick), and those
+    /// incidents, for the region's outputs.
+    /// </summary>
+    private static async Task<(List<TownSnapshot> Snapshots, List<IncidentDocument> Incidents)> WithIncidentsAsync(
+        List<TownSnapshot> snapshots, IncidentReads reads, DateTimeOffset now)
+    {
+        var shown = new Dictionary<string, IncidentDocument>(StringComparer.Ordinal);
         var result = new List<TownSnapshot>(snapshots.Count);
         foreach (var snapshot in snapshots)
         {
@@ -345,10 +409,16 @@ public sealed class RenderJob(
                 }
             }
 
-            result.Add(snapshot with { Incidents = IncidentSelection.ForTown(snapshot.Profile.Slug, found, now) });
+            var views = IncidentSelection.ForTown(snapshot.Profile.Slug, found, now);
+            foreach (var view in views)
+            {
+                shown.TryAdd(view.Id, found.First(i => i.Id == view.Id));
+            }
+
+            result.Add(snapshot with { Incidents = views });
         }
 
-        return result;
+        return (result, shown.Values.OrderBy(i => i.Id, StringComparer.Ordinal).ToList());
     }
 
     private static RegionProfile NameOf(IReadOnlyDictionary<string, RegionProfile> names, string region) =>
@@ -373,6 +443,7 @@ public sealed class RenderJob(
         IReadOnlyList<RenderMarker> changed,
         IReadOnlySet<string> incidentMembers,
         IReadOnlyList<TownSnapshot> snapshots,
+        IReadOnlyList<IncidentDocument> regionIncidents,
         RenderOptions settings,
         DateTimeOffset now,
         Tally tally,
@@ -429,7 +500,7 @@ public sealed class RenderJob(
         if (snapshots.Count > 0)
         {
             var previousAlerts = await PreviousAlertsAsync(region, cancellationToken).ConfigureAwait(false);
-            regionFiles = await regionRenderer.RenderAsync(named, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now).ConfigureAwait(false);
+            regionFiles = await regionRenderer.RenderAsync(named, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now, regionIncidents).ConfigureAwait(false);
         }
 
         tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, exactPaths: false, cancellationToken).ConfigureAwait(false));
