@@ -49,6 +49,27 @@ public class DocumentBudgetTests
     }
 
     [Fact]
+    public void A_town_at_every_cap_with_the_most_shared_incidents_at_their_caps_still_fits_and_keeps_their_titles()
+    {
+        var incidents = Enumerable.Range(0, IncidentSelection.MaxPerTown)
+            .Select(i => new IncidentView(
+                $"incident-{i}",
+                Full(Limits.MaxHeadline),
+                Full(Limits.MaxSummary),
+                Start,
+                null,
+                Enumerable.Range(0, IncidentSelection.LatestUpdates).Select(u => new TimelineUpdate($"u{u}", Full(Limits.MaxUpdateText), Start)).ToList(),
+                null))
+            .ToList();
+        var document = TownDocument.From(Snapshot(Limits.MaxLanguagesPerText, '中', Limits.MaxUpdates) with { Incidents = incidents }, []);
+
+        Assert.InRange(JsonBytes(document), 1, DocumentBudget.MaxBytes);
+        Assert.Equal(IncidentSelection.MaxPerTown, document.Incidents.Count);
+        Assert.All(document.Incidents, i => Assert.Equal(new string('中', Limits.MaxHeadline), i.Title["de"]));
+        Assert.All(document.Incidents, i => Assert.Equal(new string('中', Limits.MaxSummary), i.Summary["de"]));
+    }
+
+    [Fact]
     public void A_long_timeline_loses_its_oldest_updates_first_and_nothing_else()
     {
         // 200 updates × 2 languages × 4,000 ASCII characters: 1.6 MB of timeline, everything else small.
