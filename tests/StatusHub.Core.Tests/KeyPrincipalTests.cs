@@ -9,6 +9,7 @@ public class KeyPrincipalTests
         "admin" => new KeyPrincipal("k1", "Admin", KeyScope.Admin, null, null),
         "town" => new KeyPrincipal("k2", "IT Mössingen", KeyScope.Town, "moessingen", null),
         "region" => new KeyPrincipal("k3", "Cyberwehr", KeyScope.Region, null, "bw-tuebingen"),
+        "provider" => new KeyPrincipal("k6", "Leitstelle", KeyScope.Provider, null, null) { Towns = new HashSet<string> { "moessingen", "nehren" } },
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -21,6 +22,8 @@ public class KeyPrincipalTests
     [InlineData("town", "moessingen-2", false)]
     [InlineData("region", "moessingen", false)]
     [InlineData("region", "bw-tuebingen", false)]
+    [InlineData("provider", "moessingen", false)]
+    [InlineData("provider", "nehren", false)]
     public void CanWriteTown(string kind, string town, bool expected) =>
         Assert.Equal(expected, Principal(kind).CanWriteTown(town));
 
@@ -32,6 +35,7 @@ public class KeyPrincipalTests
     [InlineData("region", "BW-Tuebingen", false)]
     [InlineData("town", "bw-tuebingen", false)]
     [InlineData("town", "moessingen", false)]
+    [InlineData("provider", "bw-tuebingen", false)]
     public void CanReadRegion(string kind, string region, bool expected) =>
         Assert.Equal(expected, Principal(kind).CanReadRegion(region));
 
@@ -55,5 +59,26 @@ public class KeyPrincipalTests
     [InlineData("admin", true)]
     [InlineData("town", false)]
     [InlineData("region", false)]
+    [InlineData("provider", false)]
     public void IsAdmin(string kind, bool expected) => Assert.Equal(expected, Principal(kind).IsAdmin);
+
+    [Theory]
+    [InlineData("admin", "moessingen,nehren,ofterdingen", true)]
+    [InlineData("provider", "moessingen", true)]
+    [InlineData("provider", "moessingen,nehren", true)]
+    [InlineData("provider", "moessingen,ofterdingen", false)]
+    [InlineData("provider", "Moessingen", false)]
+    [InlineData("town", "moessingen", false)]
+    [InlineData("region", "moessingen", false)]
+    public void CanWriteIncidentTowns(string kind, string towns, bool expected)
+    {
+        Assert.Equal(expected, Principal(kind).CanWriteIncidentTowns(towns.Split(',')));
+        Assert.Equal(kind is "admin" or "provider", Principal(kind).CanWriteIncidents);
+    }
+
+    [Fact]
+    public void A_provider_key_names_no_null_town()
+    {
+        Assert.False(Principal("provider").CanWriteIncidentTowns(["moessingen", null]));
+    }
 }

@@ -22,4 +22,12 @@ public sealed record KeyPrincipal(string KeyId, string Label, KeyScope Scope, st
         IsAdmin || (Scope == KeyScope.Provider && towns.All(t => t is not null && Towns.Contains(t)));
 
     public Storage.Actor ToActor() => new(KeyId, Label, Scope.ToWire());
+
+    /// <summary>Equal when every field is, the provider towns as a set (a record would compare the set by reference).</summary>
+    public bool Equals(KeyPrincipal? other) =>
+        other is not null
+        && KeyId == other.KeyId && Label == other.Label && Scope == other.Scope && Town == other.Town && Region == other.Region
+        && Towns.SetEquals(other.Towns);
+
+    public override int GetHashCode() => HashCode.Combine(KeyId, Label, Scope, Town, Region, Towns.Count);
 }
