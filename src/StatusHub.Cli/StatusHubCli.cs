@@ -105,6 +105,7 @@ public static class StatusHubCli
         root.Add(QaCommand(env, global));
         root.Add(UpdateCommand(env, global));
         root.Add(AidCommand(env, global));
+        root.Add(TownsCommand(env, global));
         return root;
     }
 
@@ -317,6 +318,30 @@ public static class StatusHubCli
         return new Command("aid", "Offer mutual aid to other towns, and accept the offers made to this town.") { offer, accept, withdraw };
     }
 
+    private static Command TownsCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var file = new Argument<string>("towns.csv")
+        {
+            Description = "CSV with the header slug,name,region,ags,phone,website,lat,lon,neighbours (RFC 4180, UTF-8; neighbours "
+                + "separated by ';' or spaces, each a town of the file or of the hub)",
+        };
+        var keys = new Option<string?>("--keys")
+        {
+            Description = "Write one new town key per created town to this NEW file (town,keyId,key; mode 0600; an existing file is refused)",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only validate the file; write nothing" };
+        var import = new Command("import", "Create or update towns from a CSV (admin key): every row is validated before any is written; "
+            + "then PUT /api/v1/towns/{town} per row, printing created, changed or unchanged.")
+        {
+            file, keys, dryRun,
+        };
+        import.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct,
+            session => TownImport.RunAsync(session, result.GetRequiredValue(file), result.GetValue(keys), result.GetValue(dryRun), ct),
+            needsTown: false));
+
+        return new Command("towns", "Onboard towns in bulk (admin).") { import };
+    }
+
     private static Option<string?> IfMatchOption() => new("--if-match")
     {
         Description = "Only write if the town is still at this ETag (from `status get` or the last write); else exit 4",
@@ -325,7 +350,7 @@ public static class StatusHubCli
     /// <summary>Resolves the settings (exit 2 when they are incomplete) and runs one API call.</summary>
     private static async Task<int> Run(
         CliEnvironment env, GlobalOptions global, ParseResult result, bool needsKey, CancellationToken cancellationToken,
-        Func<ApiSession, Task<int>> call)
+        Func<ApiSession, Task<int>> call, bool needsTown = true)
     {
         var settings = CliSettings.Resolve(
             env,
@@ -336,7 +361,8 @@ public static class StatusHubCli
             result.GetValue(global.Quiet),
             result.GetValue(global.Retry),
             result.GetValue(global.ETag),
-            needsKey);
+            needsKey,
+            needsTown);
         if (settings is null)
         {
             return ExitCodes.Usage;
