@@ -32,7 +32,8 @@ public sealed class TownTests(StatusHubApp app)
     public async Task Put_of_the_stored_profile_writes_nothing_and_says_so()
     {
         var slug = Towns.NewSlug();
-        using var created = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", neighbours: ["a-ort", "b-ort"]));
+        var region = Towns.NewSlug("region");
+        using var created = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["a-ort", "b-ort"]));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.False(created.Headers.Contains("X-StatusHub-Unchanged"));
 
@@ -43,7 +44,7 @@ public sealed class TownTests(StatusHubApp app)
             Assert.True(await markers.TryClearAsync(marker, default));
         }
 
-        using var same = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", neighbours: ["a-ort", "b-ort"]), ("If-Match", created.ETag()));
+        using var same = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["a-ort", "b-ort"]), ("If-Match", created.ETag()));
         Assert.Equal(HttpStatusCode.OK, same.StatusCode);
         Assert.Equal(created.ETag(), same.ETag());
         Assert.Equal("true", same.Headers.GetValues("X-StatusHub-Unchanged").Single());
@@ -54,11 +55,11 @@ public sealed class TownTests(StatusHubApp app)
         Assert.Equal(["town.create"], audit["items"]!.AsArray().Select(i => i!["operation"]!.GetValue<string>()));
 
         // A stale If-Match is refused even when nothing would change.
-        using var stale = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", neighbours: ["a-ort", "b-ort"]), ("If-Match", "W/\"datetime'2000-01-01T00%3A00%3A00Z'\""));
+        using var stale = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["a-ort", "b-ort"]), ("If-Match", "W/\"datetime'2000-01-01T00%3A00%3A00Z'\""));
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
 
         // Neighbours in another order are a change: the order is the town's.
-        using var reordered = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", neighbours: ["b-ort", "a-ort"]));
+        using var reordered = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["b-ort", "a-ort"]));
         Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
         Assert.False(reordered.Headers.Contains("X-StatusHub-Unchanged"));
         Assert.NotEqual(created.ETag(), reordered.ETag());
