@@ -42,6 +42,6 @@ public static class StatusHubApi
                 endpoint.Metadata.Add(new HttpMethodMetadata([.. methods.HttpMethods, HttpMethods.Head]));
             }
         });
-        return api.MapTowns().MapTownStatus().MapAid().MapAcceptedAid().MapRegions().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight().MapFallback();
+        return api.MapTowns().MapTownStatus().MapAid().MapAcceptedAid().MapRegions().MapIncidents().MapSubscriptions().MapKeys().MapReads().MapRender().MapAudit().MapCorsPreflight().MapFallback();
     }
 }

@@ -24,6 +24,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<TownRepository>();
         services.AddSingleton<TownListCache>();
         services.AddSingleton<RegionRepository>();
+        services.AddSingleton<IncidentRepository>();
         services.AddSingleton<KeyRepository>();
         services.AddSingleton<KeyAuthenticator>();
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ using StatusHub.Core.Validation;
 
 namespace StatusHub.Api.Endpoints;
 
-/// <summary>API keys (admin): create (the secret is shown once), list without secrets, revoke.</summary>
+/// <summary>API keys (admin): create (the secret is shown once; scope admin, town, region or provider), list without secrets, revoke.</summary>
 public static class KeyEndpoints
 {
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder api)
@@ -26,20 +27,23 @@ public static class KeyEndpoints
     public static Task<IResult> CreateKey(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<KeyRequest>();
-        var (scope, town, region, label) = await ValidateAsync(api, body);
+        var (scope, town, region, towns, label) = await ValidateAsync(api, body);
         var (id, key, hash) = ApiKeys.Generate();
-        var stored = new StoredKey(id, scope, town, region, label, hash, api.Get<TimeProvider>().GetUtcNow(), null);
+        var stored = new StoredKey(id, scope, town, region, label, hash, api.Get<TimeProvider>().GetUtcNow(), null) { Towns = towns ?? [] };
         await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);
         api.Get<KeyAuthenticator>().Forget(id);
         Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, api.Caller.KeyId);
-        var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt);
+        var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt) { Towns = towns };
         return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
     });
 
     public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
     {
         var keys = await api.Get<KeyRepository>().ListAsync(api.Aborted);
-        var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)).ToList();
+        var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)
+        {
+            Towns = k.Scope == KeyScope.Provider ? k.Towns : null,
+        }).ToList();
         return TypedResults.Json(new KeyListResponse(items), DocumentJson.Options);
     });
 
@@ -57,7 +61,7 @@ public static class KeyEndpoints
         return TypedResults.NoContent();
     });
 
-    private static async Task<(KeyScope Scope, string? Town, string? Region, string Label)> ValidateAsync(ApiContext api, KeyRequest? body)
+    private static async Task<(KeyScope Scope, string? Town, string? Region, IReadOnlyList<string>? Towns, string Label)> ValidateAsync(ApiContext api, KeyRequest? body)
     {
         var errors = new ValidationErrors();
         if (body is null)
@@ -70,24 +74,40 @@ public static class KeyEndpoints
             "admin" => KeyScope.Admin,
             "town" => KeyScope.Town,
             "region" => KeyScope.Region,
+            "provider" => KeyScope.Provider,
             _ => null,
         };
         if (scope is null)
         {
-            errors.Add("scope", "Required: one of admin, town, region.");
+            errors.Add("scope", "Required: one of admin, town, region, provider.");
         }
 
         CheckTarget(errors, "town", body.Town, required: scope == KeyScope.Town);
         CheckTarget(errors, "region", body.Region, required: scope == KeyScope.Region);
+        IReadOnlyList<string>? towns = null;
+        if (scope == KeyScope.Provider)
+        {
+            towns = Validator.TownList(errors, "towns", body.Towns);
+        }
+        else if (body.Towns is not null)
+        {
+            errors.Add("towns", "Only allowed with scope 'provider'.");
+        }
+
         var label = Validator.Label(errors, body.Label) ?? "";
         errors.ThrowIfAny();
+
+        if (towns is not null)
+        {
+            await IncidentEndpoints.RequireKnownTownsAsync(api, towns);
+        }
 
         if (scope == KeyScope.Town && await api.Get<TownRepository>().GetProfileAsync(body.Town!, api.Aborted) is null)
         {
             throw ValidationFailedException.Single("town", $"There is no town '{body.Town}': create it first with PUT /api/v1/towns/{body.Town}.");
         }
 
-        return (scope!.Value, scope == KeyScope.Town ? body.Town : null, scope == KeyScope.Region ? body.Region : null, label);
+        return (scope!.Value, scope == KeyScope.Town ? body.Town : null, scope == KeyScope.Region ? body.Region : null, towns, label);
     }
 
     private static void CheckTarget(ValidationErrors errors, string field, string? value, bool required)
@@ -106,8 +126,18 @@ public static class KeyEndpoints
 }
 
 /// <summary>Answer of <c>POST /api/v1/keys</c>: the only time the secret <see cref="Key"/> is shown.</summary>
-public sealed record CreatedKeyResponse(string Id, string Key, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt);
+public sealed record CreatedKeyResponse(string Id, string Key, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt)
+{
+    /// <summary>A provider key's towns; absent for every other scope.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Towns { get; init; }
+}
 
-public sealed record KeyInfo(string Id, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record KeyInfo(string Id, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+{
+    /// <summary>A provider key's towns; absent for every other scope.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Towns { get; init; }
+}
 
 public sealed record KeyListResponse(IReadOnlyList<KeyInfo> Keys);

@@ -88,7 +88,8 @@ public static class StatusEndpoints
         return TypedResults.NoContent().WithETag(etag);
     });
 
-    private static IdempotencyToken? IdempotencyToken(ApiContext api, byte[] raw)
+    /// <summary>The request's <c>Idempotency-Key</c> with the hash of its body, or null without the header; 400 when it is too long.</summary>
+    internal static IdempotencyToken? IdempotencyToken(ApiContext api, byte[] raw)
     {
         var header = api.Request.Headers["Idempotency-Key"].ToString();
         if (header.Length == 0)

@@ -63,7 +63,16 @@ public static class TownEndpoints
             .Where(p => p.Profile.Region == snapshot.Profile.Region)
             .ToDictionary(t => t.Profile.Slug);
         region[town] = snapshot;
-        var matching = AidMatcher.Match(region.Values, api.Get<TimeProvider>().GetUtcNow());
+        var now = api.Get<TimeProvider>().GetUtcNow();
+        var matching = AidMatcher.Match(region.Values, now);
+
+        // Its shared incidents: the membership rows came with the town's own rows; each incident is one more query.
+        if (snapshot.IncidentIds.Count > 0)
+        {
+            var incidents = await api.Get<IncidentRepository>().GetManyAsync(snapshot.IncidentIds, api.Aborted);
+            snapshot = snapshot with { Incidents = IncidentSelection.ForTown(town, incidents, now) };
+        }
+
         return TypedResults.Json(TownDocument.From(snapshot, matching.For(town, region)), DocumentJson.Options).WithETag(snapshot.ETag);
     });
 }

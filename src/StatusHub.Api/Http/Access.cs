@@ -54,6 +54,14 @@ public sealed class Access
                 && p.CanReadRegion(profile.Region)),
             $"This key may not act for town '{town}'.");
 
+    /// <summary>
+    /// An admin key, or a provider key: the only keys that write shared incidents. Which incidents a provider key may
+    /// write depends on towns (the body's, and those of the stored incident), so the handler checks them right after
+    /// reading the body (403, nothing stored); the write re-checks the stored towns under the incident's ETag.
+    /// </summary>
+    public static Access IncidentWriter(string incident, params (string Field, string Value)[] slugs) =>
+        new([("incident", incident), .. slugs], p => p.CanWriteIncidents, "This key may not write shared incidents: that needs an admin or a provider key.");
+
     /// <summary>A region key of <paramref name="region"/>, or admin.</summary>
     public static Access RegionReader(string region, params (string Field, string Value)[] slugs) =>
         new([("region", region), .. slugs], p => p.CanReadRegion(region), $"This key may not read region '{region}'.");

@@ -9,7 +9,7 @@ namespace StatusHub.Api.Http;
 
 /// <summary>
 /// Runs a handler and turns every known failure into its problem+json response, so both hosts answer
-/// identically: validation 400, auth 401/403, 404, 412, 413, 415, 422, 429, storage 503 with Retry-After, and
+/// identically: validation 400, auth 401/403 (and a provider key's incident towns, 403), 404, 412, 413, 415, 422, 429, storage 503 with Retry-After, and
 /// anything unexpected 500 (logged, no internals in the answer).
 /// Every answer gets the <see cref="SecurityHeaders"/>; every rejected write is logged with its reason (never the key).
 /// </summary>
@@ -73,6 +73,7 @@ public static class ApiCall
             "Someone else changed this since you read it: reload it and apply your change again.")),
         IdempotencyConflictException conflict => (422, Problems.Create(422, "Idempotency-Key reused", conflict.Message)),
         LimitReachedException limit => (409, Problems.Create(409, "Limit reached", limit.Message)),
+        IncidentAccessDeniedException denied => (403, Problems.Create(403, "Forbidden", denied.Message)),
         _ => null,
     };
 

@@ -10,9 +10,12 @@ public enum KeyScope
     Admin,
     Town,
     Region,
+
+    /// <summary>A shared IT service provider (or a state agency): writes shared incidents of its own towns, nothing else.</summary>
+    Provider,
 }
 
-/// <summary>The scope's name as stored and shown (<c>admin</c>, <c>town</c>, <c>region</c>).</summary>
+/// <summary>The scope's name as stored and shown (<c>admin</c>, <c>town</c>, <c>region</c>, <c>provider</c>).</summary>
 public static class KeyScopeNames
 {
     public static string ToWire(this KeyScope scope) => scope.ToString().ToLowerInvariant();

@@ -98,7 +98,10 @@ public sealed class KeyAuthenticator(KeyRepository keys, IMemoryCache cache, IOp
             return null;
         }
 
-        return new KeyPrincipal(stored.Id, stored.Label, stored.Scope, stored.Town, stored.Region);
+        return new KeyPrincipal(stored.Id, stored.Label, stored.Scope, stored.Town, stored.Region)
+        {
+            Towns = stored.Towns.ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The hash an unknown key id is compared against (for tests of <see cref="Verify"/>).</summary>

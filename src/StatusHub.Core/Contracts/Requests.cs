@@ -46,8 +46,17 @@ public sealed record QaRequest(IReadOnlyList<QaItemRequest?>? Items);
 /// <summary>Body of <c>POST /api/v1/towns/{town}/updates</c>.</summary>
 public sealed record UpdateRequest(Dictionary<string, string?>? Text, string? At);
 
-/// <summary>Body of <c>POST /api/v1/keys</c>.</summary>
-public sealed record KeyRequest(string? Scope, string? Town, string? Region, string? Label);
+/// <summary>Body of <c>POST /api/v1/keys</c>; <see cref="Towns"/> only with scope <c>provider</c>.</summary>
+public sealed record KeyRequest(string? Scope, string? Town, string? Region, string? Label, IReadOnlyList<string?>? Towns = null);
+
+/// <summary>Body of <c>PUT /api/v1/incidents/{incident}</c>; the timeline is added with <see cref="UpdateRequest"/>.</summary>
+public sealed record IncidentRequest(
+    Dictionary<string, string?>? Title,
+    Dictionary<string, string?>? Summary,
+    IReadOnlyList<string?>? Towns,
+    string? StartedAt,
+    string? ResolvedAt,
+    string? MoreInfoUrl);
 
 /// <summary>Body of <c>PUT /api/v1/towns/{town}/aid/{offerId}</c>.</summary>
 public sealed record AidOfferRequest(string? Service, IReadOnlyList<string?>? ForTowns, Dictionary<string, string?>? Note, string? ValidUntil);

@@ -8,7 +8,8 @@ namespace StatusHub.Core.Documents;
 /// publishes, its <c>status.json</c> stays ≤ 512 KiB). Every input cap holds on its own, but 200 updates × 10 languages ×
 /// 4,000 characters together would not fit, so a document over the budget sheds, in this order, what a citizen needs
 /// least: the oldest timeline updates, then Q&amp;A from the end, then aid notes and the last aid matches, then the
-/// translations of service notes, then service notes, then every translation. What is left always fits: the default
+/// translations of service notes, then service notes, then every translation, then the shared incidents' updates and
+/// translations. What is left always fits: the default
 /// language alone is bounded by the caps to well under the budget. The page, the feeds and the API read the same
 /// fitted document, so no output shows more than <c>status.json</c>.
 /// </summary>
@@ -39,6 +40,20 @@ public static class DocumentBudget
                 Headline = Only(document.Headline, language),
                 Summary = Only(document.Summary, language),
                 Services = document.Services.Select(s => s with { Name = Only(s.Name, language) }).ToList(),
+            };
+
+        // Shared incidents (at most IncidentSelection.MaxPerTown, each with its latest updates): their updates and
+        // translations go last; title and summary in the town's language and in the incidents' own (de) always fit.
+        document = Done(document, maxBytes)
+            ? document
+            : document with
+            {
+                Incidents = document.Incidents.Select(i => i with
+                {
+                    Title = OnlyIncident(i.Title, language),
+                    Summary = OnlyIncident(i.Summary, language),
+                    Updates = [],
+                }).ToList(),
             };
 
         return document with
@@ -81,6 +96,17 @@ public static class DocumentBudget
 
     private static LocalizedText Only(LocalizedText text, string language) =>
         text.In(language) is { } value ? new LocalizedText { [language] = value } : new LocalizedText();
+
+    private static LocalizedText OnlyIncident(LocalizedText text, string language)
+    {
+        var kept = Only(text, language);
+        if (text.In(Validation.Validator.IncidentLanguage) is { } own)
+        {
+            kept[Validation.Validator.IncidentLanguage] = own;
+        }
+
+        return kept;
+    }
 }
 
 /// <summary>What <see cref="DocumentBudget.Fit"/> left out of a town's document, for the renderer's log; never serialized.</summary>

@@ -25,7 +25,7 @@ public sealed record TownDocument(
 
     /// <summary>
     /// Builds the document from a snapshot, within the size budget (<see cref="DocumentBudget"/>); <paramref name="aid"/>
-    /// are the mutual-aid matches for this town.
+    /// are the mutual-aid matches for this town, the incidents those the reader put into <see cref="TownSnapshot.Incidents"/>.
     /// </summary>
     public static TownDocument From(TownSnapshot snapshot, IReadOnlyList<AidMatchView> aid) => DocumentBudget.Fit(
         new(
@@ -44,7 +44,10 @@ public sealed record TownDocument(
             snapshot.Services.Select(ServiceView.From).ToList(),
             snapshot.Qa,
             snapshot.Updates,
-            aid));
+            aid)
+        {
+            Incidents = snapshot.Incidents,
+        });
 }
 
 /// <summary>The public identity of a town inside documents.</summary>

@@ -60,6 +60,15 @@ public sealed record TownSnapshot(
     /// <summary>The offers of other towns this town has accepted (mutual aid needs the receiver's consent).</summary>
     public IReadOnlyList<AidAcceptance> AcceptedAid { get; init; } = [];
 
+    /// <summary>
+    /// The shared incidents whose membership row this town's partition holds (read with the document, no extra query);
+    /// an incident counts only while its own town list names the town too (<see cref="Documents.IncidentSelection"/>).
+    /// </summary>
+    public IReadOnlyList<string> IncidentIds { get; init; } = [];
+
+    /// <summary>The shared incidents the town's document shows, as the reader filled them in (empty until then).</summary>
+    public IReadOnlyList<Documents.IncidentView> Incidents { get; init; } = [];
+
     /// <summary>True when this town accepted <paramref name="offer"/> of <paramref name="provider"/> on the terms it has now.</summary>
     public bool HasAccepted(string provider, AidOffer offer) =>
         AcceptedAid.Any(a => a.Provider == provider && a.OfferId == offer.Id && a.Terms == offer.Terms);

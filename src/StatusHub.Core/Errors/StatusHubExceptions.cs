@@ -34,3 +34,6 @@ public sealed class RenderBusyException(TimeSpan retryAfter)
 
 /// <summary>A write that would take a resource over one of API.md's caps (409).</summary>
 public sealed class LimitReachedException(string message) : Exception(message);
+
+/// <summary>A provider key tried to write a shared incident that names a town outside its own list (403).</summary>
+public sealed class IncidentAccessDeniedException(string message) : Exception(message);

@@ -29,7 +29,10 @@ public sealed record RenderResult(int TownsRendered, int BlobsWritten, int Blobs
 /// changed (a provider going down removes its offers from its neighbours' pages), then the region outputs, and the
 /// site index when a town's name, region, level or "as of" changed. A region whose display name changed has a marker
 /// of its own (<see cref="RenderMarker.Region"/>): its outputs and the site index are rendered, its towns only when
-/// their aid changed. Files are uploaded only when their content changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
+/// their aid changed. A shared incident that changed has one marker (<see cref="RenderMarker.Incident"/>): the tick reads
+/// it once and renders each of its member towns once (found in the region directory, so grouped with their regions). Every
+/// town rendered gets its incidents from the membership rows its own partition holds; each incident is read at most once
+/// per tick however many member towns show it. Files are uploaded only when their content changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
 /// never lost. One failing town is logged and retried next tick.
 /// </summary>
 public sealed class RenderJob(
@@ -37,6 +40,7 @@ public sealed class RenderJob(
     TownRepository towns,
     RegionDirectory directory,
     RegionRepository regionNames,
+    IncidentRepository incidents,
     SiteStore site,
     TownSiteRenderer townRenderer,
     RegionSiteRenderer regionRenderer,
@@ -138,11 +142,13 @@ public sealed class RenderJob(
             return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
         }
 
-        var due = marked.Where(m => m.Region is null).ToList();
+        var due = marked.Where(m => m.IsTown).ToList();
         var renamed = marked.Where(m => m.Region is not null).ToList();
-        logger.LogInformation("Rendering: {Count} towns and {Regions} region names changed", due.Count, renamed.Count);
+        var changedIncidents = marked.Where(m => m.Incident is not null).ToList();
+        logger.LogInformation("Rendering: {Count} towns, {Regions} region names and {Incidents} shared incidents changed", due.Count, renamed.Count, changedIncidents.Count);
         var settings = options.Value;
         var tally = new Tally();
+        var incidentsThisTick = new IncidentReads(incidents, cancellationToken);
 
         // The regions' display names: one query of one small partition (a row per named region), on ticks with work only.
         var names = await regionNames.ListAsync(cancellationToken).ConfigureAwait(false);
@@ -207,6 +213,30 @@ public sealed class RenderJob(
             Changes(affected, marker.Region!);
         }
 
+        // A changed shared incident: each member town once, with its region (as the directory lists it). A member the
+        // directory does not list yet was created since the last render and has a marker of its own.
+        var incidentMembers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var incidentRegions = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var marker in changedIncidents)
+        {
+            var incident = await incidentsThisTick.GetAsync(marker.Incident!).ConfigureAwait(false);
+            var touched = incidentRegions[marker.Incident!] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in incident?.Towns ?? [])
+            {
+                foreach (var region in listedIn[member])
+                {
+                    Changes(affected, region);
+                    touched.Add(region);
+                    if (!incidentMembers.TryGetValue(region, out var inRegion))
+                    {
+                        incidentMembers[region] = inRegion = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    inRegion.Add(member);
+                }
+            }
+        }
+
         var failedRegions = new HashSet<string>(StringComparer.Ordinal);
 
         var directoryChanged = !stored.Built;
@@ -217,15 +247,18 @@ public sealed class RenderJob(
                 var members = (regions.GetValueOrDefault(region) ?? []).Select(t => t.Slug).Concat(changed.Select(m => m.Town))
                     .Distinct(StringComparer.Ordinal).ToList();
                 var read = await towns.GetManyAsync(members.Where(slug => !current.ContainsKey(slug)), cancellationToken).ConfigureAwait(false);
-                var snapshots = members.Where(current.ContainsKey).Select(slug => current[slug]).Concat(read)
-                    .Where(s => s.Profile.Region == region)
-                    .OrderBy(s => s.Profile.Slug, StringComparer.Ordinal)
-                    .ToList();
+                var snapshots = await WithIncidentsAsync(
+                    members.Where(current.ContainsKey).Select(slug => current[slug]).Concat(read)
+                        .Where(s => s.Profile.Region == region)
+                        .OrderBy(s => s.Profile.Slug, StringComparer.Ordinal)
+                        .ToList(),
+                    incidentsThisTick,
+                    now).ConfigureAwait(false);
                 var entries = snapshots.Select(s => new DirectoryTown(s.Profile.Slug, s.Profile.Name, region, s.Status.Level, s.Status.AsOf)).ToList();
 
                 // A region named before it has a town has no row, and gets none while it stays empty.
                 var unchanged = stored.Regions.TryGetValue(region, out var previous) ? previous.SequenceEqual(entries) : entries.Count == 0;
-                await RenderRegionAsync(NameOf(names, region), changed, snapshots, settings, now, tally,
+                await RenderRegionAsync(NameOf(names, region), changed, incidentMembers.GetValueOrDefault(region) ?? [], snapshots, settings, now, tally,
                     unchanged ? null : token => directory.WriteAsync(region, entries, token), cancellationToken).ConfigureAwait(false);
                 directoryChanged |= !unchanged;
                 regions[region] = entries;
@@ -259,6 +292,21 @@ public sealed class RenderJob(
             tally.Add(await site.SyncAsync(SitePaths.Index, [index], exactPaths: true, cancellationToken).ConfigureAwait(false));
         }
 
+        // An incident marker goes once every region of its member towns rendered; a resolved incident is rendered once
+        // more when it leaves its members' pages.
+        foreach (var marker in changedIncidents.Where(m => !incidentRegions[m.Incident!].Overlaps(failedRegions)))
+        {
+            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
+            {
+                logger.LogInformation("Incident {Incident} changed while it was rendered; it is rendered again next tick", marker.Incident);
+            }
+            else if (await incidentsThisTick.GetAsync(marker.Incident!).ConfigureAwait(false) is { ResolvedAt: { } resolved }
+                && IncidentSelection.IsShown(resolved, now))
+            {
+                await markers.ScheduleAsync(marker.Town, resolved + IncidentSelection.ShownAfterResolution, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         // A region marker goes once the region's outputs and the index show the name; one deleted with a stale ETag (renamed
         // again meanwhile) stays for the next tick.
         foreach (var marker in renamed.Where(m => !failedRegions.Contains(m.Region!)))
@@ -273,6 +321,33 @@ public sealed class RenderJob(
         logger.LogInformation(
             "Render done: {Towns} towns, {Written} blobs written, {Unchanged} unchanged, {Failed} failed, {Elapsed} ms",
             result.TownsRendered, result.BlobsWritten, result.BlobsUnchanged, result.TownsFailed, result.ElapsedMs);
+        return result;
+    }
+
+    /// <summary>The snapshots with the shared incidents each town's document shows (each incident read once per tick).</summary>
+    private static async Task<List<TownSnapshot>> WithIncidentsAsync(List<TownSnapshot> snapshots, IncidentReads reads, DateTimeOffset now)
+    {
+        var result = new List<TownSnapshot>(snapshots.Count);
+        foreach (var snapshot in snapshots)
+        {
+            if (snapshot.IncidentIds.Count == 0)
+            {
+                result.Add(snapshot);
+                continue;
+            }
+
+            var found = new List<IncidentDocument>();
+            foreach (var id in snapshot.IncidentIds)
+            {
+                if (await reads.GetAsync(id).ConfigureAwait(false) is { } incident)
+                {
+                    found.Add(incident);
+                }
+            }
+
+            result.Add(snapshot with { Incidents = IncidentSelection.ForTown(snapshot.Profile.Slug, found, now) });
+        }
+
         return result;
     }
 
@@ -296,6 +371,7 @@ public sealed class RenderJob(
     private async Task RenderRegionAsync(
         RegionProfile named,
         IReadOnlyList<RenderMarker> changed,
+        IReadOnlySet<string> incidentMembers,
         IReadOnlyList<TownSnapshot> snapshots,
         RenderOptions settings,
         DateTimeOffset now,
@@ -307,7 +383,7 @@ public sealed class RenderJob(
         var bySlug = snapshots.ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
         var matching = AidMatcher.Match(snapshots, now);
 
-        var toRender = changed.Select(m => m.Town).Where(bySlug.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var toRender = changed.Select(m => m.Town).Concat(incidentMembers).Where(bySlug.ContainsKey).ToHashSet(StringComparer.Ordinal);
         toRender.UnionWith(await TownsWithChangedAidAsync(region, snapshots, matching, cancellationToken).ConfigureAwait(false));
         var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
@@ -419,6 +495,16 @@ public sealed class RenderJob(
         }
 
         return alerts;
+    }
+
+    /// <summary>The shared incidents one tick has read: each at most once, however many member towns show it.</summary>
+    private sealed class IncidentReads(IncidentRepository incidents, CancellationToken cancellationToken)
+    {
+        private readonly ConcurrentDictionary<string, Lazy<Task<IncidentDocument?>>> _read = new(StringComparer.Ordinal);
+
+        public Task<IncidentDocument?> GetAsync(string incident) =>
+            _read.GetOrAdd(incident, id => new Lazy<Task<IncidentDocument?>>(async () =>
+                (await incidents.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Document)).Value;
     }
 
     private sealed class Tally

@@ -13,9 +13,16 @@ public sealed record StoredKey(
     string Label,
     string SecretHash,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt)
+{
+    /// <summary>The towns of a provider key (empty for every other scope).</summary>
+    public IReadOnlyList<string> Towns { get; init; } = [];
+}
 
-/// <summary>API keys in <see cref="StatusHubStorage.KeysTable"/>, one row per key in a single partition.</summary>
+/// <summary>
+/// API keys in <see cref="StatusHubStorage.KeysTable"/>, one row per key in a single partition. A provider key's towns are
+/// one comma-separated column, split over <c>Towns</c>, <c>Towns1</c>, … when longer than a table property may be.
+/// </summary>
 public sealed class KeyRepository(StatusHubStorage storage)
 {
     private const string Partition = "key";
@@ -58,15 +65,20 @@ public sealed class KeyRepository(StatusHubStorage storage)
             }
         }, cancellationToken);
 
-    private static TableEntity ToEntity(StoredKey key) => new(Partition, key.Id)
+    private static TableEntity ToEntity(StoredKey key)
     {
-        ["Scope"] = key.Scope.ToWire(),
-        ["Town"] = key.Town,
-        ["Region"] = key.Region,
-        ["Label"] = key.Label,
-        ["SecretHash"] = key.SecretHash,
-        ["CreatedAt"] = key.CreatedAt,
-    };
+        var entity = new TableEntity(Partition, key.Id)
+        {
+            ["Scope"] = key.Scope.ToWire(),
+            ["Town"] = key.Town,
+            ["Region"] = key.Region,
+            ["Label"] = key.Label,
+            ["SecretHash"] = key.SecretHash,
+            ["CreatedAt"] = key.CreatedAt,
+        };
+        TownRows.WriteList(entity, "Towns", key.Towns);
+        return entity;
+    }
 
     private static StoredKey FromEntity(TableEntity entity) => new(
         entity.RowKey,
@@ -76,5 +88,8 @@ public sealed class KeyRepository(StatusHubStorage storage)
         entity.GetString("Label") ?? "",
         entity.GetString("SecretHash") ?? "",
         entity.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch,
-        entity.GetDateTimeOffset("RevokedAt"));
+        entity.GetDateTimeOffset("RevokedAt"))
+    {
+        Towns = TownRows.ReadList(entity, "Towns"),
+    };
 }

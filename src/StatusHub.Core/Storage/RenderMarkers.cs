@@ -8,12 +8,19 @@ public sealed record RenderMarker(string Town, ETag ETag, DateTimeOffset? DueAt)
 {
     /// <summary>The region whose display name changed, for a region marker (row <c>region|{region}</c>); null for a town's.</summary>
     public string? Region => Town.StartsWith(RenderMarkers.RegionPrefix, StringComparison.Ordinal) ? Town[RenderMarkers.RegionPrefix.Length..] : null;
+
+    /// <summary>The shared incident that changed, for an incident marker (row <c>incident|{incident}</c>); null otherwise.</summary>
+    public string? Incident => Town.StartsWith(RenderMarkers.IncidentPrefix, StringComparison.Ordinal) ? Town[RenderMarkers.IncidentPrefix.Length..] : null;
+
+    /// <summary>True for a town's own marker (neither a region's nor an incident's).</summary>
+    public bool IsTown => Region is null && Incident is null;
 }
 
 /// <summary>
-/// The render queue in <see cref="StatusHubStorage.RenderTable"/>: one marker row per changed town, and one per region
-/// whose display name changed (row key <c>region|{region}</c>, which no town slug can be). Both live in one partition,
-/// so a tick still finds all its work, or that there is none, with one query.
+/// The render queue in <see cref="StatusHubStorage.RenderTable"/>: one marker row per changed town, one per region
+/// whose display name changed (row key <c>region|{region}</c>, which no town slug can be) and one per changed shared
+/// incident (<c>incident|{incident}</c>: one row however many member towns it has; the render expands it). All live in
+/// one partition, so a tick still finds all its work, or that there is none, with one query.
 /// </summary>
 public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
 {
@@ -21,6 +28,9 @@ public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
 
     /// <summary>The row key prefix of a region marker; '|' is never part of a slug.</summary>
     public const string RegionPrefix = "region|";
+
+    /// <summary>The row key prefix of a shared incident's marker.</summary>
+    public const string IncidentPrefix = "incident|";
 
     /// <summary>All markers, scheduled ones included.</summary>
     public Task<IReadOnlyList<RenderMarker>> ListAsync(CancellationToken cancellationToken) =>
@@ -71,6 +81,22 @@ public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
         storage.RunAsync(
             token => storage.RenderQueue.UpsertEntityAsync(
                 new TableEntity(Partition, RegionPrefix + region) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
+            cancellationToken);
+
+    /// <summary>
+    /// Marks a shared incident that changed, due now: the next tick re-renders each of its member towns once and its page.
+    /// Upserted after the incident is committed, as a town's marker is.
+    /// </summary>
+    public Task MarkIncidentAsync(string incident, CancellationToken cancellationToken) =>
+        MarkAsync(IncidentPrefix + incident, cancellationToken);
+
+    /// <summary>Marks a town due now (a town that left a shared incident: its page must drop it).</summary>
+    public Task MarkTownAsync(string town, CancellationToken cancellationToken) => MarkAsync(town, cancellationToken);
+
+    private Task MarkAsync(string row, CancellationToken cancellationToken) =>
+        storage.RunAsync(
+            token => storage.RenderQueue.UpsertEntityAsync(
+                new TableEntity(Partition, row) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
             cancellationToken);
 
     /// <summary>

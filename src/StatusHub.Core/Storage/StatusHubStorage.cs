@@ -18,6 +18,12 @@ public sealed class StatusHubStorage
     /// <summary>Regions' display names: one partition, one row per named region, and the audit trail of those writes.</summary>
     public const string RegionsTable = "StatusHubRegions";
 
+    /// <summary>
+    /// Shared incidents: one partition per incident (its head row, timeline, idempotency and audit rows) and the partition
+    /// <c>_list</c> with one summary row per incident for <c>GET /api/v1/incidents</c>.
+    /// </summary>
+    public const string IncidentsTable = "StatusHubIncidents";
+
     /// <summary>Render markers: one row per town changed since its last render, and per region whose name changed.</summary>
     public const string RenderTable = "StatusHubRender";
 
@@ -44,6 +50,7 @@ public sealed class StatusHubStorage
         Towns = service.GetTableClient(TownsTable);
         Keys = service.GetTableClient(KeysTable);
         Regions = service.GetTableClient(RegionsTable);
+        Incidents = service.GetTableClient(IncidentsTable);
         RenderQueue = service.GetTableClient(RenderTable);
         Subscriptions = service.GetTableClient(SubscriptionsTable);
         Deliveries = service.GetTableClient(DeliveriesTable);
@@ -60,6 +67,8 @@ public sealed class StatusHubStorage
     public TableClient Keys { get; }
 
     public TableClient Regions { get; }
+
+    public TableClient Incidents { get; }
 
     public TableClient RenderQueue { get; }
 
@@ -127,7 +136,7 @@ public sealed class StatusHubStorage
     // Each creation is its own storage operation with its own time budget: a cold emulator or account may be slow once.
     private async Task CreateTablesAsync()
     {
-        foreach (var table in new[] { Towns, Keys, Regions, RenderQueue, Subscriptions, Deliveries })
+        foreach (var table in new[] { Towns, Keys, Regions, Incidents, RenderQueue, Subscriptions, Deliveries })
         {
             await Resilience.ExecuteAsync(token => table.CreateIfNotExistsAsync(token), CancellationToken.None).ConfigureAwait(false);
         }

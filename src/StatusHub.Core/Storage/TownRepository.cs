@@ -577,8 +577,19 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         var updates = new List<TimelineUpdate>();
         var offers = new List<AidOffer>();
         var accepted = new List<AidAcceptance>();
+        var incidents = new List<string>();
         foreach (var row in rows)
         {
+            if (row.RowKey.StartsWith(TownRows.IncidentPrefix, StringComparison.Ordinal))
+            {
+                if (row.GetBoolean("Member") == true)
+                {
+                    incidents.Add(row.RowKey[TownRows.IncidentPrefix.Length..]);
+                }
+
+                continue;
+            }
+
             if (row.RowKey.StartsWith(TownRows.ServicePrefix, StringComparison.Ordinal))
             {
                 services.Add(TownRows.ReadService(row));
@@ -612,6 +623,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             head.ETag.ToString())
         {
             AcceptedAid = accepted,
+            IncidentIds = incidents,
         };
     }
 

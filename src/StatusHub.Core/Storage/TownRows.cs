@@ -19,6 +19,9 @@ internal static class TownRows
     public const string UpdatePrefix = "d|upd|";
     public const string AidPrefix = "d|aid|";
     public const string AcceptedAidPrefix = "d|acc|";
+
+    /// <summary>A shared incident's membership row in a member town's partition: <c>d|inc|{incident}</c> (IncidentRepository).</summary>
+    public const string IncidentPrefix = "d|inc|";
     public const string IdempotencyPrefix = "i|";
     public const string AuditPrefix = "a|";
     public const string AuditTo = "a}";
@@ -219,6 +222,32 @@ internal static class TownRows
             entity.GetString("Terms") ?? "",
             entity.GetDateTimeOffset("AcceptedAt") ?? DateTimeOffset.UnixEpoch,
             entity.GetString("AcceptedBy") ?? "");
+
+    // A table property holds at most 64 KiB (32 K UTF-16 characters): longer lists continue in Towns1, Towns2, ….
+    private const int ListChunk = 30_000;
+
+    /// <summary>Writes a list of slugs comma-separated into <paramref name="property"/>, continued in numbered columns when long.</summary>
+    public static void WriteList(TableEntity entity, string property, IReadOnlyList<string> items)
+    {
+        var joined = string.Join(',', items);
+        for (var part = 0; part * ListChunk < joined.Length || part == 0; part++)
+        {
+            var chunk = joined.Length == 0 ? "" : joined.Substring(part * ListChunk, Math.Min(ListChunk, joined.Length - (part * ListChunk)));
+            entity[part == 0 ? property : property + part.ToString(CultureInfo.InvariantCulture)] = chunk;
+        }
+    }
+
+    /// <summary>The list <see cref="WriteList"/> wrote (empty when the row has none).</summary>
+    public static IReadOnlyList<string> ReadList(TableEntity entity, string property)
+    {
+        var joined = new System.Text.StringBuilder(entity.GetString(property) ?? "");
+        for (var part = 1; entity.GetString(property + part.ToString(CultureInfo.InvariantCulture)) is { } more; part++)
+        {
+            joined.Append(more);
+        }
+
+        return joined.Length == 0 ? [] : joined.ToString().Split(',');
+    }
 
     public static void WriteText(TableEntity entity, string property, LocalizedText text)
     {

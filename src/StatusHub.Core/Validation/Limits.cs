@@ -31,6 +31,12 @@ public static class Limits
     /// <summary>Timeline updates a town keeps; the write that adds one beyond removes the oldest (API.md).</summary>
     public const int MaxUpdates = 200;
 
+    /// <summary>Member towns of one shared incident, and towns of one provider key.</summary>
+    public const int MaxIncidentTowns = 1000;
+
+    /// <summary>How far in the future an incident's startedAt or resolvedAt may lie (clock skew, a planned cut-over).</summary>
+    public static readonly TimeSpan MaxIncidentFuture = TimeSpan.FromDays(1);
+
     /// <summary>Aid offers one providing town may hold; one more is 409 (API.md).</summary>
     public const int MaxOffers = 50;
 

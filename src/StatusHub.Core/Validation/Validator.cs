@@ -315,6 +315,106 @@ public static partial class Validator
     }
 
     /// <summary>
+    /// The language a shared incident's title, summary and updates must have: its member towns may differ in their own
+    /// default language, so the hub's (<c>de</c>, the language of every page's chrome) is the one all of them can show;
+    /// further languages are optional and appear on the pages in those languages.
+    /// </summary>
+    public const string IncidentLanguage = "de";
+
+    /// <summary>
+    /// A shared incident: title (like a headline) and summary (like a town's summary), both with <see cref="IncidentLanguage"/>;
+    /// 1 to <see cref="Limits.MaxIncidentTowns"/> town slugs (duplicates dropped, not reserved site folders; whether they
+    /// exist is checked against storage by the caller); startedAt required and resolvedAt optional, neither more than
+    /// <see cref="Limits.MaxIncidentFuture"/> ahead of <paramref name="now"/>, resolvedAt not before startedAt; moreInfoUrl
+    /// http(s) only.
+    /// </summary>
+    public static IncidentDefinition Incident(string id, IncidentRequest? request, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        if (request is null)
+        {
+            errors.Add("$", "A JSON object is required.");
+            errors.ThrowIfAny();
+        }
+
+        var title = Text(errors, "title", request!.Title, IncidentLanguage, Limits.MaxHeadline, required: true);
+        var summary = Text(errors, "summary", request.Summary, IncidentLanguage, Limits.MaxSummary, required: true);
+        var towns = TownList(errors, "towns", request.Towns);
+        var startedAt = Timestamp(errors, "startedAt", request.StartedAt);
+        if (request.StartedAt is null)
+        {
+            errors.Add("startedAt", "Required: when the incident began, e.g. 2023-10-30T06:00:00+01:00.");
+        }
+        else if (startedAt is { } started && started > now + Limits.MaxIncidentFuture)
+        {
+            errors.Add("startedAt", "Lies more than a day in the future.");
+        }
+
+        var resolvedAt = Timestamp(errors, "resolvedAt", request.ResolvedAt);
+        if (resolvedAt is { } resolved)
+        {
+            if (resolved > now + Limits.MaxIncidentFuture)
+            {
+                errors.Add("resolvedAt", "Lies more than a day in the future.");
+            }
+            else if (startedAt is { } begun && resolved < begun)
+            {
+                errors.Add("resolvedAt", "Must not be before startedAt.");
+            }
+        }
+
+        var moreInfo = Url(errors, "moreInfoUrl", request.MoreInfoUrl);
+        errors.ThrowIfAny();
+        return new IncidentDefinition(id, title, summary, towns, startedAt!.Value.ToUniversalTime(), resolvedAt?.ToUniversalTime(), moreInfo);
+    }
+
+    /// <summary>
+    /// A list of 1 to <see cref="Limits.MaxIncidentTowns"/> town slugs (an incident's members, a provider key's towns), in
+    /// the given order without repeats; reserved site folders are no towns. Errors go to <paramref name="field"/>.
+    /// </summary>
+    public static IReadOnlyList<string> TownList(ValidationErrors errors, string field, IReadOnlyList<string?>? list)
+    {
+        var towns = new List<string>();
+        if (list is null || list.Count == 0)
+        {
+            errors.Add(field, $"Required: an array of 1 to {Limits.MaxIncidentTowns} town slugs.");
+            return towns;
+        }
+
+        if (list.Count > Limits.MaxIncidentTowns)
+        {
+            errors.Add(field, $"At most {Limits.MaxIncidentTowns} towns.");
+            return towns;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!IsSlug(list[i]) || ReservedTownSlugs.Contains(list[i]!))
+            {
+                errors.Add($"{field}[{i}]", SlugMessage);
+            }
+            else if (seen.Add(list[i]!))
+            {
+                towns.Add(list[i]!);
+            }
+        }
+
+        return towns;
+    }
+
+    /// <summary>Throws a 400 naming every town of <paramref name="towns"/> that is not in <paramref name="known"/>.</summary>
+    public static void RequireKnownTowns(string field, IReadOnlyList<string> towns, IReadOnlySet<string> known)
+    {
+        var unknown = towns.Where(t => !known.Contains(t)).ToList();
+        if (unknown.Count > 0)
+        {
+            var named = string.Join(", ", unknown.Take(20).Select(t => $"'{t}'")) + (unknown.Count > 20 ? $" and {unknown.Count - 20} more" : "");
+            throw ValidationFailedException.Single(field, $"No such town: {named}. Create towns first with PUT /api/v1/towns/{{town}}.");
+        }
+    }
+
+    /// <summary>
     /// An aid offer: a catalogue service (so towns can match it), slugs in forTowns other than the provider,
     /// a note, and a validUntil in the future. Whether the named towns exist is checked against storage by the caller.
     /// </summary>
