@@ -187,6 +187,57 @@ public static class TownCsv
             : new TownCsvFile(rows.Select(r => new TownCsvRow(r.Line, r.Slug!, r.Request!)).ToList(), []);
     }
 
+    /// <summary>
+    /// Only the <c>slug</c> column of a CSV (e.g. the member towns of a shared incident from the import's towns.csv), each
+    /// a slug, in file order without duplicates; the other columns are not checked.
+    /// </summary>
+    public static (IReadOnlyList<string> Slugs, IReadOnlyList<TownCsvError> Errors) ReadSlugs(ReadOnlySpan<byte> bytes)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return ([], [new TownCsvError(1, "-", "The file is not UTF-8.")]);
+        }
+
+        var (records, parseError) = ReadRecords(text);
+        if (parseError is not null)
+        {
+            return ([], [parseError]);
+        }
+
+        var column = records.Count == 0 ? -1 : records[0].Fields.Select(f => f.Trim()).ToList().IndexOf("slug");
+        if (column < 0)
+        {
+            return ([], [new TownCsvError(1, "slug", "The header has no slug column.")]);
+        }
+
+        var slugs = new List<string>();
+        var errors = new List<TownCsvError>();
+        foreach (var record in records.Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)))
+        {
+            var slug = column < record.Fields.Count ? record.Fields[column].Trim() : "";
+            if (!Validator.IsSlug(slug))
+            {
+                errors.Add(new TownCsvError(record.Line, "slug", "Not a slug."));
+            }
+            else if (!slugs.Contains(slug, StringComparer.Ordinal))
+            {
+                slugs.Add(slug);
+            }
+        }
+
+        if (slugs.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new TownCsvError(1, "slug", "The file lists no town."));
+        }
+
+        return (slugs, errors);
+    }
+
     private static LocationRequest? Location(int line, string lat, string lon, List<TownCsvError> errors)
     {
         if (lat.Length == 0 && lon.Length == 0)

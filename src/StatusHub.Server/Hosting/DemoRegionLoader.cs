@@ -28,7 +28,11 @@ public sealed class DemoOptions
 }
 
 /// <summary>The <c>status.json</c> of a CSV demo region: the region's name and the few towns with a status of their own.</summary>
-public sealed record DemoCsvRegionStatus(Dictionary<string, string?>? Region, IReadOnlyList<DemoCsvTownStatus> Towns);
+public sealed record DemoCsvRegionStatus(Dictionary<string, string?>? Region, IReadOnlyList<DemoCsvTownStatus> Towns, DemoIncident? Incident = null);
+
+/// <summary>The shared incident over every town of a CSV demo region: its id, the body of <c>PUT /api/v1/incidents/{id}</c> without towns, and its timeline.</summary>
+public sealed record DemoIncident(
+    string Id, Dictionary<string, string?>? Title, Dictionary<string, string?>? Summary, string? StartedAt, string? MoreInfoUrl, IReadOnlyList<UpdateRequest> Updates);
 
 /// <summary>One town's own status in a CSV demo region: the bodies of <c>PUT …/status</c> and <c>PUT …/services</c>.</summary>
 public sealed record DemoCsvTownStatus(string Town, StatusRequest Status, IReadOnlyList<ServiceListEntryRequest> Services);
@@ -56,6 +60,7 @@ public sealed record DemoAidOffer(string Id, string? Service, IReadOnlyList<stri
 public sealed class DemoRegionLoader(
     TownRepository towns,
     RegionRepository regions,
+    IncidentRepository incidents,
     IHostEnvironment environment,
     Microsoft.Extensions.Options.IOptions<DemoOptions> options,
     TimeProvider time,
@@ -153,8 +158,8 @@ public sealed class DemoRegionLoader(
 
     /// <summary>
     /// Loads a region from <c>towns.csv</c> (every row checked by <see cref="TownCsv"/>, as <c>statushub towns import</c>
-    /// does, before any is written) and names it and sets its towns' own status from <c>status.json</c>, whose times are
-    /// moved so that the newest is two hours ago. Writes only what differs, so loading twice changes nothing. Returns the
+    /// does, before any is written) and, from <c>status.json</c>, names it, adds the shared incident over all its towns
+    /// and sets the own status of a few; the times are moved so that the newest is two hours ago. Writes only what differs, so loading twice changes nothing. Returns the
     /// number of towns in the file.
     /// </summary>
     public async Task<int> LoadCsvRegionAsync(string folder, CancellationToken cancellationToken)
@@ -193,8 +198,24 @@ public sealed class DemoRegionLoader(
             }
 
             var now = time.GetUtcNow();
-            var newest = demo.Towns.Select(t => t.Status.AsOf).OfType<string>().Select(Parse).DefaultIfEmpty(now).Max();
+            var newest = demo.Towns.Select(t => t.Status.AsOf)
+                .Concat(demo.Incident?.Updates.Select(u => u.At) ?? [])
+                .OfType<string>().Select(Parse).DefaultIfEmpty(now).Max();
             var shift = now.AddHours(-2) - newest;
+            string? Move(string? value) => value is null ? null : Parse(value).Add(shift).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+            // The shared incident over all towns of the file, with its timeline, unless it is there already.
+            if (demo.Incident is { } shared && await incidents.GetAsync(shared.Id, cancellationToken) is null)
+            {
+                var request = new IncidentRequest(shared.Title, shared.Summary, file.Rows.Select(r => (string?)r.Slug).ToList(), Move(shared.StartedAt), null, shared.MoreInfoUrl);
+                await incidents.PutAsync(Validator.Incident(Validator.RequireSlug("id", shared.Id), request, now), context, _ => true, cancellationToken);
+                foreach (var update in shared.Updates)
+                {
+                    var (text, at) = Validator.Update(update with { At = Move(update.At) }, Validator.IncidentLanguage, now);
+                    await incidents.AddUpdateAsync(shared.Id, text, at, null, context, _ => true, cancellationToken);
+                }
+            }
+
             foreach (var own in demo.Towns)
             {
                 if (await towns.GetAsync(own.Town, cancellationToken) is { } snapshot && snapshot.Status.AsOf is not null)
@@ -202,10 +223,7 @@ public sealed class DemoRegionLoader(
                     continue;
                 }
 
-                var status = own.Status with
-                {
-                    AsOf = own.Status.AsOf is { } asOf ? Parse(asOf).Add(shift).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) : null,
-                };
+                var status = own.Status with { AsOf = Move(own.Status.AsOf) };
                 await towns.PutStatusAsync(own.Town, p => Validator.Status(status, p.DefaultLanguage, now), context, cancellationToken);
                 await towns.ReplaceServicesAsync(own.Town, p => Validator.Services(new ServiceListRequest(own.Services), p.DefaultLanguage), context, cancellationToken);
             }
