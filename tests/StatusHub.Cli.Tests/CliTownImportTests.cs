@@ -203,3 +203,83 @@ public sealed class CliTownImportTests(CliServer server) : IDisposable
         Assert.Equal(0, noKey.Requests);
     }
 }
+
+/// <summary><c>statushub incident set|update</c> against the real server: members from --towns and from a towns.csv.</summary>
+[Collection(CliServerCollection.Name)]
+public sealed class CliIncidentTests(CliServer server) : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("statushub-cli-incident-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private Dictionary<string, string?> Env(string? key) => new()
+    {
+        ["STATUSHUB_URL"] = server.Origin,
+        ["STATUSHUB_KEY"] = key,
+    };
+
+    [Fact]
+    public async Task Set_then_update_reaches_every_member_town_and_a_retry_adds_no_second_update()
+    {
+        var (a, _) = await server.CreateTownAsync();
+        var (b, _) = await server.CreateTownAsync();
+        var (c, townKey) = await server.CreateTownAsync();
+        var id = Towns.NewSlug("vorfall");
+
+        var set = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "set", id,
+            "--title-de", "Cyberangriff auf den IT-Dienstleister", "--summary-de", "Die Fachverfahren sind abgeschaltet.",
+            "--towns", $"{a},{b}", "--towns", c, "--started-at", "2023-10-30T06:00:00+01:00", "--more-info-url", "https://www.example.org/vorfall");
+        Assert.True(set.ExitCode == 0, set.ToString());
+        Assert.StartsWith($"{id}: incident with 3 towns, open, ETag ", set.Out, StringComparison.Ordinal);
+
+        var update = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "update", id,
+            "--text-de", "Kfz-Zulassung über den Nachbarkreis.", "--idempotency-key", "tag-1");
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.Contains("(Idempotency-Key tag-1)", update.Out, StringComparison.Ordinal);
+        var again = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "update", id,
+            "--text-de", "Kfz-Zulassung über den Nachbarkreis.", "--idempotency-key", "tag-1");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(update.Out.Split(',')[0], again.Out.Split(',')[0]);
+
+        var incident = await server.Client().GetAsync($"/api/v1/incidents/{id}").Ok();
+        Assert.Equal(new[] { a, b, c }.Order(StringComparer.Ordinal), incident["towns"]!.AsArray().Select(t => t!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Single(incident["updates"]!.AsArray());
+        foreach (var town in new[] { a, b, c })
+        {
+            var document = await server.Client().GetAsync($"/api/v1/towns/{town}").Ok();
+            var shown = Assert.Single(document["incidents"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id)!;
+            Assert.Equal("Kfz-Zulassung über den Nachbarkreis.", shown["updates"]![0]!["text"]!["de"]!.GetValue<string>());
+        }
+
+        // A town key writes no incident; a missing title is the API's field error.
+        var refused = await CliRunner.RunAsync(Env(townKey), "incident", "update", id, "--text-de", "Fremd");
+        Assert.True(refused.ExitCode == 3, refused.ToString());
+        var invalid = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "set", id, "--towns", a, "--started-at", "2023-10-30T06:00:00+01:00");
+        Assert.True(invalid.ExitCode == 3, invalid.ToString());
+        Assert.Contains("  title: ", invalid.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Towns_file_takes_the_slug_column_and_a_bad_file_sends_nothing()
+    {
+        var (a, _) = await server.CreateTownAsync();
+        var (b, _) = await server.CreateTownAsync();
+        var csv = Path.Combine(_folder.FullName, "towns.csv");
+        await File.WriteAllTextAsync(csv, $"slug,name,region\n{a},A-Stadt,x\n{b},\"B, Stadt\",x\n{a},A-Stadt,x\n");
+        var id = Towns.NewSlug("vorfall");
+
+        var set = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "set", id,
+            "--title-de", "Ausfall", "--summary-de", "Behoben.", "--towns-file", csv, "--started-at", "2023-10-30T06:00:00+01:00", "--resolved-at", "2023-12-20T12:00:00+01:00");
+        Assert.True(set.ExitCode == 0, set.ToString());
+        Assert.StartsWith($"{id}: incident with 2 towns, resolved 2023-12-20T11:00:00Z", set.Out, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(csv, $"slug,name\n{a},A\nNICHT_OK,B\n");
+        var bad = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "set", id, "--title-de", "Ausfall", "--towns-file", csv, "--started-at", "2023-10-30T06:00:00+01:00");
+        Assert.True(bad.ExitCode == 2, bad.ToString());
+        Assert.Equal(0, bad.Requests);
+        Assert.Contains($"{csv}:3:slug: Not a slug.", bad.Error, StringComparison.Ordinal);
+        var both = await CliRunner.RunAsync(Env(StatusHubApp.AdminKey), "incident", "set", id, "--title-de", "Ausfall", "--towns", a, "--towns-file", csv);
+        Assert.True(both.ExitCode == 2, both.ToString());
+        Assert.Equal(0, both.Requests);
+    }
+}
