@@ -150,15 +150,16 @@ public static class TownCsv
                 neighbours,
                 location,
                 Internal: null);
-            if (Validator.IsSlug(slug))
+            // The other fields are checked even when the slug is not one (under a stand-in slug), so that every error shows.
+            var slugValid = Validator.IsSlug(slug);
             {
                 try
                 {
-                    Validator.Town(slug, request);
+                    Validator.Town(slugValid ? slug : "row", request);
                 }
                 catch (ValidationFailedException invalid)
                 {
-                    foreach (var (field, messages) in invalid.Errors)
+                    foreach (var (field, messages) in invalid.Errors.Where(e => slugValid || e.Key != "town"))
                     {
                         rowErrors.AddRange(messages.Select(m => new TownCsvError(record.Line, ColumnOf(field), Describe(field, m, neighbours))));
                     }
