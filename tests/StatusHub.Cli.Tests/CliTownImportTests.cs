@@ -92,6 +92,12 @@ public sealed class CliTownImportTests(CliServer server) : IDisposable
         var audit = await server.Client(StatusHubApp.AdminKey).GetAsync("/api/v1/towns/siegen/audit").Ok();
         Assert.Equal(["town.create"], audit["items"]!.AsArray().Select(i => i!["operation"]!.GetValue<string>()));
 
+        // Every key of the file is a working key of its town (its audit is readable only with that town's key or admin).
+        foreach (var row in rows)
+        {
+            await server.Client(row[2]).GetAsync($"/api/v1/towns/{row[0]}/audit").Ok();
+        }
+
         // A key of the file works for its town (and for its town only).
         var (town, key) = (rows[5][0], rows[5][2]);
         var publish = await CliRunner.RunAsync(Env(key), "status", "set", "--town", town, "--level", "disrupted", "--headline", "Telefonanlage gestört");
