@@ -12,13 +12,13 @@ public static class StatusHubCli
     private const string ExitCodeHelp = """
         Environment:
           STATUSHUB_URL   server URL (default http://localhost:5080); --url overrides it
-          STATUSHUB_TOWN  town slug; --town overrides it
-          STATUSHUB_KEY   API key of the town (or admin); read only from here, never printed
+          STATUSHUB_TOWN  town slug; --town overrides it (not used by `towns import` and `incident`)
+          STATUSHUB_KEY   API key of the town (or admin, or provider); read only from here, never printed
 
         Exit codes:
           0  success
           1  unexpected answer (e.g. 500)
-          2  usage error, missing STATUSHUB_KEY or town, unreadable file: nothing was sent
+          2  usage error, missing STATUSHUB_KEY or town, unreadable file, import file with errors: nothing was written
           3  rejected by the API (4xx problem details: title, detail and each field error on stderr)
           4  precondition failed (412): someone else changed this; run `statushub status get` and retry
           5  temporarily unavailable (429/502/503/504): retry after the printed Retry-After, or use --retry
@@ -98,7 +98,7 @@ public static class StatusHubCli
     private static RootCommand Build(CliEnvironment env)
     {
         var global = new GlobalOptions();
-        var root = new RootCommand("StatusHub command-line client: publish a town's status from scripts.\n\n" + ExitCodeHelp);
+        var root = new RootCommand("StatusHub command-line client: publish a town's status from scripts; onboard towns and write shared incidents.\n\n" + ExitCodeHelp);
         global.AddTo(root);
 
         root.Add(StatusCommand(env, global));
