@@ -70,6 +70,41 @@ internal sealed class ApiSession : IDisposable
         IReadOnlyList<(string Name, string Value)>? headers = null,
         string? afterFailure = null)
     {
+        var answer = await ExchangeAsync(method, path, json, authenticated, cancellationToken, ifMatch, headers, afterFailure, printProblemJson: Settings.Json);
+        if (answer.ExitCode == ExitCodes.Success)
+        {
+            if (Settings.ETagOnly)
+            {
+                Out.WriteLine(answer.ETag ?? "");
+            }
+            else if (Settings.Json)
+            {
+                Out.WriteLine(answer.Body);
+            }
+            else if (!Settings.Quiet)
+            {
+                Out.WriteLine(describe(answer.Json, answer.ETag));
+            }
+        }
+
+        return answer.ExitCode;
+    }
+
+    /// <summary>
+    /// Sends one request (with --retry) and returns the answer; a failure is reported on stderr (and its problem JSON on
+    /// stdout when <paramref name="printProblemJson"/>), a success is left to the caller to print.
+    /// </summary>
+    public async Task<ApiAnswer> ExchangeAsync(
+        HttpMethod method,
+        string path,
+        string? json,
+        bool authenticated,
+        CancellationToken cancellationToken,
+        string? ifMatch = null,
+        IReadOnlyList<(string Name, string Value)>? headers = null,
+        string? afterFailure = null,
+        bool printProblemJson = false)
+    {
         // Checked once up front, so that a bad header value is a usage error before anything is sent.
         using (var probe = new HttpRequestMessage())
         {
@@ -78,7 +113,7 @@ internal sealed class ApiSession : IDisposable
                 if (!probe.Headers.TryAddWithoutValidation(name, value) || value.Any(char.IsControl))
                 {
                     Error.WriteLine($"error: '{value}' is not a valid {name} header value.");
-                    return ExitCodes.Usage;
+                    return ApiAnswer.Failed(ExitCodes.Usage);
                 }
             }
         }
@@ -121,19 +156,19 @@ internal sealed class ApiSession : IDisposable
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
             Error.WriteLine($"error: the answer of {Settings.BaseUrl} exceeds {MaxResponseBytes / 1024 / 1024} MiB; this is not the StatusHub API.");
-            return ExitCodes.Unexpected;
+            return ApiAnswer.Failed(ExitCodes.Unexpected);
         }
         catch (HttpRequestException e)
         {
             Error.WriteLine($"error: cannot reach {Settings.BaseUrl}: {e.Message}");
             WriteAfterFailure(afterFailure);
-            return ExitCodes.Unreachable;
+            return ApiAnswer.Failed(ExitCodes.Unreachable);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Error.WriteLine($"error: {Settings.BaseUrl} did not answer within {_http.Timeout.TotalSeconds:0} s.");
             WriteAfterFailure(afterFailure);
-            return ExitCodes.Unreachable;
+            return ApiAnswer.Failed(ExitCodes.Unreachable);
         }
 
         using (response)
@@ -141,23 +176,12 @@ internal sealed class ApiSession : IDisposable
             var parsed = TryParse(body);
             if (response.IsSuccessStatusCode)
             {
-                if (Settings.ETagOnly)
-                {
-                    Out.WriteLine(ETagOf(response) ?? "");
-                }
-                else if (Settings.Json)
-                {
-                    Out.WriteLine(body);
-                }
-                else if (!Settings.Quiet)
-                {
-                    Out.WriteLine(describe(parsed, ETagOf(response)));
-                }
-
-                return ExitCodes.Success;
+                var answerHeaders = response.Headers.Concat(response.Content.Headers)
+                    .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+                return new ApiAnswer(ExitCodes.Success, (int)response.StatusCode, parsed, body, ETagOf(response), answerHeaders);
             }
 
-            if (Settings.Json && parsed is not null)
+            if (printProblemJson && parsed is not null)
             {
                 Out.WriteLine(body);
             }
@@ -168,7 +192,7 @@ internal sealed class ApiSession : IDisposable
                 WriteAfterFailure(afterFailure);
             }
 
-            return code;
+            return ApiAnswer.Failed(code, (int)response.StatusCode);
         }
     }
 
@@ -330,4 +354,11 @@ internal sealed class ApiSession : IDisposable
         JsonObject text => text.Select(p => Text(p.Value)).FirstOrDefault(t => !string.IsNullOrEmpty(t)),
         _ => Text(node),
     };
+}
+
+/// <summary>One answer of the API: the exit code it maps to and, on success, the status, body, ETag and headers.</summary>
+internal sealed record ApiAnswer(int ExitCode, int Status, JsonNode? Json, string Body, string? ETag, IReadOnlyDictionary<string, string> Headers)
+{
+    public static ApiAnswer Failed(int exitCode, int status = 0) =>
+        new(exitCode, status, null, "", null, new Dictionary<string, string>());
 }

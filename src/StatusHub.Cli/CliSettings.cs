@@ -15,7 +15,7 @@ internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string
     /// from <see cref="KeyVariable"/> and never written anywhere, not even in this error path.
     /// </summary>
     public static CliSettings? Resolve(
-        CliEnvironment env, string? url, string? town, string language, bool json, bool quiet, int retries, bool etagOnly, bool needsKey)
+        CliEnvironment env, string? url, string? town, string language, bool json, bool quiet, int retries, bool etagOnly, bool needsKey, bool needsTown = true)
     {
         var error = env.Error;
         url = NonEmpty(url) ?? NonEmpty(env.GetVariable(UrlVariable)) ?? DefaultUrl;
@@ -33,13 +33,17 @@ internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string
         }
 
         town = NonEmpty(town) ?? NonEmpty(env.GetVariable(TownVariable));
-        if (town is null)
+        if (town is null && !needsTown)
+        {
+            town = "";
+        }
+        else if (town is null)
         {
             error.WriteLine($"error: no town: give --town <slug> or set {TownVariable}.");
             return null;
         }
 
-        if (!Validator.IsSlug(town))
+        if (needsTown && !Validator.IsSlug(town))
         {
             error.WriteLine($"error: '{town}' is not a town slug (lower-case letters, digits and single hyphens, 2-63 characters).");
             return null;

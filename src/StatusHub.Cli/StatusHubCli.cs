@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using StatusHub.Core.Contracts;
+using StatusHub.Core.Import;
 using StatusHub.Core.Validation;
 
 namespace StatusHub.Cli;
@@ -11,13 +12,13 @@ public static class StatusHubCli
     private const string ExitCodeHelp = """
         Environment:
           STATUSHUB_URL   server URL (default http://localhost:5080); --url overrides it
-          STATUSHUB_TOWN  town slug; --town overrides it
-          STATUSHUB_KEY   API key of the town (or admin); read only from here, never printed
+          STATUSHUB_TOWN  town slug; --town overrides it (not used by `towns import` and `incident`)
+          STATUSHUB_KEY   API key of the town (or admin, or provider); read only from here, never printed
 
         Exit codes:
           0  success
           1  unexpected answer (e.g. 500)
-          2  usage error, missing STATUSHUB_KEY or town, unreadable file: nothing was sent
+          2  usage error, missing STATUSHUB_KEY or town, unreadable file, import file with errors: nothing was written
           3  rejected by the API (4xx problem details: title, detail and each field error on stderr)
           4  precondition failed (412): someone else changed this; run `statushub status get` and retry
           5  temporarily unavailable (429/502/503/504): retry after the printed Retry-After, or use --retry
@@ -97,7 +98,7 @@ public static class StatusHubCli
     private static RootCommand Build(CliEnvironment env)
     {
         var global = new GlobalOptions();
-        var root = new RootCommand("StatusHub command-line client: publish a town's status from scripts.\n\n" + ExitCodeHelp);
+        var root = new RootCommand("StatusHub command-line client: publish a town's status from scripts; onboard towns and write shared incidents.\n\n" + ExitCodeHelp);
         global.AddTo(root);
 
         root.Add(StatusCommand(env, global));
@@ -105,6 +106,8 @@ public static class StatusHubCli
         root.Add(QaCommand(env, global));
         root.Add(UpdateCommand(env, global));
         root.Add(AidCommand(env, global));
+        root.Add(TownsCommand(env, global));
+        root.Add(IncidentCommand(env, global));
         return root;
     }
 
@@ -317,6 +320,149 @@ public static class StatusHubCli
         return new Command("aid", "Offer mutual aid to other towns, and accept the offers made to this town.") { offer, accept, withdraw };
     }
 
+    private static Command TownsCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var file = new Argument<string>("towns.csv")
+        {
+            Description = "CSV with the header slug,name,region,ags,phone,website,lat,lon,neighbours (RFC 4180, UTF-8; neighbours "
+                + "separated by ';' or spaces, each a town of the file or of the hub)",
+        };
+        var keys = new Option<string?>("--keys")
+        {
+            Description = "Write one new town key per created town to this NEW file (town,keyId,key; mode 0600; an existing file is refused)",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Only validate the file; write nothing" };
+        var import = new Command("import", "Create or update towns from a CSV (admin key): every row is validated before any is written; "
+            + "then PUT /api/v1/towns/{town} per row, printing created, changed or unchanged.")
+        {
+            file, keys, dryRun,
+        };
+        import.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct,
+            session => TownImport.RunAsync(session, result.GetRequiredValue(file), result.GetValue(keys), result.GetValue(dryRun), ct),
+            needsTown: false));
+
+        return new Command("towns", "Onboard towns in bulk (admin).") { import };
+    }
+
+    private static Command IncidentCommand(CliEnvironment env, GlobalOptions global)
+    {
+        var id = new Argument<string>("id") { Description = "The incident's id, a slug, e.g. suedwestfalen-it-2023" };
+        var titleDe = new Option<string?>("--title-de") { Description = "German title (required by the API)" };
+        var titleEn = new Option<string?>("--title-en") { Description = "English title" };
+        var summaryDe = new Option<string?>("--summary-de") { Description = "German summary" };
+        var summaryEn = new Option<string?>("--summary-en") { Description = "English summary" };
+        var towns = new Option<string[]>("--towns")
+        {
+            Description = "Member town slugs, comma-separated or repeated",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var townsFile = new Option<string?>("--towns-file") { Description = "A CSV with a slug column (e.g. the towns.csv of `towns import`): its slugs are the member towns" };
+        var startedAt = new Option<string?>("--started-at") { Description = "ISO 8601 time with offset when the incident began (required by the API)" };
+        var resolvedAt = new Option<string?>("--resolved-at") { Description = "ISO 8601 time with offset when it was resolved" };
+        var moreInfo = new Option<string?>("--more-info-url") { Description = "https:// link to more information" };
+        var ifMatch = new Option<string?>("--if-match") { Description = "Only write if the incident is still at this ETag; else exit 4" };
+        var set = new Command("set", "Create or replace a shared incident (PUT /api/v1/incidents/{id}); admin or a provider key owning every town. "
+            + "Sends exactly the fields given: what is left out is cleared.")
+        {
+            id, titleDe, titleEn, summaryDe, summaryEn, towns, townsFile, startedAt, resolvedAt, moreInfo, ifMatch,
+        };
+        set.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var incident = result.GetRequiredValue(id);
+            if (!Validator.IsSlug(incident))
+            {
+                return Task.FromResult(Usage(session, $"'{incident}' is not an incident id (lower-case letters, digits and single hyphens)."));
+            }
+
+            var members = (result.GetValue(towns) ?? [])
+                .SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .ToList();
+            if (result.GetValue(townsFile) is { } file)
+            {
+                if (members.Count > 0)
+                {
+                    return Task.FromResult(Usage(session, "give --towns or --towns-file, not both."));
+                }
+
+                var (slugs, error) = ReadTownSlugs(file);
+                if (slugs is null)
+                {
+                    return Task.FromResult(Usage(session, error!));
+                }
+
+                members = slugs;
+            }
+
+            var body = new IncidentRequest(
+                Localized("de", result.GetValue(titleDe), result.GetValue(titleEn)),
+                Localized("de", result.GetValue(summaryDe), result.GetValue(summaryEn)),
+                members.Count == 0 ? null : members,
+                result.GetValue(startedAt),
+                result.GetValue(resolvedAt),
+                result.GetValue(moreInfo));
+            return session.SendAsync(HttpMethod.Put, $"api/v1/incidents/{incident}", ApiSession.JsonBody(body), authenticated: true,
+                (json, etag) =>
+                {
+                    var count = (json?["towns"] as JsonArray)?.Count ?? 0;
+                    var state = ApiSession.Text(json?["resolvedAt"]) is { } resolved ? $"resolved {resolved}" : "open";
+                    return $"{incident}: incident with {count} towns, {state}{ETagText(etag)}";
+                },
+                ct, result.GetValue(ifMatch));
+        }, needsTown: false));
+
+        var textDe = new Option<string?>("--text-de") { Description = "German text (required by the API; small Markdown subset allowed)" };
+        var textEn = new Option<string?>("--text-en") { Description = "English text" };
+        var at = new Option<string?>("--at") { Description = "ISO 8601 time with offset (default: the time of the write)" };
+        var idempotencyKey = new Option<string?>("--idempotency-key")
+        {
+            Description = "Idempotency-Key header (default: a new GUID, printed); a retry with the same key and text never adds a second update",
+        };
+        var updateIfMatch = new Option<string?>("--if-match") { Description = "Only write if the incident is still at this ETag; else exit 4" };
+        var update = new Command("update", "Add an update to the incident's timeline (POST /api/v1/incidents/{id}/updates); shown on every member town's page.")
+        {
+            id, textDe, textEn, at, idempotencyKey, updateIfMatch,
+        };
+        update.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
+        {
+            var incident = result.GetRequiredValue(id);
+            if (!Validator.IsSlug(incident))
+            {
+                return Task.FromResult(Usage(session, $"'{incident}' is not an incident id (lower-case letters, digits and single hyphens)."));
+            }
+
+            var key = result.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString();
+            var body = new UpdateRequest(Localized("de", result.GetValue(textDe), result.GetValue(textEn)), result.GetValue(at));
+            return session.SendAsync(HttpMethod.Post, $"api/v1/incidents/{incident}/updates", ApiSession.JsonBody(body), authenticated: true,
+                (json, etag) => $"{incident}: update {ApiSession.Text(json?["id"])} at {ApiSession.Text(json?["at"])} (Idempotency-Key {key}){ETagText(etag)}",
+                ct, result.GetValue(updateIfMatch), [("Idempotency-Key", key)],
+                afterFailure: $"The update may or may not have been stored: retry with --idempotency-key {key} to never add it twice.");
+        }, needsTown: false));
+
+        return new Command("incident", "Write a shared incident over many towns (admin or provider key).") { set, update };
+    }
+
+    /// <summary>The slugs of a CSV's <c>slug</c> column (the towns.csv of <c>towns import</c>), or why not.</summary>
+    private static (List<string>? Slugs, string? Error) ReadTownSlugs(string file)
+    {
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(file) is { Exists: true, Length: > TownCsv.MaxBytes })
+            {
+                return (null, $"{file} is larger than {TownCsv.MaxBytes / 1024 / 1024} MiB.");
+            }
+
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read {file}: {e.Message}");
+        }
+
+        var (slugs, errors) = TownCsv.ReadSlugs(bytes);
+        return errors.Count > 0 ? (null, string.Join(Environment.NewLine + "  ", errors.Select(e => e.Format(file)))) : (slugs.ToList(), null);
+    }
+
     private static Option<string?> IfMatchOption() => new("--if-match")
     {
         Description = "Only write if the town is still at this ETag (from `status get` or the last write); else exit 4",
@@ -325,7 +471,7 @@ public static class StatusHubCli
     /// <summary>Resolves the settings (exit 2 when they are incomplete) and runs one API call.</summary>
     private static async Task<int> Run(
         CliEnvironment env, GlobalOptions global, ParseResult result, bool needsKey, CancellationToken cancellationToken,
-        Func<ApiSession, Task<int>> call)
+        Func<ApiSession, Task<int>> call, bool needsTown = true)
     {
         var settings = CliSettings.Resolve(
             env,
@@ -336,7 +482,8 @@ public static class StatusHubCli
             result.GetValue(global.Quiet),
             result.GetValue(global.Retry),
             result.GetValue(global.ETag),
-            needsKey);
+            needsKey,
+            needsTown);
         if (settings is null)
         {
             return ExitCodes.Usage;

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using StatusHub.Core.Storage;
 using StatusHub.Api.Tests.Infrastructure;
 
 namespace StatusHub.Api.Tests;
@@ -24,6 +26,46 @@ public sealed class TownTests(StatusHubApp app)
 
         var document = await app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
         Assert.Equal("Zweitstadt", document["town"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Put_of_the_stored_profile_writes_nothing_and_says_so()
+    {
+        var slug = Towns.NewSlug();
+        var region = Towns.NewSlug("region");
+        using var created = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["a-ort", "b-ort"]));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.False(created.Headers.Contains("X-StatusHub-Unchanged"));
+
+        // The create left a render marker: cleared here as a render would, so that a new one shows a write.
+        var markers = app.Services.GetRequiredService<RenderMarkers>();
+        foreach (var marker in (await markers.ListAsync(default)).Where(m => m.Town == slug))
+        {
+            Assert.True(await markers.TryClearAsync(marker, default));
+        }
+
+        using var same = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["a-ort", "b-ort"]), ("If-Match", created.ETag()));
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal(created.ETag(), same.ETag());
+        Assert.Equal("true", same.Headers.GetValues("X-StatusHub-Unchanged").Single());
+        Assert.Null(same.Headers.Location);
+        Assert.Equal("Gleichstadt", (await same.Json())["name"]!.GetValue<string>());
+        Assert.DoesNotContain(await markers.ListAsync(default), m => m.Town == slug);
+        var audit = await _admin.GetAsync($"/api/v1/towns/{slug}/audit").Ok();
+        Assert.Equal(["town.create"], audit["items"]!.AsArray().Select(i => i!["operation"]!.GetValue<string>()));
+
+        // A stale If-Match is refused even when nothing would change.
+        using var stale = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["a-ort", "b-ort"]), ("If-Match", "W/\"datetime'2000-01-01T00%3A00%3A00Z'\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+
+        // Neighbours in another order are a change: the order is the town's.
+        using var reordered = await _admin.Put($"/api/v1/towns/{slug}", Towns.Profile("Gleichstadt", region, ["b-ort", "a-ort"]));
+        Assert.Equal(HttpStatusCode.OK, reordered.StatusCode);
+        Assert.False(reordered.Headers.Contains("X-StatusHub-Unchanged"));
+        Assert.NotEqual(created.ETag(), reordered.ETag());
+        Assert.Contains(await markers.ListAsync(default), m => m.Town == slug);
+        audit = await _admin.GetAsync($"/api/v1/towns/{slug}/audit").Ok();
+        Assert.Equal(["town.put", "town.create"], audit["items"]!.AsArray().Select(i => i!["operation"]!.GetValue<string>()));
     }
 
     [Fact]

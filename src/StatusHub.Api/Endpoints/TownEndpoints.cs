@@ -14,6 +14,9 @@ namespace StatusHub.Api.Endpoints;
 /// <summary>Towns: create or update (admin), list and read the town document (public).</summary>
 public static class TownEndpoints
 {
+    /// <summary>On a 200 of <c>PUT /api/v1/towns/{town}</c> whose profile equals the stored one, which was therefore not written.</summary>
+    public const string UnchangedHeader = "X-StatusHub-Unchanged";
+
     public static RouteGroupBuilder MapTowns(this RouteGroupBuilder api)
     {
         api.MapPut("/towns/{town}", PutTown).WithName(nameof(PutTown))
@@ -28,8 +31,14 @@ public static class TownEndpoints
         var (body, _) = await api.ReadJsonAsync<TownRequest>();
         var profile = Validator.Town(town, body);
         var written = await api.Get<TownRepository>().PutTownAsync(profile, api.WriteContext(), api.Aborted);
-        api.Get<TownListCache>().Invalidate();
         var json = TypedResults.Json(written.Value.Profile, DocumentJson.Options, statusCode: written.Value.Created ? 201 : 200);
+        if (written.Value.Unchanged)
+        {
+            // Nothing was written (no new ETag, no audit row, no render): the client may say so (statushub towns import).
+            return json.WithHeader(UnchangedHeader, "true").WithETag(written.ETag);
+        }
+
+        api.Get<TownListCache>().Invalidate();
         var result = written.Value.Created ? json.WithHeader("Location", $"/api/v1/towns/{town}") : json;
         return result.WithETag(written.ETag);
     });

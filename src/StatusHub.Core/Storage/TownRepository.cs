@@ -21,6 +21,9 @@ public sealed record Written<T>(T Value, string ETag);
 /// <summary>One row of <c>GET /api/v1/towns</c>.</summary>
 public sealed record TownListItem(string Slug, string Name, string Region, TownLevel Level, DateTimeOffset? AsOf);
 
+/// <summary>The outcome of <c>PUT /api/v1/towns/{town}</c>: the profile, and whether the town was created or left as it was.</summary>
+public sealed record TownPut(TownProfile Profile, bool Created, bool Unchanged);
+
 /// <summary>A timeline update as stored, and whether it is the replay of an earlier request.</summary>
 public sealed record AddedUpdate(TimelineUpdate Update, bool Replayed);
 
@@ -81,20 +84,34 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     public async Task<TownProfile?> GetProfileAsync(string town, CancellationToken cancellationToken) =>
         await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false) is { } head ? TownRows.ReadProfile(head) : null;
 
-    /// <summary>Creates or replaces a town's profile; its status and other rows are kept.</summary>
-    public async Task<Written<(TownProfile Profile, bool Created)>> PutTownAsync(
+    /// <summary>
+    /// Creates or replaces a town's profile; its status and other rows are kept. A profile equal to the stored one is
+    /// not written at all (<see cref="TownPut.Unchanged"/>): no new ETag, no audit row, no render, so that a bulk import
+    /// run twice leaves every town as it was.
+    /// </summary>
+    public async Task<Written<TownPut>> PutTownAsync(
         TownProfile profile, WriteContext context, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
         {
-            if (await ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is not null)
+            if (await ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is { } existing)
             {
+                if (context.IfMatch is { } ifMatch && ifMatch != "*" && ifMatch != existing.ETag.ToString())
+                {
+                    throw new PreconditionFailedException(existing.ETag.ToString());
+                }
+
+                if (SameProfile(TownRows.ReadProfile(existing), profile))
+                {
+                    return new Written<TownPut>(new TownPut(profile, Created: false, Unchanged: true), existing.ETag.ToString());
+                }
+
                 var updated = await WriteAsync(profile.Slug, context, readRows: false, "town.put", $"towns/{profile.Slug}", state =>
                     new Plan<TownProfile>(
                         profile,
                         TownRows.HeadEntity(profile, TownRows.ReadStatus(state.Head), TownRows.CreatedAt(state.Head), state.Now, state.Head),
                         []), cancellationToken).ConfigureAwait(false);
-                return new Written<(TownProfile, bool)>((updated.Value, false), updated.ETag);
+                return new Written<TownPut>(new TownPut(updated.Value, Created: false, Unchanged: false), updated.ETag);
             }
 
             if (context.IfMatch is not null)
@@ -112,7 +129,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             {
                 var etag = await SubmitAsync(profile.Slug, actions, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Town {Town} created by key {KeyId}", profile.Slug, context.Actor.KeyId);
-                return new Written<(TownProfile, bool)>((profile, true), etag);
+                return new Written<TownPut>(new TownPut(profile, Created: true, Unchanged: false), etag);
             }
             catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex == 0)
             {
@@ -122,6 +139,10 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
         throw Contention(profile.Slug);
     }
+
+    /// <summary>Field by field, the neighbours in order (records compare lists by reference).</summary>
+    private static bool SameProfile(TownProfile stored, TownProfile profile) =>
+        stored with { Neighbours = profile.Neighbours } == profile && stored.Neighbours.SequenceEqual(profile.Neighbours, StringComparer.Ordinal);
 
     public Task<Written<TownStatus>> PutStatusAsync(
         string town, Func<TownProfile, TownStatus> build, WriteContext context, CancellationToken cancellationToken) =>
