@@ -466,6 +466,8 @@ public sealed class ConsoleTests(ConsoleSiteFixture site) : IClassFixture<Consol
         // The preview shows the Arabic page, right to left, beside the German and English ones.
         Assert.Equal("rtl", await page.GetAttributeAsync("#preview div.lang[lang=ar]", "dir"));
         await Expect(page, "#preview div.lang[lang=ar]", "تقييد الخدمات الإلكترونية");
+        await Expect(page, "#preview div.lang[lang=ar] .badge", "وضع الطوارئ"); // the citizen page's level word, from the label files
+        Assert.Null(await page.GetAttributeAsync("#preview div.lang[lang=ar] .badge", "lang"));
         await AssertNoHorizontalScrollAsync(page, "with Arabic");
         await AssertAccessibleAsync(page, "with Arabic");
 

@@ -24,6 +24,7 @@
   };
 
   var apiBase = '';
+  var chrome = {};          // language -> { levels, states }: the citizen pages' words (config.json, from the label files)
   var catalogue = [];
   var town = null;          // { slug, name, defaultLanguage }
   var etag = null;          // the town's ETag, sent as If-Match on every write
@@ -347,10 +348,22 @@
   }
 
   // lang and dir of a field or text: a field in another script runs in its own direction while the publisher types.
-  function marked(node, lang) {
-    if (lang !== 'de') { node.setAttribute('lang', lang); }
-    if (lang !== 'de' && lang !== 'en') { node.setAttribute('dir', direction(lang) || 'auto'); }
+  function marked(node, lang, within) {
+    var around = within || 'de';
+    if (lang === around) { return node; }
+    node.setAttribute('lang', lang);
+    if (lang !== 'en' || direction(around) === 'rtl') { node.setAttribute('dir', direction(lang) || 'auto'); }
     return node;
+  }
+
+  // The level and state words of a page in this language, as the citizen page chooses its labels: the tag's own
+  // (de-x-ls), else its language's (uk for uk-UA), else English; without config.json, the console's German/English ones.
+  function wordsFor(lang) {
+    var found = [lang, lang.split('-')[0], 'en'].filter(function (tag) { return chrome[tag] && chrome[tag].levels && chrome[tag].states; })[0];
+    if (found) { return { lang: found, levels: chrome[found].levels, states: chrome[found].states }; }
+    var index = lang === 'de' || lang.indexOf('de-') === 0 ? 0 : 1;
+    var pick = function (table) { var result = {}; Object.keys(table).forEach(function (key) { result[key] = table[key][index]; }); return result; };
+    return { lang: index ? 'en' : 'de', levels: pick(LEVELS), states: pick(STATES) };
   }
 
   function fieldLabel(german, english, lang) {
@@ -554,17 +567,16 @@
     LANGS.forEach(function (lang) {
       var headline = text(body.headline, lang);
       if (!headline && lang !== town.defaultLanguage) { return; }
-      // Level and state words exist here in German and English; a further language's preview shows the English ones, marked.
-      var index = lang === 'de' || lang.indexOf('de-') === 0 ? 0 : 1;
+      var words = wordsFor(lang);
       var part = el('div', { 'class': 'lang', lang: lang, dir: direction(lang) || 'auto' });
       part.append(el('p', { 'class': 'muted', lang: 'de', dir: 'ltr', text: lang === 'de' ? 'Deutsche Seite' : 'Seite in ' + languageName(lang) + ' (' + lang + ')' }));
-      part.append(el('p', {}, [el('span', { 'class': 'badge', lang: index ? 'en' : 'de', text: body.level ? LEVELS[body.level][index] : '–' })]));
+      part.append(el('p', {}, [marked(el('span', { 'class': 'badge', text: body.level ? words.levels[body.level] : '–' }), words.lang, lang)]));
       part.append(el('h3', { text: headline || '(ohne Überschrift)' }));
       if (text(body.summary, lang)) { part.append(el('p', { text: text(body.summary, lang) })); }
       if (services.length) {
         var list = el('ul');
         services.forEach(function (s) {
-          var line = (text(s.name, lang) || text(s.name, 'de') || s.id) + ': ' + STATES[s.state][index];
+          var line = (text(s.name, lang) || text(s.name, 'de') || s.id) + ': ' + words.states[s.state];
           var note = text(s.note, lang);
           list.append(el('li', { text: note ? line + ' – ' + note : line }));
         });
@@ -818,6 +830,7 @@
 
   function start(config) {
     apiBase = config && typeof config.apiBaseUrl === 'string' ? config.apiBaseUrl.replace(/\/+$/, '') : '';
+    chrome = config && config.labels && typeof config.labels === 'object' ? config.labels : {};
     $('noscript').hidden = true;
     $('login').hidden = false;
     $('town').setAttribute('data-field', 'town');
