@@ -443,5 +443,65 @@ public sealed class ConsoleTests(ConsoleSiteFixture site) : IClassFixture<Consol
         await AssertKeyStaysInSessionAsync(console, providerKey);
     }
 
+    /// <summary>Issue 20 item 4: a further language added, typed in its own direction, previewed, published, then removed from every text.</summary>
+    [Fact]
+    public async Task A_language_is_added_typed_in_its_direction_previewed_published_and_removed()
+    {
+        var (slug, key) = await CreateTownAsync();
+        var console = await OpenAsync();
+        var page = console.Page;
+        await LoadAsync(page, slug, key);
+
+        await page.FillAsync("#lang-add", "ar");
+        await page.ClickAsync("#lang-add-button");
+        Assert.Equal(("ar", "rtl"), (await page.GetAttributeAsync("#headline-ar", "lang"), await page.GetAttributeAsync("#headline-ar", "dir")));
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.getElementById('summary-ar')).direction"));
+        Assert.Equal("rtl", await page.GetAttributeAsync("#svc-0-note-ar", "dir"));
+        await page.FillAsync("#headline-ar", "تقييد الخدمات الإلكترونية");
+        await page.FillAsync("#summary-ar", "تعمل الإدارة بشكل محدود.");
+        await page.FillAsync("#svc-0-note-ar", "لا يوجد بريد إلكتروني.");
+        await page.FillAsync("#qa-0-q-ar", "متى يعمل البريد الإلكتروني؟");
+        await page.FillAsync("#qa-0-a-ar", "لا نعرف بعد.");
+
+        // The preview shows the Arabic page, right to left, beside the German and English ones.
+        Assert.Equal("rtl", await page.GetAttributeAsync("#preview div.lang[lang=ar]", "dir"));
+        await Expect(page, "#preview div.lang[lang=ar]", "تقييد الخدمات الإلكترونية");
+        await Expect(page, "#preview div.lang[lang=ar] .badge", "وضع الطوارئ"); // the citizen page's level word, from the label files
+        Assert.Null(await page.GetAttributeAsync("#preview div.lang[lang=ar] .badge", "lang"));
+        await AssertNoHorizontalScrollAsync(page, "with Arabic");
+        await AssertAccessibleAsync(page, "with Arabic");
+
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+        await page.FillAsync("#update-de", "Das Telefon geht wieder."); // the default language is required in every text
+        await page.FillAsync("#update-ar", "عاد الهاتف للعمل.");
+        await page.ClickAsync("#update-publish");
+        await Expect(page, "#status", "Meldung veröffentlicht");
+
+        var document = await DocumentAsync(slug);
+        Assert.Equal("تقييد الخدمات الإلكترونية", document["headline"]!["ar"]!.GetValue<string>());
+        Assert.Equal("تعمل الإدارة بشكل محدود.", document["summary"]!["ar"]!.GetValue<string>());
+        Assert.Equal("لا يوجد بريد إلكتروني.", document["services"]![0]!["note"]!["ar"]!.GetValue<string>());
+        Assert.Equal("متى يعمل البريد الإلكتروني؟", document["qa"]![0]!["question"]!["ar"]!.GetValue<string>());
+        Assert.Contains(document["updates"]!.AsArray(), update => update!["text"]!["ar"]?.GetValue<string>() == "عاد الهاتف للعمل.");
+        Assert.Equal("Cyberangriff: Notbetrieb", document["headline"]!["de"]!.GetValue<string>());
+
+        // Loaded again, the town's Arabic is in the editor; removed, it leaves headline, summary, notes and Q&A.
+        Assert.Equal("تقييد الخدمات الإلكترونية", await page.InputValueAsync("#headline-ar"));
+        await page.ClickAsync("#lang-remove-ar");
+        Assert.Equal(0, await page.Locator("#headline-ar").CountAsync());
+        Assert.Equal(0, await page.Locator("#preview [lang=ar]").CountAsync());
+        await page.ClickAsync("#publish");
+        await Expect(page, "#status", "Veröffentlicht");
+
+        document = await DocumentAsync(slug);
+        Assert.Null(document["headline"]!["ar"]);
+        Assert.Null(document["summary"]!["ar"]);
+        Assert.Null(document["services"]![0]!["note"]!["ar"]);
+        Assert.Null(document["qa"]![0]!["question"]!["ar"]);
+        Assert.Null(document["qa"]![0]!["answer"]!["ar"]);
+        Assert.Equal("Cyberattack: emergency operation", document["headline"]!["en"]!.GetValue<string>());
+    }
+
     private Task<(string Slug, string Key)> CreateTownAsync(string? slug = null) => site.CreateTownAsync(slug);
 }

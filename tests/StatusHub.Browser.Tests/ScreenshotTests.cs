@@ -6,7 +6,7 @@ namespace StatusHub.Browser.Tests;
 
 /// <summary>
 /// The README's screenshots (issue 4 "Done when"), made by every test run and written over the previous ones in
-/// docs/screenshots/: a demo town page on a phone (light and dark) and the site index on a desktop. The pages show
+/// docs/screenshots/: a demo town page on a phone (light and dark), the Arabic page of the multilingual demo town (right to left, issue 20) and the site index on a desktop. The pages show
 /// when they were rendered, so the files change on every run.
 /// </summary>
 public sealed class ScreenshotTests(DemoSiteFixture site) : IClassFixture<DemoSiteFixture>
@@ -17,6 +17,7 @@ public sealed class ScreenshotTests(DemoSiteFixture site) : IClassFixture<DemoSi
     [InlineData("/moessingen/", "town-page-moessingen-390x844.png", 390, 844, "light")]
     [InlineData("/moessingen/", "town-page-moessingen-dark-390x844.png", 390, 844, "dark")]
     [InlineData("/", "site-index-1280x800.png", 1280, 800, "light")]
+    [InlineData("/bodelshausen/ar/", "town-page-bodelshausen-ar-390x844.png", 390, 844, "light")]
     public async Task Screenshot_for_the_readme(string path, string file, int width, int height, string scheme)
     {
         var page = site.Page;

@@ -1,6 +1,8 @@
+using StatusHub.Core.Rendering.Html;
+
 namespace StatusHub.Core.Domain;
 
-/// <summary>A service every town can report on, so towns can be compared and help each other.</summary>
+/// <summary>A service every town can report on, so towns can be compared and help each other; its names come from the label files.</summary>
 public sealed record CatalogueService(string Id, LocalizedText Name);
 
 /// <summary>
@@ -15,22 +17,22 @@ public static class ServiceCatalogue
 
     public static IReadOnlyList<CatalogueService> All { get; } =
     [
-        Entry("phone", "Telefon", "Phone"),
-        Entry("email", "E-Mail", "E-mail"),
-        Entry("citizens-office", "Bürgerbüro", "Citizens' office"),
-        Entry("online-services", "Online-Dienste", "Online services"),
-        Entry("website", "Website", "Website"),
-        Entry("fax", "Fax", "Fax"),
-        Entry("id-documents", "Ausweise und Pässe", "ID cards and passports"),
-        Entry("residence-registration", "Meldewesen (An- und Ummeldung)", "Residence registration"),
-        Entry("vehicle-registration", "Kfz-Zulassung", "Vehicle registration"),
-        Entry("driving-licence", "Führerscheinstelle", "Driving licences"),
-        Entry("civil-registry", "Standesamt", "Civil registry office"),
-        Entry("business-registration", "Gewerbeamt", "Business registration"),
-        Entry("building-permits", "Bauanträge", "Building permits"),
-        Entry("social-benefits", "Sozialleistungen", "Social benefits"),
-        Entry("payments", "Zahlungen und Kasse", "Payments"),
-        Entry("waste-collection", "Abfallentsorgung", "Waste collection"),
+        Entry("phone"),
+        Entry("email"),
+        Entry("citizens-office"),
+        Entry("online-services"),
+        Entry("website"),
+        Entry("fax"),
+        Entry("id-documents"),
+        Entry("residence-registration"),
+        Entry("vehicle-registration"),
+        Entry("driving-licence"),
+        Entry("civil-registry"),
+        Entry("business-registration"),
+        Entry("building-permits"),
+        Entry("social-benefits"),
+        Entry("payments"),
+        Entry("waste-collection"),
     ];
 
     private static readonly Dictionary<string, (CatalogueService Service, int Order)> ById =
@@ -41,6 +43,10 @@ public static class ServiceCatalogue
     /// <summary>Catalogue services first in catalogue order, then custom services by id.</summary>
     public static int SortKey(string id) => ById.TryGetValue(id, out var entry) ? entry.Order : int.MaxValue;
 
-    private static CatalogueService Entry(string id, string de, string en) =>
-        new(id, new LocalizedText { ["de"] = de, ["en"] = en });
+    /// <summary>The service with its name in every language the chrome has a label file for, in tag order.</summary>
+    private static CatalogueService Entry(string id) => new(
+        id,
+        new LocalizedText(Labels.ByLanguage.Values
+            .OrderBy(labels => labels.Language, StringComparer.Ordinal)
+            .Select(labels => KeyValuePair.Create(labels.Language, labels.Services[id]))));
 }

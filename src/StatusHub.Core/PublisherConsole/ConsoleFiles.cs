@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.PublisherConsole;
@@ -40,7 +41,7 @@ public sealed class ConsoleFiles : IDeploymentFiles
             $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src {connect}; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
         var html = Asset("index.html").Replace(CspPlaceholder, ContentSecurityPolicy, StringComparison.Ordinal);
-        var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["apiBaseUrl"] = apiBase });
+        var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["apiBaseUrl"] = apiBase, ["labels"] = PreviewLabels() });
         Files =
         [
             new SiteFile(Folder + "index.html", SiteFile.Html, NoCache, Encoding.UTF8.GetBytes(html)),
@@ -49,6 +50,19 @@ public sealed class ConsoleFiles : IDeploymentFiles
             new SiteFile(Folder + "config.json", SiteFile.Json, NoCache, config),
         ];
     }
+
+    /// <summary>
+    /// The level and state words of every label file (src/StatusHub.Core/Localization), by language and wire name, so
+    /// the console's preview speaks each language as the citizen page will, from the same source.
+    /// </summary>
+    internal static Dictionary<string, Dictionary<string, Dictionary<string, string>>> PreviewLabels() =>
+        Rendering.Html.Labels.ByLanguage.Values.ToDictionary(
+            labels => labels.Language,
+            labels => new Dictionary<string, Dictionary<string, string>>
+            {
+                ["levels"] = labels.Levels.ToDictionary(entry => entry.Key.ToWire(), entry => entry.Value),
+                ["states"] = labels.States.ToDictionary(entry => entry.Key.ToWire(), entry => entry.Value),
+            });
 
     /// <summary>The console changes with a deployment: browsers revalidate every time (the files are small).</summary>
     public const string NoCache = "no-cache";

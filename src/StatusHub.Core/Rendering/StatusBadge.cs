@@ -42,7 +42,7 @@ public static class StatusBadge
         var fullName = Clean(document.Town.Name);
         var name = Shorten(fullName, MaxNameLength);
         var level = labels.Levels[document.Level];
-        var asOf = document.AsOf is { } date ? string.Format(CultureInfo.InvariantCulture, labels.BadgeAsOf, PageTime.Day(date, labels)) : null;
+        var asOf = document.AsOf is { } date ? string.Format(CultureInfo.InvariantCulture, labels.BadgeAsOf, PageTime.Day(date, document.Town.DefaultLanguage)) : null;
         var toneName = Palette.ToneOf(document.Level);
         var tone = Palette.Light.Tones.First(t => t.ClassName == toneName).Tone;
         var (dark, light) = (Palette.Light.Text, Palette.Light.Background);

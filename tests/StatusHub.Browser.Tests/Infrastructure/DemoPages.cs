@@ -5,8 +5,8 @@ namespace StatusHub.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The pages of the demo region (samples/demo/towns), read from the sample files so that a new demo town is tested
-/// without touching the tests: each town's page in its default language, and its English page when its headline has
-/// English text (the renderer's rule, TownSiteRenderer.LanguagesOf).
+/// without touching the tests: each town's page in its default language, and its page in every other language its
+/// headline has text in (the renderer's rule, TownSiteRenderer.LanguagesOf): English, Ukrainian, Arabic, Leichte Sprache.
 /// </summary>
 public static class DemoPages
 {
@@ -21,9 +21,15 @@ public static class DemoPages
 
     public static IReadOnlyList<SampleTown> Towns { get; } = LoadTowns();
 
-    /// <summary>Every town page of the demo region, default language first, then the English pages.</summary>
+    /// <summary>Every town page of the demo region, default languages first, then the pages in the other languages.</summary>
     public static IReadOnlyList<string> TownPages { get; } =
-        [.. Towns.Select(t => $"/{t.Slug}/"), .. Towns.Where(t => t.HasEnglishPage).Select(t => $"/{t.Slug}/en/")];
+        [.. Towns.Select(t => $"/{t.Slug}/"), .. Towns.SelectMany(t => t.OtherLanguages.Select(language => $"/{t.Slug}/{language}/"))];
+
+    /// <summary>The demo town's pages in languages other than German and English (issue 20), by language.</summary>
+    public static IReadOnlyDictionary<string, string> FurtherLanguagePages { get; } = Towns
+        .SelectMany(t => t.OtherLanguages.Where(language => language != "en").Select(language => KeyValuePair.Create(language, $"/{t.Slug}/{language}/")))
+        .GroupBy(pair => pair.Key)
+        .ToDictionary(group => group.Key, group => group.First().Value);
 
     public static IReadOnlyList<string> TownPagesAndIndexPaths { get; } = [.. TownPages, Index];
 
@@ -53,13 +59,17 @@ public static class DemoPages
             var root = json.RootElement;
             var slug = root.GetProperty("slug").GetString()!;
             var defaultLanguage = root.GetProperty("town").TryGetProperty("defaultLanguage", out var language) ? language.GetString() ?? "de" : "de";
-            var hasEnglishHeadline = root.GetProperty("status").GetProperty("headline").TryGetProperty("en", out var english)
-                && !string.IsNullOrWhiteSpace(english.GetString());
-            towns.Add(new SampleTown(slug, defaultLanguage != "en" && hasEnglishHeadline));
+            var others = root.GetProperty("status").GetProperty("headline").EnumerateObject()
+                .Where(text => text.Name != defaultLanguage && !string.IsNullOrWhiteSpace(text.Value.GetString()))
+                .Select(text => text.Name)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            towns.Add(new SampleTown(slug, others));
         }
 
         return towns;
     }
 
-    public sealed record SampleTown(string Slug, bool HasEnglishPage);
+    /// <summary>A demo town and the languages other than its default that it has a page in.</summary>
+    public sealed record SampleTown(string Slug, IReadOnlyList<string> OtherLanguages);
 }

@@ -70,7 +70,8 @@ public class BadgeTests
         Assert.Equal(["Mössingen", "Emergency operation", "As of 3 December 2026"], Texts(svg));
 
         // A language without labels of its own gets the English ones, as the pages do.
-        Assert.Equal("en", Render(Moessingen(language: "tr")).Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.Equal("en", Render(Moessingen(language: "fr")).Attribute(XNamespace.Xml + "lang")!.Value);
+        Assert.Equal(["Mössingen", "Acil durum modu", "Durum: 3 Aralık 2026"], Texts(Render(Moessingen(language: "tr"))));
     }
 
     [Theory]

@@ -21,6 +21,12 @@ public class ConsoleFilesTests
         Assert.Contains("connect-src 'self';", files.ContentSecurityPolicy);
         Assert.Equal("", JsonNode.Parse(Text(files, "publish/config.json"))!["apiBaseUrl"]!.GetValue<string>());
         Assert.Equal(["publish/index.html", "publish/console.css", "publish/console.js", "publish/config.json"], files.Files.Select(f => f.Path));
+
+        // The preview's level and state words come from the label files, in every language they have.
+        var labels = JsonNode.Parse(Text(files, "publish/config.json"))!["labels"]!.AsObject();
+        Assert.Equal(StatusHub.Core.Rendering.Html.Labels.ByLanguage.Keys.Order(StringComparer.Ordinal), labels.Select(entry => entry.Key).Order(StringComparer.Ordinal));
+        Assert.Equal("عمل محدود", labels["ar"]!["levels"]!["disrupted"]!.GetValue<string>());
+        Assert.Equal("Geht nur zum Teil", labels["de-x-ls"]!["states"]!["limited"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
+using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;
 
@@ -92,16 +93,8 @@ internal static class DemoTowns
         return new TownSnapshot(profile, status, services, document.Qa, document.Updates, offers, document.AsOf!.Value, "demo");
     }
 
-    /// <summary>The languages with a page: the default first, then every other language any text of the document has.</summary>
-    public static IReadOnlyList<string> Languages(TownDocument document)
-    {
-        var texts = new[] { document.Headline, document.Summary }
-            .Concat(document.Services.SelectMany(s => new[] { s.Name, s.Note }))
-            .Concat(document.Qa.SelectMany(q => new[] { q.Question, q.Answer }))
-            .Concat(document.Updates.Select(u => u.Text));
-        var others = texts.SelectMany(text => text.Keys).Where(k => k != document.Town.DefaultLanguage).Distinct().Order(StringComparer.Ordinal);
-        return [document.Town.DefaultLanguage, .. others];
-    }
+    /// <summary>The languages with a page, as the renderer decides them: the default first, then every other language of the headline.</summary>
+    public static IReadOnlyList<string> Languages(TownDocument document) => TownSiteRenderer.LanguagesOf(document);
 
     private static LocalizedText Text(JsonElement parent, string property) =>
         parent.TryGetProperty(property, out var value)

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using StatusHub.Core.Domain;
-using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;
 
@@ -11,45 +9,74 @@ public class HtmlValidationTests
     [Fact]
     public async Task Demo_hostile_index_region_and_notice_pages_pass_the_nu_html_checker()
     {
+        var moessingen = DemoPages.Moessingen();
+        var tuebingen = DemoPages.Region("bw-tuebingen");
+        var pages = new Dictionary<string, string>
+        {
+            ["moessingen-de.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "de")),
+            ["moessingen-en.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "en")),
+            ["hostile.html"] = await Pages.Html.TownPageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E"))),
+            ["rtl-fallback-stale.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full(), "ar", ["de", "ar"], Pages.AsOf.AddDays(5))),
+            ["notice-hostile.html"] = await Pages.Html.NoticePageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E"))),
+            ["notice-crowded.html"] = await Pages.Html.NoticePageAsync(Pages.Model(NoticeTests.Crowded())),
+            ["index.html"] = await Pages.Html.SiteIndexAsync(DemoPages.SiteIndex()),
+            ["region-bw-tuebingen.html"] = await Pages.Html.RegionPageAsync(tuebingen),
+            ["region-bb-potsdam.html"] = await Pages.Html.RegionPageAsync(DemoPages.Region("bb-potsdam")),
+            ["region-hostile.html"] = await Pages.Html.RegionPageAsync(HostileTextTests.HostileRegion("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E", "bw-test")),
+            ["incident.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(Incidents.Swit() with { ResolvedAt = Pages.AsOf }, Incidents.Many(12), "de", Pages.Site, Pages.RenderedAt)),
+            ["incident-hostile-rtl.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(
+                Incidents.Swit() with { Title = Pages.De("\"><img src=x onerror=alert(1)></script>\u202E"), Updates = [new TimelineUpdate("u", Pages.De("# <script>alert(1)</script>"), Pages.AsOf)] },
+                [HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E")], "ar", Pages.Site, Pages.RenderedAt)),
+            ["town-incident.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] })),
+            ["town-incident-glance-ar.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Headline = new(), Incidents = [Incidents.Swit().ToView()] }, "ar", ["de", "ar"])),
+            ["region-incidents.html"] = await Pages.Html.RegionPageAsync(tuebingen with
+            {
+                Towns = tuebingen.Towns.Select(t => t with { Document = t.Document with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] } }).ToList(),
+            }),
+            ["region-no-map-no-matrix.html"] = await Pages.Html.RegionPageAsync(tuebingen with
+            {
+                Towns = tuebingen.Towns.Select(t => t with { Location = null, Document = t.Document with { Services = [], Aid = [] } }).ToList(),
+                Gaps = [],
+            }),
+        };
+        foreach (var slug in DemoPages.Slugs())
+        {
+            var town = slug == "moessingen" ? moessingen : DemoTowns.Load(slug);
+            pages[$"notice-{slug}.html"] = await Pages.Html.NoticePageAsync(DemoPages.Model(town, town.Town.DefaultLanguage));
+        }
+
+        await AssertValidAsync(pages);
+    }
+
+    /// <summary>Issue 20: the pages of the multilingual demo town in each of its languages, a page in every language with chrome, and a notice in Arabic.</summary>
+    [Fact]
+    public async Task Every_language_page_passes_the_nu_html_checker()
+    {
+        var pages = new Dictionary<string, string>();
+        var bodelshausen = DemoTowns.Load("bodelshausen");
+        foreach (var language in DemoTowns.Languages(bodelshausen))
+        {
+            pages[$"bodelshausen-{language}.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(bodelshausen, language));
+        }
+
+        foreach (var language in StatusHub.Core.Rendering.Html.Labels.ByLanguage.Keys)
+        {
+            var document = Pages.Full() with { Headline = new StatusHub.Core.Domain.LocalizedText { ["de"] = "Notbetrieb", [language] = "Headline" } };
+            pages[$"chrome-{language}.html"] = await Pages.Html.TownPageAsync(Pages.Model(document, language, language == "de" ? ["de"] : ["de", language], Pages.AsOf.AddDays(5)));
+        }
+
+        var arabicTown = bodelshausen with { Town = bodelshausen.Town with { DefaultLanguage = "ar" } };
+        pages["notice-ar.html"] = await Pages.Html.NoticePageAsync(DemoPages.Model(arabicTown, "ar"));
+
+        await AssertValidAsync(pages);
+    }
+
+    /// <summary>Writes the pages (file name → HTML) to a temporary folder and checks them all in one run of the Nu HTML Checker.</summary>
+    internal static async Task AssertValidAsync(IReadOnlyDictionary<string, string> pages)
+    {
         var folder = Directory.CreateTempSubdirectory("statushub-vnu-");
         try
         {
-            var moessingen = DemoPages.Moessingen();
-            var tuebingen = DemoPages.Region("bw-tuebingen");
-            var pages = new Dictionary<string, string>
-            {
-                ["moessingen-de.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "de")),
-                ["moessingen-en.html"] = await Pages.Html.TownPageAsync(DemoPages.Model(moessingen, "en")),
-                ["hostile.html"] = await Pages.Html.TownPageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E"))),
-                ["rtl-fallback-stale.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full(), "ar", ["de", "ar"], Pages.AsOf.AddDays(5))),
-                ["notice-hostile.html"] = await Pages.Html.NoticePageAsync(Pages.Model(HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E"))),
-                ["notice-crowded.html"] = await Pages.Html.NoticePageAsync(Pages.Model(NoticeTests.Crowded())),
-                ["index.html"] = await Pages.Html.SiteIndexAsync(DemoPages.SiteIndex()),
-                ["region-bw-tuebingen.html"] = await Pages.Html.RegionPageAsync(tuebingen),
-                ["region-bb-potsdam.html"] = await Pages.Html.RegionPageAsync(DemoPages.Region("bb-potsdam")),
-                ["region-hostile.html"] = await Pages.Html.RegionPageAsync(HostileTextTests.HostileRegion("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]></svg>\u202E", "bw-test")),
-                ["incident.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(Incidents.Swit() with { ResolvedAt = Pages.AsOf }, Incidents.Many(12), "de", Pages.Site, Pages.RenderedAt)),
-                ["incident-hostile-rtl.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(
-                    Incidents.Swit() with { Title = Pages.De("\"><img src=x onerror=alert(1)></script>\u202E"), Updates = [new TimelineUpdate("u", Pages.De("# <script>alert(1)</script>"), Pages.AsOf)] },
-                    [HostileTextTests.Hostile("\"><img src=x onerror=alert(1)></script><script>alert(1)</script>]]>\u202E")], "ar", Pages.Site, Pages.RenderedAt)),
-                ["town-incident.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] })),
-                ["town-incident-glance-ar.html"] = await Pages.Html.TownPageAsync(Pages.Model(Pages.Full() with { Headline = new(), Incidents = [Incidents.Swit().ToView()] }, "ar", ["de", "ar"])),
-                ["region-incidents.html"] = await Pages.Html.RegionPageAsync(tuebingen with
-                {
-                    Towns = tuebingen.Towns.Select(t => t with { Document = t.Document with { Incidents = [Incidents.Swit().ToView(), (Incidents.Swit() with { Id = "alt", ResolvedAt = Pages.AsOf }).ToView()] } }).ToList(),
-                }),
-                ["region-no-map-no-matrix.html"] = await Pages.Html.RegionPageAsync(tuebingen with
-                {
-                    Towns = tuebingen.Towns.Select(t => t with { Location = null, Document = t.Document with { Services = [], Aid = [] } }).ToList(),
-                    Gaps = [],
-                }),
-            };
-            foreach (var slug in DemoPages.Slugs())
-            {
-                var town = slug == "moessingen" ? moessingen : DemoTowns.Load(slug);
-                pages[$"notice-{slug}.html"] = await Pages.Html.NoticePageAsync(DemoPages.Model(town, town.Town.DefaultLanguage));
-            }
-
             foreach (var (name, html) in pages)
             {
                 await File.WriteAllTextAsync(Path.Combine(folder.FullName, name), html);

@@ -24,30 +24,49 @@ public class PageTimeAndLabelTests
     [Theory]
     [InlineData("de", "de")]
     [InlineData("de-AT", "de")]
-    [InlineData("de-x-ls", "de")]
+    [InlineData("de-x-ls", "de-x-ls")]
+    [InlineData("DE-X-LS", "de-x-ls")]
     [InlineData("en", "en")]
     [InlineData("en-GB", "en")]
-    [InlineData("uk", "en")]
-    [InlineData("tr", "en")]
-    [InlineData("ar", "en")]
-    public void Languages_without_labels_get_english_ui_text(string language, string labelsLanguage)
+    [InlineData("uk", "uk")]
+    [InlineData("uk-UA", "uk")]
+    [InlineData("ru", "ru")]
+    [InlineData("tr", "tr")]
+    [InlineData("ar", "ar")]
+    [InlineData("ar-SY", "ar")]
+    [InlineData("fr", "en")]
+    [InlineData("fa-IR", "en")]
+    [InlineData("xx-x-ls", "en")]
+    public void Labels_are_found_by_tag_then_by_language_subtag_else_english(string language, string labelsLanguage)
     {
         Assert.Equal(labelsLanguage, Labels.For(language).Language);
     }
 
-    [Fact]
-    public void Every_label_set_is_complete()
+    [Theory]
+    [InlineData("de", "Donnerstag, 3. Dezember 2026, 09:05 Uhr")]
+    [InlineData("de-x-ls", "Donnerstag, 3. Dezember 2026, 09:05 Uhr")]
+    [InlineData("de-AT", "Donnerstag, 3. Dezember 2026, 09:05 Uhr")]
+    [InlineData("en", "Thursday, 3 December 2026, 09:05")]
+    [InlineData("fr", "Thursday, 3 December 2026, 09:05")] // English chrome, so English dates among it
+    [InlineData("uk", "четвер, 3 грудня 2026\u202Fр., 09:05")]
+    [InlineData("uk-UA", "четвер, 3 грудня 2026\u202Fр., 09:05")]
+    [InlineData("ru", "четверг, 3 декабря 2026\u202Fг., 09:05")]
+    [InlineData("tr", "3 Aralık 2026 Perşembe, saat 09:05")]
+    [InlineData("ar", "الخميس، 3 ديسمبر 2026، الساعة 9:05 ص")]
+    [InlineData("ar-SA", "الخميس، 3 ديسمبر 2026 م، الساعة 9:05 ص")] // Gregorian (م), not CLDR's Umm al-Qura default for Saudi Arabia
+    public void Dates_are_written_as_cldr_says_for_the_page_language_with_western_digits(string language, string expected)
     {
-        Assert.All(Labels.ByLanguage.Values, labels =>
-        {
-            Assert.All(typeof(Labels).GetProperties().Where(p => p.PropertyType == typeof(string)), property => Assert.False(string.IsNullOrWhiteSpace((string?)property.GetValue(labels)), property.Name));
-            Assert.Equal(Enum.GetValues<TownLevel>().Order(), labels.Levels.Keys.Order());
-            Assert.Equal(Enum.GetValues<ServiceState>().Order(), labels.States.Keys.Order());
-            Assert.Equal(12, labels.Months.Count);
-            Assert.Equal(7, labels.Weekdays.Count);
-            Assert.Contains("{0}", labels.AidGoTo, StringComparison.Ordinal);
-        });
+        var value = new DateTimeOffset(2026, 12, 3, 8, 5, 0, TimeSpan.Zero); // 09:05 in Berlin
+
+        Assert.Equal(expected, PageTime.DateAndTime(value, language));
     }
+
+    [Theory]
+    [InlineData("de", "3. Dezember 2026")]
+    [InlineData("uk", "3 грудня 2026\u202Fр.")]
+    [InlineData("ar", "3 ديسمبر 2026")]
+    public void The_badge_day_has_no_weekday(string language, string expected) =>
+        Assert.Equal(expected, PageTime.Day(new DateTimeOffset(2026, 12, 3, 8, 5, 0, TimeSpan.Zero), language));
 
     [Theory]
     [InlineData("de", "Deutsch", "ltr")]

@@ -130,20 +130,20 @@ public class TownPageContentTests
     {
         var document = Pages.Full() with
         {
-            Headline = new LocalizedText { ["de"] = "Notbetrieb", ["uk"] = "Аварійний режим" },
+            Headline = new LocalizedText { ["de"] = "Notbetrieb", ["pl"] = "Tryb awaryjny" },
         };
 
-        var page = await Pages.RenderAsync(Pages.Model(document, "uk", ["de", "uk"]));
+        var page = await Pages.RenderAsync(Pages.Model(document, "pl", ["de", "pl"]));
 
-        Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("pl", page.DocumentElement.GetAttribute("lang"));
         Assert.False(page.QuerySelector("h1")!.HasAttribute("lang"));
-        Assert.Equal("Аварійний режим", page.QuerySelector("h1")!.Text());
+        Assert.Equal("Tryb awaryjny", page.QuerySelector("h1")!.Text());
         Assert.Equal("de", page.QuerySelector("#situation .summary")!.GetAttribute("lang"));
         Assert.All(page.QuerySelectorAll("main h2, .badge, .asof, footer, .skip"), element => Assert.Equal("en", element.GetAttribute("lang")));
         Assert.Equal("Emergency operation", page.QuerySelector(".badge")!.Text());
         var toGerman = Assert.Single(page.QuerySelectorAll("nav#languages a"));
         Assert.Equal(("/musterstadt/", "Deutsch"), (toGerman.GetAttribute("href"), toGerman.Text()));
-        Assert.Equal("https://status.example.org/musterstadt/uk/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal("https://status.example.org/musterstadt/pl/", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -157,7 +157,18 @@ public class TownPageContentTests
         Assert.False(page.QuerySelector("h1")!.HasAttribute("dir"));
         var summary = page.QuerySelector("#situation .summary")!;
         Assert.Equal(("de", "ltr"), (summary.GetAttribute("lang"), summary.GetAttribute("dir")));
-        Assert.Equal("ltr", page.QuerySelector("main h2")!.GetAttribute("dir"));
+        Assert.Equal((null, null), (page.QuerySelector("main h2")!.GetAttribute("lang"), page.QuerySelector("main h2")!.GetAttribute("dir")));
+    }
+
+    [Fact]
+    public async Task Right_to_left_page_without_chrome_of_its_own_marks_the_english_labels_left_to_right()
+    {
+        var document = Pages.Full() with { Headline = new LocalizedText { ["de"] = "Notbetrieb", ["fa"] = "وضعیت اضطراری" } };
+
+        var page = await Pages.RenderAsync(Pages.Model(document, "fa", ["de", "fa"]));
+
+        Assert.Equal(("fa", "rtl"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Equal(("en", "ltr"), (page.QuerySelector("main h2")!.GetAttribute("lang"), page.QuerySelector("main h2")!.GetAttribute("dir")));
     }
 
     [Fact]

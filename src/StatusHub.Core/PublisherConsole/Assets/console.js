@@ -6,7 +6,10 @@
 
   var KEY_ITEM = 'statushub.console.key';
   var TOWN_ITEM = 'statushub.console.town';
-  var LANGS = ['de', 'en'];
+  var FIXED_LANGS = ['de', 'en'];
+  var LANGS = FIXED_LANGS.slice(); // de, en, then every further language the town writes or the publisher added
+  var removedLangs = [];           // languages removed in the console: dropped from every text on publish
+  var drafts = {};                 // lang -> { headline, summary, update } of the further languages, as typed
   var LEVELS = {
     normal: ['Normalbetrieb', 'Normal operation'],
     disrupted: ['Eingeschränkt', 'Disrupted'],
@@ -21,6 +24,7 @@
   };
 
   var apiBase = '';
+  var chrome = {};          // language -> { levels, states }: the citizen pages' words (config.json, from the label files)
   var catalogue = [];
   var town = null;          // { slug, name, defaultLanguage }
   var etag = null;          // the town's ETag, sent as If-Match on every write
@@ -244,10 +248,15 @@
     $('town-name').textContent = town.name;
     $('town-slug').textContent = '(' + town.slug + ')';
     Array.prototype.forEach.call(document.querySelectorAll('input[name=level]'), function (radio) { radio.checked = radio.value === doc.level; });
-    LANGS.forEach(function (lang) {
+    LANGS = FIXED_LANGS.concat(furtherLanguages(doc));
+    removedLangs = [];
+    drafts = {};
+    LANGS.forEach(function (lang) { drafts[lang] = { headline: text(doc.headline, lang), summary: text(doc.summary, lang), update: '' }; });
+    FIXED_LANGS.forEach(function (lang) {
       $('headline-' + lang).value = text(doc.headline, lang);
       $('summary-' + lang).value = text(doc.summary, lang);
     });
+    renderLanguages();
     $('more-info').value = doc.moreInfoUrl || '';
     services = (doc.services || []).map(function (s) { return { id: s.id, name: s.name || {}, state: s.state, note: copy(s.note) }; });
     qa = (doc.qa || []).map(function (q) { return { id: q.id, question: copy(q.question), answer: copy(q.answer) }; });
@@ -266,9 +275,10 @@
     return result;
   }
 
-  // The edited languages replace de and en; any other language the town has is kept as it was.
+  // The edited languages replace the stored ones; a language removed in the console is dropped.
   function localized(original, values) {
     var result = copy(original);
+    removedLangs.forEach(function (lang) { delete result[lang]; });
     LANGS.forEach(function (lang) {
       var value = values[lang];
       if (value && value.trim()) { result[lang] = value; } else { delete result[lang]; }
@@ -287,8 +297,8 @@
     var checked = document.querySelector('input[name=level]:checked');
     var body = {
       level: checked ? checked.value : null,
-      headline: localized(doc.headline, { de: $('headline-de').value, en: $('headline-en').value }),
-      summary: localized(doc.summary, { de: $('summary-de').value, en: $('summary-en').value })
+      headline: localized(doc.headline, valuesOf('headline')),
+      summary: localized(doc.summary, valuesOf('summary'))
     };
     if ($('more-info').value.trim()) { body.moreInfoUrl = $('more-info').value.trim(); }
     return body;
@@ -308,6 +318,132 @@
     return { items: qa.map(function (q) { return { id: q.id, question: localized(q.question, q.question), answer: localized(q.answer, q.answer) }; }) };
   }
 
+  // --- languages -----------------------------------------------------------------------------------------------------
+
+  // Every language but de and en that any text of the town has, so that nothing it wrote is hidden from the editor.
+  function furtherLanguages(document) {
+    var found = {};
+    var add = function (localizedText) { Object.keys(localizedText || {}).forEach(function (lang) { found[lang] = true; }); };
+    add(document.headline);
+    add(document.summary);
+    (document.services || []).forEach(function (s) { add(s.note); });
+    (document.qa || []).forEach(function (q) { add(q.question); add(q.answer); });
+    (document.updates || []).forEach(function (u) { add(u.text); });
+    return Object.keys(found).filter(function (lang) { return FIXED_LANGS.indexOf(lang) < 0; }).sort();
+  }
+
+  // The language's name in itself (Intl.DisplayNames, CLDR), as on the citizen page's language switch.
+  function languageName(lang) {
+    if (lang.toLowerCase() === 'de-x-ls') { return 'Leichte Sprache'; }
+    try { return new Intl.DisplayNames([lang], { type: 'language' }).of(lang) || lang; } catch (e) { return lang; }
+  }
+
+  // 'rtl' or 'ltr' from CLDR (Intl.Locale text info); null when the browser cannot tell, and the field uses dir=auto.
+  function direction(lang) {
+    try {
+      var locale = new Intl.Locale(lang);
+      var info = typeof locale.getTextInfo === 'function' ? locale.getTextInfo() : locale.textInfo;
+      return info && info.direction ? info.direction : null;
+    } catch (e) { return null; }
+  }
+
+  // lang and dir of a field or text: a field in another script runs in its own direction while the publisher types.
+  function marked(node, lang, within) {
+    var around = within || 'de';
+    if (lang === around) { return node; }
+    node.setAttribute('lang', lang);
+    if (lang !== 'en' || direction(around) === 'rtl') { node.setAttribute('dir', direction(lang) || 'auto'); }
+    return node;
+  }
+
+  // The level and state words of a page in this language, as the citizen page chooses its labels: the tag's own
+  // (de-x-ls), else its language's (uk for uk-UA), else English; without config.json, the console's German/English ones.
+  function wordsFor(lang) {
+    var found = [lang, lang.split('-')[0], 'en'].filter(function (tag) { return chrome[tag] && chrome[tag].levels && chrome[tag].states; })[0];
+    if (found) { return { lang: found, levels: chrome[found].levels, states: chrome[found].states }; }
+    var index = lang === 'de' || lang.indexOf('de-') === 0 ? 0 : 1;
+    var pick = function (table) { var result = {}; Object.keys(table).forEach(function (key) { result[key] = table[key][index]; }); return result; };
+    return { lang: index ? 'en' : 'de', levels: pick(LEVELS), states: pick(STATES) };
+  }
+
+  function fieldLabel(german, english, lang) {
+    if (lang === 'de') { return german + ' (Deutsch)'; }
+    if (lang === 'en') { return german + ' (Englisch) / ' + english + ' (English)'; }
+    return german + ' (' + languageName(lang) + ', ' + lang + ')';
+  }
+
+  // The typed text of one field (headline, summary or update) in every edited language.
+  function valuesOf(field) {
+    var values = {};
+    LANGS.forEach(function (lang) {
+      var input = $(field + '-' + lang);
+      values[lang] = input ? input.value : (drafts[lang] && drafts[lang][field]) || '';
+    });
+    return values;
+  }
+
+  function renderLanguages() {
+    var box = $('extra-langs');
+    var updates = $('update-extra');
+    box.textContent = '';
+    updates.textContent = '';
+    LANGS.filter(function (lang) { return FIXED_LANGS.indexOf(lang) < 0; }).forEach(function (lang) {
+      var name = languageName(lang);
+      var remove = el('button', { type: 'button', 'class': 'secondary', id: 'lang-remove-' + lang }, ['Sprache entfernen', el('span', { 'class': 'vh', text: ' – ' + name })]);
+      remove.addEventListener('click', function () { removeLanguage(lang); });
+      box.append(el('fieldset', { 'class': 'lang-set', 'data-lang': lang }, [
+        el('legend', { text: name + ' (' + lang + ')' }),
+        labelled('headline-' + lang, fieldLabel('Überschrift', 'headline', lang), draftInput('input', lang, 'headline', 'headline.' + lang)),
+        labelled('summary-' + lang, fieldLabel('Zusammenfassung', 'summary', lang), draftInput('textarea', lang, 'summary', 'summary.' + lang)),
+        el('div', { 'class': 'item-actions' }, [remove])
+      ]));
+      updates.append(labelled('update-' + lang, fieldLabel('Neue Meldung', 'new update', lang), draftInput('textarea', lang, 'update', 'text.' + lang)));
+    });
+  }
+
+  function draftInput(tag, lang, field, dataField) {
+    var input = el(tag, tag === 'input' ? { type: 'text', autocomplete: 'off', 'data-field': dataField } : { rows: field === 'summary' ? '5' : '3', 'data-field': dataField });
+    marked(input, lang);
+    input.value = drafts[lang][field] || '';
+    input.addEventListener('input', function () { drafts[lang][field] = input.value; if (field !== 'update') { renderPreview(); } });
+    return input;
+  }
+
+  function addLanguage() {
+    var lang = $('lang-add').value.trim();
+    if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(lang)) {
+      say('Bitte einen Sprachcode wie uk, ar oder de-x-ls eingeben. / Please enter a language tag.', false);
+      $('lang-add').focus();
+      return;
+    }
+    var known = LANGS.filter(function (l) { return l.toLowerCase() === lang.toLowerCase(); })[0];
+    if (!known) {
+      LANGS.push(lang);
+      removedLangs = removedLangs.filter(function (l) { return l.toLowerCase() !== lang.toLowerCase(); });
+      drafts[lang] = { headline: '', summary: '', update: '' };
+      renderLanguages();
+      renderServices();
+      renderQa();
+      say(languageName(lang) + ' hinzugefügt (noch nicht veröffentlicht).');
+    }
+    $('lang-add').value = '';
+    $('headline-' + (known || lang)).focus();
+  }
+
+  function removeLanguage(lang) {
+    LANGS = LANGS.filter(function (l) { return l !== lang; });
+    removedLangs.push(lang);
+    delete drafts[lang];
+    services.forEach(function (s) { delete s.note[lang]; });
+    qa.forEach(function (q) { delete q.question[lang]; delete q.answer[lang]; });
+    renderLanguages();
+    renderServices();
+    renderQa();
+    renderPreview();
+    say(languageName(lang) + ' entfernt (noch nicht veröffentlicht).');
+    $('lang-add').focus();
+  }
+
   // --- services ------------------------------------------------------------------------------------------------------
 
   function labelled(id, label, control) {
@@ -317,7 +453,7 @@
 
   function textArea(value, field, lang, onInput) {
     var area = el('textarea', { rows: '2', 'data-field': field });
-    if (lang === 'en') { area.setAttribute('lang', 'en'); }
+    marked(area, lang);
     area.value = value;
     area.addEventListener('input', function () { onInput(area.value); renderPreview(); });
     return area;
@@ -345,11 +481,10 @@
       });
       list.append(el('li', { 'class': 'item', 'data-field': 'services[' + i + ']', 'data-service': service.id }, [
         el('p', { 'class': 'item-title', text: name }),
-        labelled('svc-' + i + '-state', 'Zustand: ' + name, select),
-        labelled('svc-' + i + '-note-de', 'Hinweis (Deutsch)', textArea(text(service.note, 'de'), 'services[' + i + '].note.de', 'de', function (v) { service.note.de = v; })),
-        labelled('svc-' + i + '-note-en', 'Hinweis (Englisch) / note (English)', textArea(text(service.note, 'en'), 'services[' + i + '].note.en', 'en', function (v) { service.note.en = v; })),
-        el('div', { 'class': 'item-actions' }, [remove])
-      ]));
+        labelled('svc-' + i + '-state', 'Zustand: ' + name, select)
+      ].concat(LANGS.map(function (lang) {
+        return labelled('svc-' + i + '-note-' + lang, fieldLabel('Hinweis', 'note', lang), textArea(text(service.note, lang), 'services[' + i + '].note.' + lang, lang, function (v) { service.note[lang] = v; }));
+      }), [el('div', { 'class': 'item-actions' }, [remove])])));
     });
     renderServiceChoices();
   }
@@ -395,14 +530,13 @@
         say(title + ' entfernt (noch nicht veröffentlicht).');
         $('qa-add').focus();
       });
-      list.append(el('li', { 'class': 'item', 'data-field': 'items[' + i + ']' }, [
-        el('p', { 'class': 'item-title', text: title }),
-        labelled('qa-' + i + '-q-de', 'Frage (Deutsch)', textArea(text(item.question, 'de'), 'items[' + i + '].question.de', 'de', function (v) { item.question.de = v; })),
-        labelled('qa-' + i + '-q-en', 'Frage (Englisch) / question (English)', textArea(text(item.question, 'en'), 'items[' + i + '].question.en', 'en', function (v) { item.question.en = v; })),
-        labelled('qa-' + i + '-a-de', 'Antwort (Deutsch)', textArea(text(item.answer, 'de'), 'items[' + i + '].answer.de', 'de', function (v) { item.answer.de = v; })),
-        labelled('qa-' + i + '-a-en', 'Antwort (Englisch) / answer (English)', textArea(text(item.answer, 'en'), 'items[' + i + '].answer.en', 'en', function (v) { item.answer.en = v; })),
-        el('div', { 'class': 'item-actions' }, [up, down, remove])
-      ]));
+      var fields = [];
+      LANGS.forEach(function (lang) {
+        fields.push(labelled('qa-' + i + '-q-' + lang, fieldLabel('Frage', 'question', lang), textArea(text(item.question, lang), 'items[' + i + '].question.' + lang, lang, function (v) { item.question[lang] = v; })));
+        fields.push(labelled('qa-' + i + '-a-' + lang, fieldLabel('Antwort', 'answer', lang), textArea(text(item.answer, lang), 'items[' + i + '].answer.' + lang, lang, function (v) { item.answer[lang] = v; })));
+      });
+      list.append(el('li', { 'class': 'item', 'data-field': 'items[' + i + ']' },
+        [el('p', { 'class': 'item-title', text: title })].concat(fields, [el('div', { 'class': 'item-actions' }, [up, down, remove])])));
     });
   }
 
@@ -430,18 +564,19 @@
     var preview = $('preview');
     preview.textContent = '';
     var body = statusBody();
-    LANGS.forEach(function (lang, index) {
+    LANGS.forEach(function (lang) {
       var headline = text(body.headline, lang);
       if (!headline && lang !== town.defaultLanguage) { return; }
-      var part = el('div', { 'class': 'lang', lang: lang });
-      part.append(el('p', { 'class': 'muted', text: lang === 'de' ? 'Deutsche Seite' : 'English page' }));
-      part.append(el('p', {}, [el('span', { 'class': 'badge', text: body.level ? LEVELS[body.level][index] : '–' })]));
+      var words = wordsFor(lang);
+      var part = el('div', { 'class': 'lang', lang: lang, dir: direction(lang) || 'auto' });
+      part.append(el('p', { 'class': 'muted', lang: 'de', dir: 'ltr', text: lang === 'de' ? 'Deutsche Seite' : 'Seite in ' + languageName(lang) + ' (' + lang + ')' }));
+      part.append(el('p', {}, [marked(el('span', { 'class': 'badge', text: body.level ? words.levels[body.level] : '–' }), words.lang, lang)]));
       part.append(el('h3', { text: headline || '(ohne Überschrift)' }));
       if (text(body.summary, lang)) { part.append(el('p', { text: text(body.summary, lang) })); }
       if (services.length) {
         var list = el('ul');
         services.forEach(function (s) {
-          var line = (text(s.name, lang) || text(s.name, 'de') || s.id) + ': ' + STATES[s.state][index];
+          var line = (text(s.name, lang) || text(s.name, 'de') || s.id) + ': ' + words.states[s.state];
           var note = text(s.note, lang);
           list.append(el('li', { text: note ? line + ' – ' + note : line }));
         });
@@ -499,7 +634,7 @@
       remove.addEventListener('click', function () { deleteUpdate(update.id); });
       var item = el('li', { 'class': 'item' }, [el('p', { 'class': 'update-at', text: whenText })]);
       LANGS.forEach(function (lang) {
-        if (text(update.text, lang)) { item.append(el('p', { 'class': 'update-text', lang: lang, text: text(update.text, lang) })); }
+        if (text(update.text, lang)) { item.append(marked(el('p', { 'class': 'update-text', text: text(update.text, lang) }), lang)); }
       });
       item.append(el('div', { 'class': 'item-actions' }, [remove]));
       list.append(item);
@@ -512,15 +647,14 @@
     hideAlert();
     var form = $('update-form');
     clearErrors(form);
-    var body = { text: localized({}, { de: $('update-de').value, en: $('update-en').value }) };
+    var body = { text: localized({}, valuesOf('update')) };
     var json = JSON.stringify(body);
     if (!pendingUpdate || pendingUpdate.body !== json) { pendingUpdate = { body: json, key: randomKey() }; }
     setBusy(true);
     call('POST', townPath('/updates'), body, { ifMatch: etag, idempotencyKey: pendingUpdate.key }).then(function (result) {
       if (!result.ok) { setBusy(false); reportFailure(result, form, $('update-errors')); return; }
       pendingUpdate = null;
-      $('update-de').value = '';
-      $('update-en').value = '';
+      LANGS.forEach(function (lang) { if ($('update-' + lang)) { $('update-' + lang).value = ''; } drafts[lang].update = ''; });
       loadTown('Meldung veröffentlicht. / Update published.');
     });
   }
@@ -696,6 +830,7 @@
 
   function start(config) {
     apiBase = config && typeof config.apiBaseUrl === 'string' ? config.apiBaseUrl.replace(/\/+$/, '') : '';
+    chrome = config && config.labels && typeof config.labels === 'object' ? config.labels : {};
     $('noscript').hidden = true;
     $('login').hidden = false;
     $('town').setAttribute('data-field', 'town');
@@ -717,6 +852,8 @@
     $('alert-reload').addEventListener('click', function () { loadTown('Neu geladen: bitte die Änderung noch einmal eintragen und veröffentlichen. / Reloaded.'); });
     $('service-add-button').addEventListener('click', addService);
     $('qa-add').addEventListener('click', addQa);
+    $('lang-add-button').addEventListener('click', addLanguage);
+    $('lang-add').addEventListener('keydown', function (event) { if (event.key === 'Enter') { event.preventDefault(); addLanguage(); } });
     $('update-form').addEventListener('submit', postUpdate);
     $('aid-form').addEventListener('submit', function (event) { event.preventDefault(); aidRequest('PUT'); });
     $('aid-delete').addEventListener('click', function () { aidRequest('DELETE'); });

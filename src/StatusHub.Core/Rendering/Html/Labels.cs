@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Rendering.Html;
 
-/// <summary>The fixed UI text of the pages in one language; every UI string of the site lives here.</summary>
+/// <summary>
+/// The fixed UI text of the pages in one language, read from that language's file in <c>Localization/</c>
+/// (<see cref="LabelFiles"/>): adding a language to the chrome is one new file and no code.
+/// </summary>
 internal sealed record Labels
 {
-    /// <summary>The language these labels are written in.</summary>
-    public required string Language { get; init; }
+    /// <summary>The language these labels are written in: the file's name.</summary>
+    [JsonIgnore]
+    public string Language { get; init; } = string.Empty;
 
     public required string SkipToContent { get; init; }
     public required string AllTowns { get; init; }
@@ -109,218 +114,40 @@ internal sealed record Labels
     public required string FeedAtom { get; init; }
     public required string FeedCap { get; init; }
 
-    /// <summary>Date with weekday: {0} weekday, {1} day, {2} month name, {3} year.</summary>
-    public required string DatePattern { get; init; }
+    /// <summary>The culture (CLDR through ICU) whose month and weekday names and date order the dates use, unless the page's tag names a more specific culture of the same language ("uk-UA").</summary>
+    public required string Culture { get; init; }
 
-    /// <summary>Date without weekday, as on the badge: {0} day, {1} month name, {2} year.</summary>
-    public required string DayPattern { get; init; }
+    /// <summary>A date without weekday, as on the badge: a .NET custom format read with <see cref="Culture"/> ("d. MMMM yyyy").</summary>
+    public required string DayFormat { get; init; }
 
-    /// <summary>The badge's as-of line: {0} is the date as <see cref="DayPattern"/>.</summary>
+    /// <summary>The badge's as-of line: {0} is the date as <see cref="DayFormat"/>.</summary>
     public required string BadgeAsOf { get; init; }
 
-    /// <summary>Date and time: {0} the date as <see cref="DatePattern"/>, {1} the time "HH:mm".</summary>
+    /// <summary>Date and time: {0} the culture's long date (with weekday), {1} its short time.</summary>
     public required string DateTimePattern { get; init; }
 
-    /// <summary>Month names, January first.</summary>
-    public required IReadOnlyList<string> Months { get; init; }
+    /// <summary>The names of the shared catalogue's services (<see cref="ServiceCatalogue"/>), by service id.</summary>
+    public required IReadOnlyDictionary<string, string> Services { get; init; }
 
-    /// <summary>Weekday names, Sunday first (as <see cref="DayOfWeek"/>).</summary>
-    public required IReadOnlyList<string> Weekdays { get; init; }
+    /// <summary>German, the hub's default language.</summary>
+    public static Labels German => For("de");
 
-    public static Labels German { get; } = new()
-    {
-        Language = "de",
-        SkipToContent = "Zum Inhalt springen",
-        AllTowns = "Alle Orte",
-        LanguageNavigation = "Sprache",
-        Levels = new Dictionary<TownLevel, string>
-        {
-            [TownLevel.Normal] = "Normalbetrieb",
-            [TownLevel.Disrupted] = "Eingeschränkt",
-            [TownLevel.Emergency] = "Notbetrieb",
-            [TownLevel.Offline] = "Verwaltung nicht erreichbar",
-        },
-        AsOf = "Stand:",
-        StaleWarningTitle = "Achtung:",
-        StaleWarning = "Diese Angaben sind älter als 3 Tage und vielleicht nicht mehr aktuell. Fragen Sie im Zweifel telefonisch nach.",
-        ServicesHeading = "Was geht, was nicht",
-        GlanceHeading = "Auf einen Blick",
-        States = new Dictionary<ServiceState, string>
-        {
-            [ServiceState.Unavailable] = "Nicht möglich",
-            [ServiceState.Limited] = "Eingeschränkt möglich",
-            [ServiceState.Available] = "Möglich",
-            [ServiceState.Unknown] = "Noch unklar",
-        },
-        AidHeading = "Wo Sie sonst hingehen können",
-        AidGoTo = "Sie können nach {0} gehen.",
-        AidValidUntil = "Angebot gilt bis",
-        ContactHeading = "So erreichen Sie die Verwaltung",
-        Phone = "Telefon:",
-        Website = "Website:",
-        QaHeading = "Fragen und Antworten",
-        TimelineHeading = "Bisherige Meldungen",
-        MoreInfoHeading = "Weitere Informationen",
-        MoreInfoLead = "Ausführlich informiert die Verwaltung hier:",
-        RenderedAt = "Seite erstellt:",
-        NoticeTitle = "Aushang",
-        NoticePrint = "Aushang zum Ausdrucken",
-        NoticeHowToPrint = "Diese Seite ist der Aushang für die Rathaustür: drucken Sie sie auf ein A4-Blatt im Hochformat.",
-        NoticeBackToPage = "Zur Seite von {0}",
-        NoticeGroups = new Dictionary<ServiceState, string>
-        {
-            [ServiceState.Unavailable] = "Was nicht geht",
-            [ServiceState.Limited] = "Was eingeschränkt geht",
-            [ServiceState.Available] = "Was geht",
-            [ServiceState.Unknown] = "Noch unklar",
-        },
-        NoticeMoreServices = "und {0} weitere",
-        NoticeReachUs = "Hier erreichen Sie uns",
-        NoticeCurrentInfo = "Aktuelle Informationen:",
-        NoticeQrCode = "QR-Code mit der Adresse {0}",
-        IndexTitle = "Status der Verwaltungen",
-        EmbedHeading = "Für Webseiten: diesen Status zeigen",
-        EmbedLead = "Kopieren Sie diesen Code in Ihre Seite. Das Bild zeigt immer den aktuellen Stand und führt hierher.",
-        EmbedAlt = "{0}: aktueller Status der Verwaltung",
-        IndexIntro = "Welche Verwaltung arbeitet wie? Orte, die nicht normal arbeiten, stehen zuerst; jeden Ort finden Sie über seine Region.",
-        IndexAffectedHeading = "Nicht im Normalbetrieb",
-        IndexMoreAffected = "{0} weitere Orte arbeiten nicht normal. Sie stehen auf den Seiten ihrer Region.",
-        IndexRegionsHeading = "Regionen",
-        IndexTowns = "{0} Orte",
-        IndexOneTown = "1 Ort",
-        IndexRegionAffected = "davon {0} nicht im Normalbetrieb",
-        RegionTitle = "Verwaltungen in der Region {0}",
-        RegionIntro = "Wie arbeiten die Verwaltungen der Region, und welche Nachbarorte übernehmen Leistungen füreinander? Hier steht es auf einen Blick.",
-        RegionTownsHeading = "Alle Orte der Region",
-        RegionMatrixHeading = "Leistungen und Hilfe aus der Nachbarschaft",
-        RegionMatrixLead = "Die Tabelle zeigt für jeden Ort, welche Leistung geht und welcher Nachbarort aushilft. Lücken ohne Hilfe sind hervorgehoben und mit „keine Hilfe“ markiert. Ein Strich heißt: nicht gemeldet.",
-        RegionMatrixCaption = "Leistungen je Ort",
-        RegionMatrixScroll = "Tabelle der Leistungen je Ort, seitlich verschiebbar",
-        RegionTownColumn = "Ort",
-        NotReported = "nicht gemeldet",
-        AidBy = "Hilfe:",
-        NoAid = "keine Hilfe",
-        GapsHeading = "Noch ohne Hilfe",
-        GapsLead = "Für diese Leistungen gibt es noch keine Hilfe aus der Nachbarschaft:",
-        MapHeading = "Karte",
-        MapTitle = "Karte der Orte in der Region {0}",
-        MapDescription = "Jeder Ort ist ein Kreis an seiner Lage, Norden ist oben. Form und Beschriftung nennen den Betriebszustand.",
-        MapTextAlternative = "Dieselben Angaben stehen als Text in der Liste {0}.",
-        MapUnlocated = "Ohne Ortsangabe, daher nicht auf der Karte:",
-        FeedsHeading = "Daten zum Abonnieren und Weiterverarbeiten",
-        FeedJson = "Alle Orte als JSON (feed.json)",
-        FeedAtom = "Änderungen als Atom-Feed (feed.atom)",
-        FeedCap = "Warnmeldungen im CAP-Format (cap.xml)",
-        DatePattern = "{0}, {1}. {2} {3}",
-        DayPattern = "{0}. {1} {2}",
-        BadgeAsOf = "Stand {0}",
-        DateTimePattern = "{0}, {1} Uhr",
-        Months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
-        Weekdays = ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
-    };
+    /// <summary>English: the chrome of every page whose language has no label file of its own.</summary>
+    public static Labels English => For(Fallback);
 
-    public static Labels English { get; } = new()
-    {
-        Language = "en",
-        SkipToContent = "Skip to content",
-        AllTowns = "All towns",
-        LanguageNavigation = "Language",
-        Levels = new Dictionary<TownLevel, string>
-        {
-            [TownLevel.Normal] = "Normal operation",
-            [TownLevel.Disrupted] = "Disrupted",
-            [TownLevel.Emergency] = "Emergency operation",
-            [TownLevel.Offline] = "Administration unreachable",
-        },
-        AsOf = "As of:",
-        StaleWarningTitle = "Please note:",
-        StaleWarning = "This information is more than 3 days old and may be out of date. If in doubt, please call.",
-        ServicesHeading = "What works and what doesn't",
-        GlanceHeading = "At a glance",
-        States = new Dictionary<ServiceState, string>
-        {
-            [ServiceState.Unavailable] = "Not possible",
-            [ServiceState.Limited] = "Partly possible",
-            [ServiceState.Available] = "Possible",
-            [ServiceState.Unknown] = "Not yet known",
-        },
-        AidHeading = "Where else you can go",
-        AidGoTo = "You can go to {0}.",
-        AidValidUntil = "Offer valid until",
-        ContactHeading = "How to reach the administration",
-        Phone = "Phone:",
-        Website = "Website:",
-        QaHeading = "Questions and answers",
-        TimelineHeading = "Updates so far",
-        MoreInfoHeading = "More information",
-        MoreInfoLead = "Details from the administration:",
-        RenderedAt = "Page generated:",
-        NoticeTitle = "Notice",
-        NoticePrint = "Print this notice",
-        NoticeHowToPrint = "This page is the notice for the town-hall door: print it on one A4 sheet, portrait.",
-        NoticeBackToPage = "To the page of {0}",
-        NoticeGroups = new Dictionary<ServiceState, string>
-        {
-            [ServiceState.Unavailable] = "What does not work",
-            [ServiceState.Limited] = "What works in part",
-            [ServiceState.Available] = "What works",
-            [ServiceState.Unknown] = "Not yet known",
-        },
-        NoticeMoreServices = "and {0} more",
-        NoticeReachUs = "How to reach us",
-        NoticeCurrentInfo = "Current information:",
-        NoticeQrCode = "QR code with the address {0}",
-        IndexTitle = "Status of municipal administrations",
-        EmbedHeading = "For websites: show this status",
-        EmbedLead = "Copy this code into your page. The image always shows the current status and links here.",
-        EmbedAlt = "{0}: current status of the administration",
-        IndexIntro = "Which administration is working, and how? Towns not in normal operation come first; every town is on its region's page.",
-        IndexAffectedHeading = "Not in normal operation",
-        IndexMoreAffected = "{0} more towns are not in normal operation. They are on their regions' pages.",
-        IndexRegionsHeading = "Regions",
-        IndexTowns = "{0} towns",
-        IndexOneTown = "1 town",
-        IndexRegionAffected = "{0} of them not in normal operation",
-        RegionTitle = "Administrations in the region {0}",
-        RegionIntro = "How are the administrations of the region working, and which neighbouring towns take on services for each other? Here it is at a glance.",
-        RegionTownsHeading = "All towns in the region",
-        RegionMatrixHeading = "Services and help from neighbouring towns",
-        RegionMatrixLead = "The table shows, for each town, which service works and which neighbouring town helps out. Gaps without help are highlighted and marked “no help”. A dash means: not reported.",
-        RegionMatrixCaption = "Services by town",
-        RegionMatrixScroll = "Table of services by town, scrolls sideways",
-        RegionTownColumn = "Town",
-        NotReported = "not reported",
-        AidBy = "Help:",
-        NoAid = "no help",
-        GapsHeading = "Still without help",
-        GapsLead = "For these services there is no help from neighbouring towns yet:",
-        MapHeading = "Map",
-        MapTitle = "Map of the towns in the region {0}",
-        MapDescription = "Each town is a circle at its location, north is up. Shape and label give the level of operation.",
-        MapTextAlternative = "The same information is in the list {0} as text.",
-        MapUnlocated = "No location given, so not on the map:",
-        FeedsHeading = "Data to subscribe to and reuse",
-        FeedJson = "All towns as JSON (feed.json)",
-        FeedAtom = "Changes as an Atom feed (feed.atom)",
-        FeedCap = "Alerts in CAP format (cap.xml)",
-        DatePattern = "{0}, {1} {2} {3}",
-        DayPattern = "{0} {1} {2}",
-        BadgeAsOf = "As of {0}",
-        DateTimePattern = "{0}, {1}",
-        Months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-        Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    };
+    /// <summary>Every label set, by its file's language tag (case-insensitive).</summary>
+    public static IReadOnlyDictionary<string, Labels> ByLanguage => LabelFiles.All;
 
-    /// <summary>Label sets by primary language subtag; a page in any other language gets English UI text.</summary>
-    public static IReadOnlyDictionary<string, Labels> ByLanguage { get; } = new Dictionary<string, Labels>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["de"] = German,
-        ["en"] = English,
-    };
-
-    /// <summary>The labels for a page language: "de", "de-AT" and "de-x-ls" get German; languages without a label set get English.</summary>
+    /// <summary>
+    /// The labels for a page language: the set of the tag itself ("de-x-ls"), else of its language subtag ("uk" for
+    /// "uk-UA", "de" for "de-AT"), else English (API.md: a tag without chrome of its own gets <c>en</c> chrome).
+    /// </summary>
     public static Labels For(string language) =>
-        ByLanguage.TryGetValue(Languages.PrimarySubtag(language), out var labels) ? labels : English;
+        ByLanguage.TryGetValue(language, out var own) ? own
+        : ByLanguage.TryGetValue(Languages.PrimarySubtag(language), out var labels) ? labels
+        : ByLanguage[Fallback];
+
+    private const string Fallback = "en";
 }
 
 // Shared incidents (#17): the labels of the incident page (/incidents/{incident}/) and of a member town's incident

@@ -44,7 +44,7 @@ internal static class PageStyle
             "#glance ul{margin:.75rem 0}",
             "#glance li{display:flex;gap:.5rem;align-items:flex-start;margin:.4rem 0;padding:.3rem .5rem;border-inline-start:.3rem solid var(--t);background:var(--tb);border-radius:.25em}",
             "#glance svg{color:var(--t);margin-top:.1em}",
-            ".gs{font-weight:700;padding:0 .35em;border:1px solid var(--t);border-radius:.3em;white-space:nowrap}.tel{font-weight:700;white-space:nowrap}",
+            ".gs{display:inline-block;max-width:100%;font-weight:700;padding:0 .35em;border:1px solid var(--t);border-radius:.3em}.tel{font-weight:700;white-space:nowrap}",
             ".gn{display:block;font-size:.95rem;line-height:1.4}",
             "@media (max-width:24rem){header{gap:.25rem 1rem;font-size:.95rem}.town{font-size:1rem;line-height:1.35;margin:.6rem 0 .25rem}h1{font-size:1.25rem;margin:.3rem 0 .4rem}.asof{font-size:.95rem}.gn{font-size:.9rem;line-height:1.35}#glance li{padding:.25rem .4rem}}",
             ".warn{display:flex;gap:.5rem;padding:.75rem;border:2px solid var(--t);border-radius:.4em;color:var(--t);background:var(--tb)}",
