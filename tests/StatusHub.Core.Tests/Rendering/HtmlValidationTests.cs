@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
+using StatusHub.Core.Domain;
+using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;
 

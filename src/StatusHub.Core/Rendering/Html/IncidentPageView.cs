@@ -107,7 +107,7 @@ internal sealed class IncidentPageView
     public string? MoreInfoText { get; }
 
     private static string ShortDateAndTime(DateTimeOffset value, Labels labels) =>
-        string.Format(CultureInfo.InvariantCulture, labels.DateTimePattern, PageTime.Day(value, labels), PageTime.ToBerlin(value).ToString("HH:mm", CultureInfo.InvariantCulture));
+        string.Format(PageTime.CultureFor(labels.Language), labels.DateTimePattern, PageTime.Day(value, labels.Language), PageTime.ToBerlin(value).ToString("t", PageTime.CultureFor(labels.Language)));
 }
 
 /// <summary>Whether an incident is still going on, in words, symbol and tone (never colour alone).</summary>
