@@ -38,6 +38,8 @@ public static class StatusHubCoreServices
         services.AddSingleton<SiteStore>();
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<TownSiteRenderer>();
+        services.AddOptions<Rendering.Regions.CapOptions>().Bind(configuration.GetSection(Rendering.Regions.CapOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Rendering.Regions.CapOptions>, Rendering.Regions.CapOptionsValidation>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
         services.Configure<PublisherConsole.ConsoleOptions>(configuration.GetSection(PublisherConsole.ConsoleOptions.Section));
         services.AddSingleton<PublisherConsole.ConsoleFiles>();

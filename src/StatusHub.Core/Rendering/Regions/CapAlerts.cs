@@ -23,7 +23,10 @@ public sealed record CapMessage(string Identifier, string Sender, string Sent, s
 /// <summary>
 /// CAP 1.2 alerts (OASIS, namespace urn:oasis:names:tc:emergency:cap:1.2) for towns at emergency or offline:
 /// one identifier per town and status version, Alert first, Update for each new version, Cancel when the
-/// town is back to normal or disrupted. Built with LINQ to XML in schema element order.
+/// town is back to normal or disrupted. Built with LINQ to XML in schema element order, one <c>info</c> per language
+/// the town has a headline in, with what NINA/MoWaS consumers read (docs/cap.md): the BBK event code, the
+/// Regionalschlüssel as <c>SHN</c> geocode and <c>warnVerwaltungsbereiche</c>, <c>sender_langname</c> and
+/// <c>sender_signature</c>, and <c>expires</c>.
 /// </summary>
 public static class CapAlerts
 {
@@ -36,9 +39,9 @@ public static class CapAlerts
     /// The town's CAP document given the one published before (null when none), or null when there is nothing to
     /// publish (never alerted, or already cancelled).
     /// </summary>
-    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages)
+    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages, CapOptions options)
     {
-        var sender = $"statushub@{siteBaseUrl.Host}";
+        var sender = options.Sender ?? $"statushub@{siteBaseUrl.Host}";
         var active = IsActive(town.Status.Level);
         var asOf = town.Status.AsOf ?? DateTimeOffset.UnixEpoch;
         var identifier = $"statushub-{town.Profile.Slug}-{asOf.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
@@ -56,11 +59,11 @@ public static class CapAlerts
 
         if (previous is not null && previous.Identifier == identifier)
         {
-            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages));
+            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages, options));
         }
 
         var (msgType, references) = previous is null || previous.MsgType == "Cancel" ? ("Alert", (string?)null) : ("Update", previous.Reference);
-        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages));
+        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages, options));
     }
 
     /// <summary>CAP date-times need a numeric offset and no fractions: 2023-11-20T07:00:00+00:00.</summary>
@@ -81,12 +84,28 @@ public static class CapAlerts
                 references is null ? null : new XElement(Ns + "references", references),
                 infos));
 
-    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages)
+    /// <summary>NINA's key of the BBK event code in <c>eventCode</c> (bundesAPI/nina-api openapi.yaml, Warning.info.eventCode).</summary>
+    public const string EventCodeName = "profile:DE-BBK-EVENTCODE";
+
+    /// <summary>The geocode name MoWaS gives the 12-digit Amtlicher Regionalschlüssel of an area.</summary>
+    public const string RegionalKeyName = "SHN";
+
+    /// <summary>
+    /// The 12-digit Amtlicher Regionalschlüssel of the town's Kreis, derived from its 8-digit AGS: Land, Regierungsbezirk
+    /// and Kreis (the first five digits), then seven zeros. NINA keys warnings by this Kreis-level ARS (its dashboard
+    /// takes no other); the municipality's own ARS needs its Gemeindeverband digits, which an AGS does not hold.
+    /// </summary>
+    public static string? RegionalKey(string? ags) =>
+        ags is { Length: 8 } && ags.All(char.IsAsciiDigit) ? ags[..5] + "0000000" : null;
+
+    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages, CapOptions options)
     {
         var profile = town.Profile;
+        var regionalKey = RegionalKey(profile.Ags);
+        var expires = town.Status.AsOf is { } asOf ? Timestamp(StatusExpiry.Of(asOf)) : null;
         foreach (var language in languages)
         {
-            var english = language != "de";
+            var english = !IsGerman(language);
             var headline = town.Status.Headline.In(language) ?? town.Status.Headline.In(profile.DefaultLanguage) ?? profile.Name;
             var summary = town.Status.Summary.In(language) ?? town.Status.Summary.In(profile.DefaultLanguage);
             var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, language, profile.DefaultLanguage));
@@ -98,26 +117,39 @@ public static class CapAlerts
                 new XElement(Ns + "urgency", "Expected"),
                 new XElement(Ns + "severity", town.Status.Level == TownLevel.Offline ? "Severe" : "Moderate"),
                 new XElement(Ns + "certainty", "Observed"),
+                ValuePair("eventCode", EventCodeName, options.EventCode),
+                expires is null ? null : new XElement(Ns + "expires", expires),
                 new XElement(Ns + "senderName", AtomFeeds.XmlSafe(profile.Name)),
-                new XElement(Ns + "headline", AtomFeeds.XmlSafe(Truncate(headline, 160))),
+                new XElement(Ns + "headline", AtomFeeds.XmlSafe(Html.TownPageView.Shorten(headline, 160))),
                 summary is null ? null : new XElement(Ns + "description", AtomFeeds.XmlSafe(summary)),
                 new XElement(Ns + "instruction", english
                     ? "See the town's status page for what works and where else to go."
                     : "Was funktioniert und wohin Sie sich wenden können, steht auf der Statusseite der Gemeinde."),
                 new XElement(Ns + "web", page.AbsoluteUri),
                 profile.Phone is null ? null : new XElement(Ns + "contact", profile.Phone),
-                Area(profile));
+                regionalKey is null ? null : ValuePair("parameter", "warnVerwaltungsbereiche", regionalKey),
+                ValuePair("parameter", "sender_langname", AtomFeeds.XmlSafe(options.SenderName ?? profile.Name)),
+                ValuePair("parameter", "sender_signature", AtomFeeds.XmlSafe(string.Join('\n', new[] { profile.Name, profile.Phone, profile.Website }.OfType<string>()))),
+                Area(profile, regionalKey));
         }
     }
 
-    private static XElement Area(TownProfile profile) =>
+    /// <summary>German text for German and its variants (de-CH, de-x-ls); English for every other language.</summary>
+    private static bool IsGerman(string language) =>
+        language.Equals("de", StringComparison.OrdinalIgnoreCase) || language.StartsWith("de-", StringComparison.OrdinalIgnoreCase);
+
+    private static XElement ValuePair(string element, string name, string value) =>
+        new(Ns + element, new XElement(Ns + "valueName", name), new XElement(Ns + "value", value));
+
+    private static XElement Area(TownProfile profile, string? regionalKey) =>
         new(
             Ns + "area",
             new XElement(Ns + "areaDesc", AtomFeeds.XmlSafe(profile.Name)),
             profile.Location is { } at
                 ? new XElement(Ns + "circle", string.Create(CultureInfo.InvariantCulture, $"{at.Lat:0.######},{at.Lon:0.######} 5"))
                 : null,
-            profile.Ags is null ? null : new XElement(Ns + "geocode", new XElement(Ns + "valueName", "AGS"), new XElement(Ns + "value", profile.Ags)));
+            regionalKey is null ? null : ValuePair("geocode", RegionalKeyName, regionalKey),
+            profile.Ags is null ? null : ValuePair("geocode", "AGS", profile.Ags));
 
     private static string Event(TownLevel level, bool english) => (level, english) switch
     {
@@ -126,6 +158,4 @@ public static class CapAlerts
         (_, false) => "Verwaltung im Notbetrieb",
         _ => "Administration in emergency operation",
     };
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

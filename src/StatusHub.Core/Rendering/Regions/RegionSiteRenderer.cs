@@ -15,8 +15,10 @@ namespace StatusHub.Core.Rendering.Regions;
 /// field: it is built from <see cref="RegionFeed"/>, which has none), feed.atom, the CAP index and one CAP alert per town.
 /// Wherever they name the region they use its display name (<see cref="RegionProfile.DisplayName"/>; the slug until it has one).
 /// </summary>
-public sealed class RegionSiteRenderer(HtmlPages pages)
+public sealed class RegionSiteRenderer(HtmlPages pages, Microsoft.Extensions.Options.IOptions<CapOptions>? cap = null)
 {
+    private readonly CapOptions _cap = cap?.Value ?? new CapOptions();
+
     public async Task<IReadOnlyList<SiteFile>> RenderAsync(
         RegionProfile named,
         IReadOnlyList<TownSnapshot> towns,
@@ -46,7 +48,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         {
             previousAlerts.TryGetValue(town.Profile.Slug, out var previous);
             var languages = TownSiteRenderer.LanguagesOf(page.Document);
-            if (CapAlerts.Build(town, previous, siteBaseUrl, languages) is { } alert)
+            if (CapAlerts.Build(town, previous, siteBaseUrl, languages, _cap) is { } alert)
             {
                 alerts.Add((town, alert));
                 files.Add(new SiteFile(SitePaths.RegionCapAlert(region, town.Profile.Slug), SiteFile.Cap, SiteFile.ShortCache, Serialize(alert)));
