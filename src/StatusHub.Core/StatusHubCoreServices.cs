@@ -29,9 +29,10 @@ public static class StatusHubCoreServices
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));
         services.PostConfigure<RenderOptions>(options =>
         {
-            if (configuration["StatusHub:SiteBaseUrl"] is { Length: > 0 } url)
+            // A malformed value is left to the start-up validation (SiteBaseUrlProblem), which names the key.
+            if (RenderOptions.ParseSiteBaseUrl(configuration[RenderOptions.SiteBaseUrlKey]) is { } url)
             {
-                options.SiteBaseUrl = new Uri(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
+                options.SiteBaseUrl = url;
             }
         });
         services.AddSingleton<RenderMarkers>();

@@ -42,7 +42,7 @@ public sealed class RenderJob(
     RegionSiteRenderer regionRenderer,
     RenderLease lease,
     IEnumerable<IDeploymentFiles> deploymentFiles,
-    IOptions<RenderOptions> options,
+    IOptionsMonitor<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger,
     DeliveryOutbox deliveries)
@@ -103,13 +103,13 @@ public sealed class RenderJob(
         }
 
         // Only a tick with work takes the lease, so an idle tick stays one table query and no blob request.
-        var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.Value.LeaseWaitSeconds)) : TimeSpan.Zero;
+        var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.CurrentValue.LeaseWaitSeconds)) : TimeSpan.Zero;
         await using var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             if (manual)
             {
-                throw new Errors.RenderBusyException(TimeSpan.FromSeconds(Math.Clamp(options.Value.LeaseSeconds, 15, 60)));
+                throw new Errors.RenderBusyException(TimeSpan.FromSeconds(Math.Clamp(options.CurrentValue.LeaseSeconds, 15, 60)));
             }
 
             logger.LogInformation("Render skipped: another instance holds the render lease; the next tick catches up");
@@ -141,7 +141,8 @@ public sealed class RenderJob(
         var due = marked.Where(m => m.Region is null).ToList();
         var renamed = marked.Where(m => m.Region is not null).ToList();
         logger.LogInformation("Rendering: {Count} towns and {Regions} region names changed", due.Count, renamed.Count);
-        var settings = options.Value;
+        // The monitor's value: the local server fills in its listening address once it listens.
+        var settings = options.CurrentValue;
         var tally = new Tally();
 
         // The regions' display names: one query of one small partition (a row per named region), on ticks with work only.
