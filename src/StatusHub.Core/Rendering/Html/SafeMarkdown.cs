@@ -33,7 +33,7 @@ public static partial class SafeMarkdown
             var target = link.Url!.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || link.Url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)
                 ? link.Url[(link.Url.IndexOf(':') + 1)..]
                 : link.Url;
-            link.ReplaceBy(new LiteralInline(text.Length == 0 || text == target || text == link.Url ? target : $"{text} ({target})"));
+            link.ReplaceBy(new LiteralInline(text.Length == 0 || text == target || text == link.Url ? target : $"{text} ({target})"), copyChildren: false);
         }
 
         foreach (var list in document.Descendants<ListBlock>().ToList())
@@ -44,18 +44,30 @@ public static partial class SafeMarkdown
                 var marker = list.IsOrdered ? $"{number++}{list.OrderedDelimiter} " : "- ";
                 if (item.FirstOrDefault() is ParagraphBlock { Inline: { } inline })
                 {
-                    inline.InsertBefore(new LiteralInline(marker));
+                    if (inline.FirstChild is { } first)
+                    {
+                        first.InsertBefore(new LiteralInline(marker));
+                    }
+                    else
+                    {
+                        inline.AppendChild(new LiteralInline(marker));
+                    }
                 }
             }
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
-        Pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        var lines = writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd());
-        return BlankLines().Replace(string.Join('\n', lines), "\n\n").Trim();
+        // Markdig's plain-text rendering (its HTML renderer without HTML), one top-level block at a time so that
+        // paragraphs and lists are apart by a blank line, as they were written.
+        var blocks = document.Select(block =>
+        {
+            using var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+            Pipeline.Setup(renderer);
+            renderer.Render(block);
+            writer.Flush();
+            return string.Join('\n', writer.ToString().ReplaceLineEndings("\n").Split('\n').Select(line => line.TrimEnd())).Trim('\n');
+        });
+        return BlankLines().Replace(string.Join("\n\n", blocks.Where(text => text.Length > 0)), "\n\n").Trim();
     }
 
     /// <summary>The document with headings as paragraphs and only allowed links; images and other links are their text.</summary>
