@@ -9,7 +9,10 @@ namespace StatusHub.Api.Http;
 /// </summary>
 public static class JsonDuplicateKeys
 {
-    /// <summary>The duplicated name and the JSON path of its object ("$", "$.headline"); null when there is none or the JSON is broken.</summary>
+    /// <summary>
+    /// The first duplicated name and the JSON path of its object ("$", "$.headline"); null when there is none or the JSON
+    /// is broken anywhere (then that is the problem to report).
+    /// </summary>
     public static (string Name, string Path)? Find(ReadOnlySpan<byte> json) =>
         Find(json, StringComparer.Ordinal) ?? Find(json, StringComparer.OrdinalIgnoreCase);
 
@@ -20,6 +23,7 @@ public static class JsonDuplicateKeys
         var path = new Stack<string>();
         path.Push("$");
         string? pending = null;
+        (string Name, string Path)? first = null;
         try
         {
             while (reader.Read())
@@ -49,7 +53,7 @@ public static class JsonDuplicateKeys
                         var (names, where) = objects.Peek();
                         if (!names.Add(name))
                         {
-                            return (name, where);
+                            first ??= (name, where);
                         }
 
                         pending = name;
@@ -65,7 +69,7 @@ public static class JsonDuplicateKeys
             return null;
         }
 
-        return null;
+        return first;
     }
 
     private static string Current(Stack<string> path, string? property) =>
