@@ -48,7 +48,7 @@ public sealed class RenderJob(
     DeliveryOutbox deliveries)
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
+    public static readonly TimeSpan StaleAfter = StatusExpiry.After;
 
     // Up to this many changed towns, their snapshots are read once up front and reused by their regions.
     private const int KeepSnapshotsUpTo = 64;
