@@ -45,9 +45,11 @@ public static class AtomFeeds
         {
             foreach (var lang in languages)
             {
+                // Every text of the entry in its own language (the level word from that language's labels): a summary
+                // the town did not translate is left out rather than shown under the wrong xml:lang.
                 var headline = document.Headline.In(lang) ?? Pick(document.Headline, language);
-                var title = $"{LevelName(document.Level)}: {headline}";
-                var summary = document.Summary.In(lang) ?? (lang == language ? null : document.Summary.In(language));
+                var title = $"{Html.Labels.For(lang).Levels[document.Level]}: {headline}";
+                var summary = document.Summary.In(lang);
                 var entryPage = Page(lang);
                 entries.Add(Entry(Html.TownPageView.Shorten(title, MaxTitleLength), summary ?? "", entryPage, $"{page.AbsoluteUri}#status-{asOf.UtcTicks}{Suffix(lang)}", asOf, lang));
             }
