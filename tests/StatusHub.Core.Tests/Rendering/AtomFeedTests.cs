@@ -57,6 +57,23 @@ public class AtomFeedTests
     }
 
     [Fact]
+    public async Task Region_feed_titles_are_cut_at_a_word()
+    {
+        var headline = string.Join(' ', Enumerable.Repeat("Verwaltung im Notbetrieb,", 8));
+        var town = new TownSnapshot(
+            new TownProfile("musterstadt", "Musterstadt", "bw-test", "08416025", "de", null, null, [], null, null),
+            new TownStatus(TownLevel.Emergency, Pages.De(headline), Pages.De("Text"), Pages.AsOf, null),
+            [], [], [], [], Pages.AsOf, "etag");
+        var files = await new RegionSiteRenderer(Pages.Html).RenderAsync(
+            RegionProfile.Unnamed("bw-test"), [town], AidMatcher.Match([town], Pages.RenderedAt), new Dictionary<string, CapMessage>(), Pages.Site, Pages.RenderedAt);
+
+        var feed = XDocument.Parse(Encoding.UTF8.GetString(files.Single(f => f.Path == SitePaths.RegionFeedAtom("bw-test")).Content)).Root!;
+        var title = feed.Element(Atom + "entry")!.Element(Atom + "title")!.Value;
+        Assert.True(title.Length <= AtomFeeds.MaxTitleLength, title);
+        Assert.EndsWith("Notbetrieb, Verwaltung im…", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_in_updates_becomes_plain_text_with_link_targets_kept()
     {
         const string markdown = "Bitte **zuerst telefonisch** melden: [Bürgerbüro](https://www.musterstadt.de/buergerbuero) oder [anrufen](tel:+4974733700).\n\n- Pässe _nur_ mit Termin\n- Kfz in [Nachbarort](https://nachbarort.de)";

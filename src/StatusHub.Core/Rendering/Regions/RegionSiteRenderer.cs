@@ -83,7 +83,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages, Microsoft.Extensions.Opt
             var headline = AtomFeeds.Pick(town.Status.Headline, profile.DefaultLanguage);
             var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, profile.DefaultLanguage, profile.DefaultLanguage));
             var title = $"{profile.Name}: {AtomFeeds.LevelName(town.Status.Level)}" + (headline is null ? "" : $" – {headline}");
-            return new SyndicationItem(AtomFeeds.XmlSafe(title), AtomFeeds.XmlSafe(AidSummary(town, matching, towns)), page,
+            return new SyndicationItem(AtomFeeds.XmlSafe(TownPageView.Shorten(title, AtomFeeds.MaxTitleLength)), AtomFeeds.XmlSafe(AidSummary(town, matching, towns)), page,
                 $"{page.AbsoluteUri}#status-{asOf.UtcTicks}", asOf);
         }).ToList();
         return new SiteFile(SitePaths.RegionFeedAtom(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
