@@ -19,6 +19,8 @@ public static class StatusHubApi
     public static IServiceCollection AddStatusHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStatusHubCore(configuration);
+        services.AddOptions<Core.Rendering.RenderOptions>().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Core.Rendering.RenderOptions>, SiteBaseUrlValidation>();
         services.AddOptions<LimitOptions>().Bind(configuration.GetSection(LimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LimitOptions>, LimitOptionsValidation>();
         services.AddSingleton<AuthThrottle>();

@@ -30,9 +30,10 @@ public static class StatusHubCoreServices
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));
         services.PostConfigure<RenderOptions>(options =>
         {
-            if (configuration["StatusHub:SiteBaseUrl"] is { Length: > 0 } url)
+            // A malformed value is left to the start-up validation (SiteBaseUrlProblem), which names the key.
+            if (RenderOptions.ParseSiteBaseUrl(configuration[RenderOptions.SiteBaseUrlKey]) is { } url)
             {
-                options.SiteBaseUrl = new Uri(url.EndsWith('/') ? url : url + "/", UriKind.Absolute);
+                options.SiteBaseUrl = url;
             }
         });
         services.AddSingleton<RenderMarkers>();
@@ -40,6 +41,8 @@ public static class StatusHubCoreServices
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<TownSiteRenderer>();
         services.AddSingleton<IncidentSiteRenderer>();
+        services.AddOptions<Rendering.Regions.CapOptions>().Bind(configuration.GetSection(Rendering.Regions.CapOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Rendering.Regions.CapOptions>, Rendering.Regions.CapOptionsValidation>();
         services.AddSingleton<Rendering.Regions.RegionSiteRenderer>();
         services.Configure<PublisherConsole.ConsoleOptions>(configuration.GetSection(PublisherConsole.ConsoleOptions.Section));
         services.AddSingleton<PublisherConsole.ConsoleFiles>();

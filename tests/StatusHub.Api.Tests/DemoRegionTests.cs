@@ -143,16 +143,17 @@ public sealed class DemoRegionTests(DemoRegionApp app) : IClassFixture<DemoRegio
         foreach (var info in infos)
         {
             var names = info.Elements().Select(e => e.Name.LocalName).ToList();
-            Assert.Equal(["language", "category", "event", "urgency", "severity", "certainty", "senderName", "headline"], names.Take(8));
+            Assert.Equal(["language", "category", "event", "urgency", "severity", "certainty", "eventCode", "expires", "senderName", "headline"], names.Take(10));
             Assert.Equal("Infra", info.Element(Cap + "category")!.Value);
             Assert.Equal("Moderate", info.Element(Cap + "severity")!.Value);
             Assert.Equal("Observed", info.Element(Cap + "certainty")!.Value);
             var area = info.Element(Cap + "area")!;
             Assert.Equal("Mössingen", area.Element(Cap + "areaDesc")!.Value);
             Assert.Equal("48.406,9.057 5", area.Element(Cap + "circle")!.Value);
-            Assert.Equal("AGS", area.Element(Cap + "geocode")!.Element(Cap + "valueName")!.Value);
-            Assert.Equal("08416025", area.Element(Cap + "geocode")!.Element(Cap + "value")!.Value);
-            Assert.Equal(["areaDesc", "circle", "geocode"], area.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal(
+                ["SHN=084160000000", "AGS=08416025"],
+                area.Elements(Cap + "geocode").Select(g => $"{g.Element(Cap + "valueName")!.Value}={g.Element(Cap + "value")!.Value}"));
+            Assert.Equal(["areaDesc", "circle", "geocode", "geocode"], area.Elements().Select(e => e.Name.LocalName));
         }
 
         var index = XDocument.Parse(await _app.Client().GetStringAsync("/regions/bw-tuebingen/cap.xml")).Root!;

@@ -9,11 +9,11 @@ public class UpdateValidationTests
     [Fact]
     public void Valid_update_keeps_text_and_converts_at_to_utc()
     {
-        var (text, at) = Validator.Update(new UpdateRequest(Text(("de", "Bürgerbüro wieder offen."), ("en", "Citizens' office open again.")), "2023-11-21T10:00:00+01:00"), "de", Now);
+        var (text, at) = Validator.Update(new UpdateRequest(Text(("de", "Bürgerbüro wieder offen."), ("en", "Citizens' office open again.")), "2023-11-20T10:00:00+01:00"), "de", Now);
 
         Assert.Equal("Bürgerbüro wieder offen.", text["de"]);
         Assert.Equal("Citizens' office open again.", text["en"]);
-        Assert.Equal(new DateTimeOffset(2023, 11, 21, 9, 0, 0, TimeSpan.Zero), at);
+        Assert.Equal(new DateTimeOffset(2023, 11, 20, 9, 0, 0, TimeSpan.Zero), at);
         Assert.Equal(TimeSpan.Zero, at.Offset);
     }
 

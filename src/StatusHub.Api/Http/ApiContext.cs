@@ -114,6 +114,11 @@ public sealed class ApiContext(HttpRequest request)
         }
         catch (JsonException error)
         {
+            if (JsonDuplicateKeys.Find(raw) is { } duplicate)
+            {
+                throw new ApiProblemException(400, "Malformed JSON", $"The body names the property '{duplicate.Name}' twice at {duplicate.Path}: give each property once.");
+            }
+
             var where = error.Path is { Length: > 0 } path ? $" at {path}" : "";
             var reason = error.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown property" : "malformed or wrongly typed value";
             throw new ApiProblemException(400, "Malformed JSON", $"The body is not valid for this operation: {reason}{where} (line {error.LineNumber + 1}, byte {error.BytePositionInLine}).");

@@ -35,7 +35,11 @@ public sealed record TownDocument(
                 snapshot.Profile.Region,
                 snapshot.Profile.Website,
                 snapshot.Profile.Phone,
-                snapshot.Profile.DefaultLanguage),
+                snapshot.Profile.DefaultLanguage)
+            {
+                Ags = snapshot.Profile.Ags,
+                Location = snapshot.Profile.Location,
+            },
             snapshot.Status.Level,
             snapshot.Status.Headline,
             snapshot.Status.Summary,
@@ -51,7 +55,16 @@ public sealed record TownDocument(
 }
 
 /// <summary>The public identity of a town inside documents.</summary>
-public sealed record TownReference(string Slug, string Name, string Region, string? Website, string? Phone, string DefaultLanguage);
+public sealed record TownReference(string Slug, string Name, string Region, string? Website, string? Phone, string DefaultLanguage)
+{
+    /// <summary>The town's 8-digit Amtlicher Gemeindeschlüssel, for the page's structured data; not part of status.json (its shape is the contract).</summary>
+    [JsonIgnore]
+    public string? Ags { get; init; }
+
+    /// <summary>The town's location, for the page's structured data; not part of status.json.</summary>
+    [JsonIgnore]
+    public GeoLocation? Location { get; init; }
+}
 
 /// <summary>A service with its display name (from the catalogue or the town's custom name).</summary>
 public sealed record ServiceView(string Id, LocalizedText Name, ServiceState State, LocalizedText Note)

@@ -9,12 +9,25 @@ namespace StatusHub.Core.Rendering;
 /// <summary>Atom 1.0 feeds (System.ServiceModel.Syndication): the town's current status and its timeline.</summary>
 public static class AtomFeeds
 {
-    /// <summary>The town feed: one entry for the current status (new id whenever asOf changes) and one per update.</summary>
+    /// <summary>Longest entry title; a longer first line is cut at a word (<see cref="Html.TownPageView.Shorten"/>).</summary>
+    public const int MaxTitleLength = 120;
+
+    private static readonly XmlQualifiedName XmlLang = new("lang", "http://www.w3.org/XML/1998/namespace");
+
+    /// <summary>
+    /// The town feed: per page language (the default first, then every language with a headline) one entry for the current
+    /// status (new id whenever asOf changes), and one entry per update and language it has text in. Every entry carries its
+    /// language as <c>xml:lang</c> and links the page in that language; the default language keeps the ids it always had.
+    /// Text is <c>type="text"</c>: update Markdown becomes plain text (<see cref="Html.SafeMarkdown.ToPlainText"/>).
+    /// </summary>
     public static SiteFile Town(TownDocument document, Uri siteBaseUrl, DateTimeOffset renderedAt)
     {
         var town = document.Town;
         var language = town.DefaultLanguage;
-        var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(town.Slug, language, language));
+        var languages = TownSiteRenderer.LanguagesOf(document);
+        Uri Page(string lang) => new(siteBaseUrl, SitePaths.TownPageUrl(town.Slug, languages.Contains(lang) ? lang : language, language));
+        string Suffix(string lang) => lang == language ? "" : $"-{lang}";
+        var page = Page(language);
         var feed = new SyndicationFeed(
             XmlSafe($"{town.Name}: Status"),
             XmlSafe(Pick(document.Headline, language) ?? town.Name),
@@ -25,34 +38,58 @@ public static class AtomFeeds
             Language = language,
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(siteBaseUrl, SitePaths.TownFeed(town.Slug)), SiteFile.Atom));
-        feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(town.Name), Uri = town.Website });
+        feed.Authors.Add(Author(town, page));
 
         var entries = new List<SyndicationItem>();
         if (document.AsOf is { } asOf)
         {
-            var title = $"{LevelName(document.Level)}: {Pick(document.Headline, language)}";
-            var status = new SyndicationItem(XmlSafe(title), XmlSafe(Pick(document.Summary, language) ?? ""), page,
-                $"{page.AbsoluteUri}#status-{asOf.UtcTicks}", asOf)
+            foreach (var lang in languages)
             {
-                PublishDate = asOf,
-            };
-            entries.Add(status);
+                // Every text of the entry in its own language (the level word from that language's labels): a summary
+                // the town did not translate is left out rather than shown under the wrong xml:lang.
+                var headline = document.Headline.In(lang) ?? Pick(document.Headline, language);
+                var title = $"{Html.Labels.For(lang).Levels[document.Level]}: {headline}";
+                var summary = document.Summary.In(lang);
+                var entryPage = Page(lang);
+                entries.Add(Entry(Html.TownPageView.Shorten(title, MaxTitleLength), summary ?? "", entryPage, $"{page.AbsoluteUri}#status-{asOf.UtcTicks}{Suffix(lang)}", asOf, lang));
+            }
         }
 
         foreach (var update in document.Updates)
         {
-            var text = Pick(update.Text, language) ?? "";
-            var item = new SyndicationItem(XmlSafe(FirstLine(text)), XmlSafe(text), page, $"{page.AbsoluteUri}#update-{update.Id}", update.At)
+            foreach (var (lang, markdown) in UpdateLanguages(update.Text, language))
             {
-                PublishDate = update.At,
-            };
-            entries.Add(item);
+                var text = Html.SafeMarkdown.ToPlainText(markdown);
+                entries.Add(Entry(Title(text), text, Page(lang), $"{page.AbsoluteUri}#update-{update.Id}{Suffix(lang)}", update.At, lang));
+            }
         }
 
         entries.AddRange(document.Incidents.SelectMany(incident => IncidentEntries(incident, siteBaseUrl, language)));
         feed.Items = entries;
         return new SiteFile(SitePaths.TownFeed(town.Slug), SiteFile.Atom, SiteFile.ShortCache, Write(feed));
     }
+
+    /// <summary>An entry title from plain text: its first line, cut at a word to <see cref="MaxTitleLength"/> characters.</summary>
+    public static string Title(string plainText) =>
+        Html.TownPageView.Shorten(plainText.Split('\n', 2)[0].Trim(), MaxTitleLength);
+
+    /// <summary>The town as the feed's author (RFC 4287 §4.1.1: its entries have none): its website, else its status page.</summary>
+    private static SyndicationPerson Author(TownReference town, Uri page) =>
+        new() { Name = XmlSafe(town.Name), Uri = town.Website ?? page.AbsoluteUri };
+
+    private static SyndicationItem Entry(string title, string content, Uri link, string id, DateTimeOffset at, string language)
+    {
+        var item = new SyndicationItem(XmlSafe(title), XmlSafe(content), link, id, at) { PublishDate = at };
+        item.AttributeExtensions.Add(XmlLang, language);
+        return item;
+    }
+
+    /// <summary>The default language first, then the others by tag, so the feed's order does not follow the order the town wrote in.</summary>
+    private static IEnumerable<(string Language, string Text)> UpdateLanguages(LocalizedText text, string defaultLanguage) =>
+        text.Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
+            .OrderBy(entry => entry.Key == defaultLanguage ? 0 : 1)
+            .ThenBy(entry => entry.Key, StringComparer.Ordinal)
+            .Select(entry => (entry.Key, entry.Value));
 
     /// <summary>Serializes a feed as UTF-8 Atom 1.0.</summary>
     public static byte[] Write(SyndicationFeed feed)
@@ -99,12 +136,6 @@ public static class AtomFeeds
         document.Updates.Concat(document.Incidents.SelectMany(i => i.Updates)).Select(u => u.At).Append(document.AsOf ?? DateTimeOffset.MinValue).DefaultIfEmpty(fallback).Max() is var latest
         && latest > DateTimeOffset.MinValue ? latest : fallback;
 
-    private static string FirstLine(string text)
-    {
-        var line = text.Split('\n', 2)[0].Trim().TrimStart('#', '-', '*', ' ');
-        return line.Length <= 120 ? line : line[..119] + "…";
-    }
-
     /// <summary>The level in German words, the same the pages use, for feed titles.</summary>
     public static string LevelName(TownLevel level) => Html.Labels.For("de").Levels[level];
 
@@ -118,11 +149,8 @@ public static class AtomFeeds
         var title = Pick(incident.Title, language) ?? incident.Id;
         return incident.Updates.Select(update =>
         {
-            var text = Pick(update.Text, language) ?? "";
-            return new SyndicationItem(XmlSafe($"{title}: {FirstLine(text)}"), XmlSafe(text), page, $"{page.AbsoluteUri}#update-{update.Id}", update.At)
-            {
-                PublishDate = update.At,
-            };
+            var text = Html.SafeMarkdown.ToPlainText(Pick(update.Text, language) ?? "");
+            return Entry(Title($"{title}: {text}"), text, page, $"{page.AbsoluteUri}#update-{update.Id}", update.At, update.Text.In(language) is null ? update.Text.Keys.FirstOrDefault() ?? language : language);
         });
     }
 }

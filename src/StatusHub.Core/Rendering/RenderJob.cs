@@ -49,13 +49,13 @@ public sealed class RenderJob(
     IncidentSiteRenderer incidentRenderer,
     RenderLease lease,
     IEnumerable<IDeploymentFiles> deploymentFiles,
-    IOptions<RenderOptions> options,
+    IOptionsMonitor<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger,
     DeliveryOutbox deliveries)
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
+    public static readonly TimeSpan StaleAfter = StatusExpiry.After;
 
     // Up to this many changed towns, their snapshots are read once up front and reused by their regions.
     private const int KeepSnapshotsUpTo = 64;
@@ -110,13 +110,13 @@ public sealed class RenderJob(
         }
 
         // Only a tick with work takes the lease, so an idle tick stays one table query and no blob request.
-        var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.Value.LeaseWaitSeconds)) : TimeSpan.Zero;
+        var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.CurrentValue.LeaseWaitSeconds)) : TimeSpan.Zero;
         await using var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             if (manual)
             {
-                throw new Errors.RenderBusyException(TimeSpan.FromSeconds(Math.Clamp(options.Value.LeaseSeconds, 15, 60)));
+                throw new Errors.RenderBusyException(TimeSpan.FromSeconds(Math.Clamp(options.CurrentValue.LeaseSeconds, 15, 60)));
             }
 
             logger.LogInformation("Render skipped: another instance holds the render lease; the next tick catches up");
@@ -149,7 +149,8 @@ public sealed class RenderJob(
         var renamed = marked.Where(m => m.Region is not null).ToList();
         var changedIncidents = marked.Where(m => m.Incident is not null).ToList();
         logger.LogInformation("Rendering: {Count} towns, {Regions} region names and {Incidents} shared incidents changed", due.Count, renamed.Count, changedIncidents.Count);
-        var settings = options.Value;
+        // The monitor's value: the local server fills in its listening address once it listens.
+        var settings = options.CurrentValue;
         var tally = new Tally();
         var incidentsThisTick = new IncidentReads(incidents, cancellationToken);
 

@@ -25,6 +25,31 @@ public sealed class RenderOptions
     /// </summary>
     public int LeaseWaitSeconds { get; set; } = 30;
 
-    /// <summary>Absolute base URL of the static site, used in feeds, canonical links and JSON-LD.</summary>
+    /// <summary>The configuration key of <see cref="SiteBaseUrl"/>.</summary>
+    public const string SiteBaseUrlKey = "StatusHub:SiteBaseUrl";
+
+    /// <summary>
+    /// Absolute base URL of the static site, used in feeds, canonical links, CAP and JSON-LD. Unset: the local
+    /// server's real listening address once it listens (this default until then); required in Production.
+    /// </summary>
     public Uri SiteBaseUrl { get; set; } = new("http://localhost:5080/");
+
+    /// <summary><paramref name="configured"/> as a base URL ending in '/', or null when it is not an absolute http(s) URL.</summary>
+    public static Uri? ParseSiteBaseUrl(string? configured) =>
+        Uri.TryCreate(configured is { Length: > 0 } url && !url.EndsWith('/') ? url + "/" : configured, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Query.Length == 0 && uri.Fragment.Length == 0
+            ? uri
+            : null;
+
+    /// <summary>What is wrong with the configured site base URL, or null: it must be an absolute http(s) URL, and set in Production.</summary>
+    public static string? SiteBaseUrlProblem(string? configured, bool production) => configured switch
+    {
+        null or "" when production =>
+            $"{SiteBaseUrlKey} is required in Production: the absolute URL citizens reach the static site at (the storage account's "
+            + "static website endpoint or its custom domain, e.g. https://status.example.org/). Feeds, canonical links, CAP and JSON-LD are built from it.",
+        null or "" => null,
+        _ when ParseSiteBaseUrl(configured) is null =>
+            $"{SiteBaseUrlKey} must be an absolute http:// or https:// URL without query or fragment, e.g. https://status.example.org/.",
+        _ => null,
+    };
 }

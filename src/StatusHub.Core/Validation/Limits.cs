@@ -28,6 +28,15 @@ public static class Limits
     public const int MaxQaItems = 50;
     public const int MaxIdempotencyKey = 200;
 
+    /// <summary>The earliest <c>asOf</c> or update <c>at</c> accepted: StatusHub reports current outages, not history.</summary>
+    public static readonly DateTimeOffset EarliestTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far past the server's clock an <c>asOf</c> or update <c>at</c> may lie (a publisher's clock running fast).</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
+
+    /// <summary>An aid offer's <c>validUntil</c> lies before this.</summary>
+    public static readonly DateTimeOffset LatestValidUntil = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Timeline updates a town keeps; the write that adds one beyond removes the oldest (API.md).</summary>
     public const int MaxUpdates = 200;
 

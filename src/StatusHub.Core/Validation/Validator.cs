@@ -186,7 +186,7 @@ public static partial class Validator
 
         var headline = Text(errors, "headline", request.Headline, defaultLanguage, Limits.MaxHeadline, required: true);
         var summary = Text(errors, "summary", request.Summary, defaultLanguage, Limits.MaxSummary, required: false);
-        var asOf = Timestamp(errors, "asOf", request.AsOf) ?? now;
+        var asOf = PastTimestamp(errors, "asOf", request.AsOf, now) ?? now;
         var moreInfo = Url(errors, "moreInfoUrl", request.MoreInfoUrl);
         errors.ThrowIfAny();
         return new TownStatus(level, headline, summary, asOf.ToUniversalTime(), moreInfo);
@@ -309,7 +309,7 @@ public static partial class Validator
         }
 
         var text = Text(errors, "text", request!.Text, defaultLanguage, Limits.MaxUpdateText, required: true);
-        var at = Timestamp(errors, "at", request.At) ?? now;
+        var at = PastTimestamp(errors, "at", request.At, now) ?? now;
         errors.ThrowIfAny();
         return (text, at.ToUniversalTime());
     }
@@ -461,6 +461,10 @@ public static partial class Validator
         {
             errors.Add("validUntil", "Must be in the future.");
         }
+        else if (validUntil is { } far && far >= Limits.LatestValidUntil)
+        {
+            errors.Add("validUntil", $"Must be before {Limits.LatestValidUntil:yyyy-MM-dd} (got {far.UtcDateTime:yyyy-MM-dd}).");
+        }
 
         errors.ThrowIfAny();
         return new AidOffer(offerId, request.Service!, forTowns, note, validUntil?.ToUniversalTime());
@@ -572,6 +576,8 @@ public static partial class Validator
             errors.Add(field, $"At most {Limits.MaxLanguagesPerText} languages.");
         }
 
+        // A default-language text that is given but broken (too long, a control character) gets that message only.
+        var refused = false;
         foreach (var (language, text) in value)
         {
             var path = $"{field}.{language}";
@@ -596,9 +602,13 @@ public static partial class Validator
             {
                 result[tag] = clean;
             }
+            else if (tag == defaultLanguage && !string.IsNullOrWhiteSpace(text))
+            {
+                refused = true;
+            }
         }
 
-        if (required && !result.ContainsKey(defaultLanguage))
+        if (required && !refused && !result.ContainsKey(defaultLanguage))
         {
             errors.Add($"{field}.{defaultLanguage}", $"Required: text in the town's default language '{defaultLanguage}'.");
         }
@@ -705,6 +715,34 @@ public static partial class Validator
         return value;
     }
 
+    /// <summary>
+    /// A moment that has happened (asOf, an update's at): within <see cref="Limits.EarliestTimestamp"/> and
+    /// <see cref="Limits.MaxClockSkew"/> after <paramref name="now"/>, one message for the one rule broken.
+    /// </summary>
+    private static DateTimeOffset? PastTimestamp(ValidationErrors errors, string field, string? value, DateTimeOffset now)
+    {
+        if (Timestamp(errors, field, value) is not { } parsed)
+        {
+            return null;
+        }
+
+        if (parsed < Limits.EarliestTimestamp)
+        {
+            errors.Add(field, $"Must be on or after {Limits.EarliestTimestamp:yyyy-MM-dd} (got {parsed.UtcDateTime:yyyy-MM-dd}).");
+            return null;
+        }
+
+        var latest = now + Limits.MaxClockSkew;
+        if (parsed > latest)
+        {
+            errors.Add(field, $"Must not be more than {Limits.MaxClockSkew.TotalHours:0} hours in the future (got {Iso(parsed)}, latest {Iso(latest)}).");
+            return null;
+        }
+
+        return parsed;
+    }
+
+    /// <summary>ISO 8601 with offset; the message tells a wrong format apart from a well-formed date that does not exist.</summary>
     private static DateTimeOffset? Timestamp(ValidationErrors errors, string field, string? value)
     {
         if (value is null)
@@ -712,16 +750,23 @@ public static partial class Validator
             return null;
         }
 
-        if (!TimestampPattern().IsMatch(value)
-            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            || parsed.Year is < 2000 or > 2999)
+        if (!TimestampPattern().IsMatch(value))
         {
             errors.Add(field, "Must be an ISO 8601 timestamp with offset, e.g. 2023-11-20T08:15:00+01:00.");
             return null;
         }
 
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            errors.Add(field, $"'{Truncate(value)}' is not a date and time that exists (month 01–12, a day of that month, hour 00–23, offset at most ±14:00).");
+            return null;
+        }
+
         return parsed;
     }
+
+    private static string Iso(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

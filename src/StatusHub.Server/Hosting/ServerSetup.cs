@@ -18,6 +18,9 @@ public static class ServerSetup
         });
         LocalStorage.Configure(builder);
         builder.Services.AddStatusHub(builder.Configuration);
+        builder.Services.AddSingleton<ListeningSiteBaseUrl>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Core.Rendering.RenderOptions>>(services => services.GetRequiredService<ListeningSiteBaseUrl>());
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<Core.Rendering.RenderOptions>>(services => services.GetRequiredService<ListeningSiteBaseUrl>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {

@@ -82,6 +82,13 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["StatusHub:Limits:WritesPerKey"] = "1000000",
             ["StatusHub:Limits:AnonymousReadsPerAddress"] = "1000000",
         };
+        // The Functions worker runs as Production, where the site's base URL is required (the server derives it
+        // from its listening address outside Production); the value is the server's default.
+        if (HostUnderTest == TestHost.Functions)
+        {
+            settings["StatusHub:SiteBaseUrl"] = "http://localhost:5080/";
+        }
+
         ConfigureSettings(settings);
         return settings;
     }

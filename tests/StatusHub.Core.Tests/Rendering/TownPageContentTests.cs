@@ -225,7 +225,8 @@ public class TownPageContentTests
         Assert.Equal("https://www.musterstadt.de/", root.GetProperty("announcementLocation").GetProperty("url").GetString());
         Assert.Equal("https://www.musterstadt.de/cyberangriff", root.GetProperty("newsUpdatesAndGuidelines").GetString());
         Assert.Equal("https://status.example.org/musterstadt/feed.atom", root.GetProperty("webFeed").GetString());
-        Assert.False(root.TryGetProperty("category", out _));
+        Assert.Equal("https://www.wikidata.org/wiki/Q4071928", root.GetProperty("category").GetString());
+        Assert.Equal("2023-11-26T09:00:00+01:00", root.GetProperty("expires").GetString());
         Assert.DoesNotContain("Q81068910", script.TextContent, StringComparison.Ordinal);
     }
 

@@ -34,6 +34,9 @@ public sealed class PublishedWorker : IAsyncLifetime
             {
                 ["StatusHub:Storage:ConnectionString"] = Azurite.ConnectionString,
                 ["StatusHub:AdminKey"] = AdminKey,
+
+                // The worker runs as Production, where the site's base URL is required.
+                ["StatusHub:SiteBaseUrl"] = "http://localhost:5080/",
                 ["StatusHub:Render:Schedule"] = "0 0 0 1 1 *",
                 ["StatusHub:Delivery:Schedule"] = "0 0 0 1 1 *",
                 ["StatusHub:Storage:TotalTimeout"] = "00:00:20",

@@ -19,11 +19,30 @@ public sealed class WorkerStartupTests
             {
                 ["StatusHub:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
                 ["StatusHub:AdminKey"] = reference,
+                ["StatusHub:SiteBaseUrl"] = "https://status.example.org/",
             },
         };
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsTestHost.StartAsync(options));
         Assert.Contains("StatusHub:AdminKey is an unresolved reference", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("kv-statushub.vault.azure.net", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_worker_does_not_start_in_production_without_the_site_base_url()
+    {
+        var configuration = typeof(WorkerStartupTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BuildConfiguration").Value!;
+        var options = new FunctionsTestHostOptions
+        {
+            AppDirectory = await PublishedApp.EnsureAsync(Checkout.Root, configuration),
+            StartupTimeout = TimeSpan.FromSeconds(60),
+            Settings = new Dictionary<string, string?>
+            {
+                ["StatusHub:Storage:ConnectionString"] = "UseDevelopmentStorage=true",
+            },
+        };
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsTestHost.StartAsync(options));
+        Assert.Contains("StatusHub:SiteBaseUrl is required in Production", refused.Message, StringComparison.Ordinal);
     }
 }

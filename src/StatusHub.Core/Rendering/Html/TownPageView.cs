@@ -7,7 +7,7 @@ namespace StatusHub.Core.Rendering.Html;
 internal sealed class TownPageView
 {
     /// <summary>Older than this, the page warns that the information may be out of date.</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(3);
+    public static readonly TimeSpan StaleAfter = StatusExpiry.After;
 
     /// <summary>State groups in reading order: what doesn't work first, what nobody knows yet last.</summary>
     public static readonly IReadOnlyList<ServiceState> GroupOrder =

@@ -24,7 +24,10 @@ public sealed record CapMessage(string Identifier, string Sender, string Sent, s
 /// <summary>
 /// CAP 1.2 alerts (OASIS, namespace urn:oasis:names:tc:emergency:cap:1.2) for towns at emergency or offline:
 /// one identifier per town and status version, Alert first, Update for each new version, Cancel when the
-/// town is back to normal or disrupted. Built with LINQ to XML in schema element order.
+/// town is back to normal or disrupted. Built with LINQ to XML in schema element order, one <c>info</c> per language
+/// the town has a headline in, with what NINA/MoWaS consumers read (docs/cap.md): the BBK event code, the
+/// Regionalschlüssel as <c>SHN</c> geocode and <c>warnVerwaltungsbereiche</c>, <c>sender_langname</c> and
+/// <c>sender_signature</c>, and <c>expires</c>.
 /// </summary>
 public static class CapAlerts
 {
@@ -41,10 +44,10 @@ public static class CapAlerts
     /// publish (never alerted, or already cancelled).
     /// </summary>
     /// <param name="incidents">The town's shared incidents (issue 17): named in the alert's <c>incidents</c> and in each info's parameters.</param>
-    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages, IReadOnlyList<IncidentView>? incidents = null)
+    public static XDocument? Build(TownSnapshot town, CapMessage? previous, Uri siteBaseUrl, IReadOnlyList<string> languages, CapOptions options, IReadOnlyList<IncidentView>? incidents = null)
     {
         incidents ??= [];
-        var sender = $"statushub@{siteBaseUrl.Host}";
+        var sender = options.Sender ?? $"statushub@{siteBaseUrl.Host}";
         var active = IsActive(town.Status.Level);
         var asOf = town.Status.AsOf ?? DateTimeOffset.UnixEpoch;
         var identifier = $"statushub-{town.Profile.Slug}-{asOf.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
@@ -62,11 +65,11 @@ public static class CapAlerts
 
         if (previous is not null && previous.Identifier == identifier)
         {
-            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages, incidents), incidents);
+            return Document(identifier, previous.Sender, previous.Sent, previous.MsgType, previous.References, Infos(town, siteBaseUrl, languages, options, incidents), incidents);
         }
 
         var (msgType, references) = previous is null || previous.MsgType == "Cancel" ? ("Alert", (string?)null) : ("Update", previous.Reference);
-        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages, incidents), incidents);
+        return Document(identifier, sender, sent, msgType, references, Infos(town, siteBaseUrl, languages, options, incidents), incidents);
     }
 
     /// <summary>CAP date-times need a numeric offset and no fractions: 2023-11-20T07:00:00+00:00.</summary>
@@ -89,12 +92,28 @@ public static class CapAlerts
                 incidents is { Count: > 0 } ? new XElement(Ns + "incidents", string.Join(' ', incidents.Select(i => i.Id))) : null,
                 infos));
 
-    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages, IReadOnlyList<IncidentView> incidents)
+    /// <summary>NINA's key of the BBK event code in <c>eventCode</c> (bundesAPI/nina-api openapi.yaml, Warning.info.eventCode).</summary>
+    public const string EventCodeName = "profile:DE-BBK-EVENTCODE";
+
+    /// <summary>The geocode name MoWaS gives the 12-digit Amtlicher Regionalschlüssel of an area.</summary>
+    public const string RegionalKeyName = "SHN";
+
+    /// <summary>
+    /// The 12-digit Amtlicher Regionalschlüssel of the town's Kreis, derived from its 8-digit AGS: Land, Regierungsbezirk
+    /// and Kreis (the first five digits), then seven zeros. NINA keys warnings by this Kreis-level ARS (its dashboard
+    /// takes no other); the municipality's own ARS needs its Gemeindeverband digits, which an AGS does not hold.
+    /// </summary>
+    public static string? RegionalKey(string? ags) =>
+        ags is { Length: 8 } && ags.All(char.IsAsciiDigit) ? ags[..5] + "0000000" : null;
+
+    private static IEnumerable<XElement> Infos(TownSnapshot town, Uri siteBaseUrl, IReadOnlyList<string> languages, CapOptions options, IReadOnlyList<IncidentView> incidents)
     {
         var profile = town.Profile;
+        var regionalKey = RegionalKey(profile.Ags);
+        var expires = town.Status.AsOf is { } asOf ? Timestamp(StatusExpiry.Of(asOf)) : null;
         foreach (var language in languages)
         {
-            var english = language != "de";
+            var english = !IsGerman(language);
             var headline = town.Status.Headline.In(language) ?? town.Status.Headline.In(profile.DefaultLanguage) ?? profile.Name;
             var summary = town.Status.Summary.In(language) ?? town.Status.Summary.In(profile.DefaultLanguage);
             var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, language, profile.DefaultLanguage));
@@ -106,8 +125,10 @@ public static class CapAlerts
                 new XElement(Ns + "urgency", "Expected"),
                 new XElement(Ns + "severity", town.Status.Level == TownLevel.Offline ? "Severe" : "Moderate"),
                 new XElement(Ns + "certainty", "Observed"),
+                ValuePair("eventCode", EventCodeName, options.EventCode),
+                expires is null ? null : new XElement(Ns + "expires", expires),
                 new XElement(Ns + "senderName", AtomFeeds.XmlSafe(profile.Name)),
-                new XElement(Ns + "headline", AtomFeeds.XmlSafe(Truncate(headline, 160))),
+                new XElement(Ns + "headline", AtomFeeds.XmlSafe(Html.TownPageView.Shorten(headline, 160))),
                 summary is null ? null : new XElement(Ns + "description", AtomFeeds.XmlSafe(summary)),
                 new XElement(Ns + "instruction", english
                     ? "See the town's status page for what works and where else to go."
@@ -115,9 +136,19 @@ public static class CapAlerts
                 new XElement(Ns + "web", page.AbsoluteUri),
                 profile.Phone is null ? null : new XElement(Ns + "contact", profile.Phone),
                 incidents.Select(incident => IncidentParameter(incident, siteBaseUrl, language)),
-                Area(profile));
+                regionalKey is null ? null : ValuePair("parameter", "warnVerwaltungsbereiche", regionalKey),
+                ValuePair("parameter", "sender_langname", AtomFeeds.XmlSafe(options.SenderName ?? profile.Name)),
+                ValuePair("parameter", "sender_signature", AtomFeeds.XmlSafe(string.Join('\n', new[] { profile.Name, profile.Phone, profile.Website }.OfType<string>()))),
+                Area(profile, regionalKey));
         }
     }
+
+    /// <summary>German text for German and its variants (de-CH, de-x-ls); English for every other language.</summary>
+    private static bool IsGerman(string language) =>
+        language.Equals("de", StringComparison.OrdinalIgnoreCase) || language.StartsWith("de-", StringComparison.OrdinalIgnoreCase);
+
+    private static XElement ValuePair(string element, string name, string value) =>
+        new(Ns + element, new XElement(Ns + "valueName", name), new XElement(Ns + "value", value));
 
     /// <summary>
     /// A shared incident the town is hit by, as an info parameter (CAP 1.2 has no element for a link beside <c>web</c>,
@@ -130,14 +161,15 @@ public static class CapAlerts
             new XElement(Ns + "value", AtomFeeds.XmlSafe(
                 $"{incident.Id} | {incident.Title.In(language) ?? AtomFeeds.Pick(incident.Title, "de") ?? incident.Id} | {new Uri(siteBaseUrl, SitePaths.IncidentFolder(incident.Id)).AbsoluteUri}")));
 
-    private static XElement Area(TownProfile profile) =>
+    private static XElement Area(TownProfile profile, string? regionalKey) =>
         new(
             Ns + "area",
             new XElement(Ns + "areaDesc", AtomFeeds.XmlSafe(profile.Name)),
             profile.Location is { } at
                 ? new XElement(Ns + "circle", string.Create(CultureInfo.InvariantCulture, $"{at.Lat:0.######},{at.Lon:0.######} 5"))
                 : null,
-            profile.Ags is null ? null : new XElement(Ns + "geocode", new XElement(Ns + "valueName", "AGS"), new XElement(Ns + "value", profile.Ags)));
+            regionalKey is null ? null : ValuePair("geocode", RegionalKeyName, regionalKey),
+            profile.Ags is null ? null : ValuePair("geocode", "AGS", profile.Ags));
 
     private static string Event(TownLevel level, bool english) => (level, english) switch
     {
@@ -146,6 +178,4 @@ public static class CapAlerts
         (_, false) => "Verwaltung im Notbetrieb",
         _ => "Administration in emergency operation",
     };
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

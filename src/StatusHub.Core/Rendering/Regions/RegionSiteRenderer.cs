@@ -15,8 +15,10 @@ namespace StatusHub.Core.Rendering.Regions;
 /// field: it is built from <see cref="RegionFeed"/>, which has none), feed.atom, the CAP index and one CAP alert per town.
 /// Wherever they name the region they use its display name (<see cref="RegionProfile.DisplayName"/>; the slug until it has one).
 /// </summary>
-public sealed class RegionSiteRenderer(HtmlPages pages)
+public sealed class RegionSiteRenderer(HtmlPages pages, Microsoft.Extensions.Options.IOptions<CapOptions>? cap = null)
 {
+    private readonly CapOptions _cap = cap?.Value ?? new CapOptions();
+
     public async Task<IReadOnlyList<SiteFile>> RenderAsync(
         RegionProfile named,
         IReadOnlyList<TownSnapshot> towns,
@@ -50,7 +52,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
         {
             previousAlerts.TryGetValue(town.Profile.Slug, out var previous);
             var languages = TownSiteRenderer.LanguagesOf(page.Document);
-            if (CapAlerts.Build(town, previous, siteBaseUrl, languages, page.Document.Incidents) is { } alert)
+            if (CapAlerts.Build(town, previous, siteBaseUrl, languages, _cap, page.Document.Incidents) is { } alert)
             {
                 alerts.Add((town, alert));
                 files.Add(new SiteFile(SitePaths.RegionCapAlert(region, town.Profile.Slug), SiteFile.Cap, SiteFile.ShortCache, Serialize(alert)));
@@ -87,7 +89,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages)
             var headline = AtomFeeds.Pick(town.Status.Headline, profile.DefaultLanguage);
             var page = new Uri(siteBaseUrl, SitePaths.TownPageUrl(profile.Slug, profile.DefaultLanguage, profile.DefaultLanguage));
             var title = $"{profile.Name}: {AtomFeeds.LevelName(town.Status.Level)}" + (headline is null ? "" : $" – {headline}");
-            return new SyndicationItem(AtomFeeds.XmlSafe(title), AtomFeeds.XmlSafe(AidSummary(town, matching, towns)), page,
+            return new SyndicationItem(AtomFeeds.XmlSafe(TownPageView.Shorten(title, AtomFeeds.MaxTitleLength)), AtomFeeds.XmlSafe(AidSummary(town, matching, towns)), page,
                 $"{page.AbsoluteUri}#status-{asOf.UtcTicks}", asOf);
         }).Concat(incidents.SelectMany(i => AtomFeeds.IncidentEntries(i.ToView(), siteBaseUrl, language))).ToList();
         return new SiteFile(SitePaths.RegionFeedAtom(region), SiteFile.Atom, SiteFile.ShortCache, AtomFeeds.Write(feed));
