@@ -20,8 +20,10 @@ public sealed class KeyRepository(StatusHubStorage storage)
 {
     private const string Partition = "key";
 
-    public Task CreateAsync(StoredKey key, CancellationToken cancellationToken) =>
-        storage.RunAsync(token => storage.Keys.AddEntityAsync(ToEntity(key), token), cancellationToken);
+    /// <summary>Stores a new key; returns its row's ETag.</summary>
+    public Task<string> CreateAsync(StoredKey key, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
+            (await storage.Keys.AddEntityAsync(ToEntity(key), token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "", cancellationToken);
 
     public Task<StoredKey?> FindAsync(string id, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
@@ -42,19 +44,19 @@ public sealed class KeyRepository(StatusHubStorage storage)
             return keys.OrderBy(k => k.CreatedAt).ToList();
         }, cancellationToken);
 
-    /// <summary>Marks the key revoked (kept for the audit trail); false when no such key exists.</summary>
-    public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>Marks the key revoked (kept for the audit trail); returns the row's new ETag, or null when no such key exists.</summary>
+    public Task<string?> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
         {
             try
             {
-                await storage.Keys.UpdateEntityAsync(
+                var response = await storage.Keys.UpdateEntityAsync(
                     new TableEntity(Partition, id) { ["RevokedAt"] = at }, ETag.All, TableUpdateMode.Merge, token).ConfigureAwait(false);
-                return true;
+                return response.Headers.ETag?.ToString() ?? "";
             }
             catch (RequestFailedException failed) when (failed.Status == 404)
             {
-                return false;
+                return null;
             }
         }, cancellationToken);
 

@@ -39,8 +39,10 @@ public sealed class SubscriptionStore(StatusHubStorage storage)
             return list.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
-    public Task CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        storage.RunAsync(token => storage.Subscriptions.AddEntityAsync(ToEntity(subscription), token), cancellationToken);
+    public Task<string> CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
+            (await storage.Subscriptions.AddEntityAsync(ToEntity(subscription), token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "",
+            cancellationToken);
 
     /// <summary>Deletes the subscription; false when there is none.</summary>
     public Task<bool> DeleteAsync(string region, string id, CancellationToken cancellationToken) =>

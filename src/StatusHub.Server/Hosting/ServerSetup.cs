@@ -15,6 +15,7 @@ public static class ServerSetup
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.UseProblemResponses();
         });
         LocalStorage.Configure(builder);
         builder.Services.AddStatusHub(builder.Configuration);
