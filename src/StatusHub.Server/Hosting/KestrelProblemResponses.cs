@@ -119,6 +119,11 @@ public static class KestrelProblemResponses
     {
         private readonly ArrayBufferWriter<byte> _pending = new(4096);
 
+        // Kestrel (and System.Text.Json writing to it) ask how much is buffered to decide when to flush.
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => _pending.WrittenCount + (inner.CanGetUnflushedBytes ? inner.UnflushedBytes : 0);
+
         public override void Advance(int bytes) => _pending.Advance(bytes);
 
         public override Memory<byte> GetMemory(int sizeHint = 0) => _pending.GetMemory(sizeHint);
