@@ -120,5 +120,38 @@ public sealed class WriteETagTests(StatusHubApp app)
         var regionTag = named.Headers.ETag!;
         await _admin.Put($"/api/v1/regions/{region}", new { name = new { de = "Zweit" } }, ("If-Match", $"W/{regionTag.Tag}")).Problem(HttpStatusCode.PreconditionFailed);
         await _admin.Put($"/api/v1/regions/{region}", new { name = new { de = "Zweit" } }, ("If-Match", regionTag.Tag)).Ok();
+
+        // A key's revocation and a subscription's deletion honour If-Match too: weak or stale is 412 and changes nothing.
+        using var key = await _admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "if-match" });
+        var keyId = (await key.Json())["id"]!.GetValue<string>();
+        var keyTag = key.Headers.ETag!;
+        await Delete($"/api/v1/keys/{keyId}", $"W/{keyTag.Tag}").Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Null((await _admin.GetAsync("/api/v1/keys").Ok())["keys"]!.AsArray().Single(k => k!["id"]!.GetValue<string>() == keyId)!["revokedAt"]);
+        using (var revoked = await Delete($"/api/v1/keys/{keyId}", keyTag.Tag))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+            Assert.NotEqual(keyTag.Tag, revoked.Headers.ETag!.Tag);
+        }
+
+        await Delete($"/api/v1/keys/{keyId}", keyTag.Tag).Problem(HttpStatusCode.PreconditionFailed);
+
+        using var subscription = await _admin.Post($"/api/v1/regions/{region}/subscriptions",
+            new { url = "http://127.0.0.1:9/hook", secret = "0123456789abcdef0123456789abcdef" });
+        var subscriptionId = (await subscription.Json())["id"]!.GetValue<string>();
+        var subscriptionTag = subscription.Headers.ETag!;
+        await Delete($"/api/v1/regions/{region}/subscriptions/{subscriptionId}", $"W/{subscriptionTag.Tag}").Problem(HttpStatusCode.PreconditionFailed);
+        using (var deleted = await Delete($"/api/v1/regions/{region}/subscriptions/{subscriptionId}", subscriptionTag.Tag))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await Delete($"/api/v1/regions/{region}/subscriptions/{subscriptionId}", subscriptionTag.Tag).Problem(HttpStatusCode.NotFound);
+    }
+
+    private Task<HttpResponseMessage> Delete(string path, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Delete, path);
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return _admin.SendAsync(request);
     }
 }

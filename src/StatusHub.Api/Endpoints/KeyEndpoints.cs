@@ -46,7 +46,7 @@ public static class KeyEndpoints
     public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, Access.Admin(), async api =>
     {
         var etag = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
-            ? await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.Aborted)
+            ? await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.IfMatch, api.Aborted)
             : null;
         if (etag is null)
         {

@@ -69,7 +69,7 @@ public static class SubscriptionEndpoints
 
     public static Task<IResult> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
-        var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.Aborted);
+        var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.IfMatch, api.Aborted);
         if (!found)
         {
             throw ApiContext.NotFound($"Region '{region}' has no subscription '{id}'.");
