@@ -121,8 +121,16 @@ public sealed class WriteETagTests(StatusHubApp app)
         await _admin.Put($"/api/v1/regions/{region}", new { name = new { de = "Zweit" } }, ("If-Match", $"W/{regionTag.Tag}")).Problem(HttpStatusCode.PreconditionFailed);
         await _admin.Put($"/api/v1/regions/{region}", new { name = new { de = "Zweit" } }, ("If-Match", regionTag.Tag)).Ok();
 
+        // Creating a key or subscription: the collection has no tag, so only '*' matches; nothing is created otherwise.
+        var keysBefore = (await _admin.GetAsync("/api/v1/keys").Ok())["keys"]!.AsArray().Count;
+        await _admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "tagged" }, ("If-Match", "\"any\"")).Problem(HttpStatusCode.PreconditionFailed);
+        await _admin.Post($"/api/v1/regions/{region}/subscriptions", new { url = "http://127.0.0.1:9/hook", secret = "0123456789abcdef0123456789abcdef" },
+            ("If-Match", "\"any\"")).Problem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(keysBefore, (await _admin.GetAsync("/api/v1/keys").Ok())["keys"]!.AsArray().Count);
+        Assert.Empty((await _admin.GetAsync($"/api/v1/regions/{region}/subscriptions").Ok())["subscriptions"]!.AsArray());
+
         // A key's revocation and a subscription's deletion honour If-Match too: weak or stale is 412 and changes nothing.
-        using var key = await _admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "if-match" });
+        using var key = await _admin.Post("/api/v1/keys", new { scope = "town", town = slug, label = "if-match" }, ("If-Match", "*"));
         var keyId = (await key.Json())["id"]!.GetValue<string>();
         var keyTag = key.Headers.ETag!;
         await Delete($"/api/v1/keys/{keyId}", $"W/{keyTag.Tag}").Problem(HttpStatusCode.PreconditionFailed);

@@ -27,6 +27,7 @@ public static class KeyEndpoints
     {
         var (body, _) = await api.ReadJsonAsync<KeyRequest>();
         var (scope, town, region, label) = await ValidateAsync(api, body);
+        api.CheckIfMatchUntagged();
         var (id, key, hash) = ApiKeys.Generate();
         var stored = new StoredKey(id, scope, town, region, label, hash, api.Get<TimeProvider>().GetUtcNow(), null);
         var etag = await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);

@@ -40,6 +40,7 @@ public static class SubscriptionEndpoints
         var url = SubscriptionRules.Url(errors, body.Url, api.Get<IOptions<SubscriptionOptions>>().Value.AllowLoopbackHttp);
         var secret = SubscriptionRules.Secret(errors, body.Secret);
         errors.ThrowIfAny();
+        api.CheckIfMatchUntagged();
 
         var store = api.Get<SubscriptionStore>();
         var max = api.Get<IOptions<SubscriptionOptions>>().Value.MaxPerRegion;
