@@ -47,6 +47,8 @@ public static class StatusHubCoreServices
         services.Configure<PublisherConsole.ConsoleOptions>(configuration.GetSection(PublisherConsole.ConsoleOptions.Section));
         services.AddSingleton<PublisherConsole.ConsoleFiles>();
         services.AddSingleton<Rendering.IDeploymentFiles>(provider => provider.GetRequiredService<PublisherConsole.ConsoleFiles>());
+        services.AddSingleton<Rendering.SiteRootFiles>();
+        services.AddSingleton<Rendering.IDeploymentFiles>(provider => provider.GetRequiredService<Rendering.SiteRootFiles>());
         services.AddSingleton<RenderLease>();
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<RenderJob>();

@@ -28,13 +28,14 @@ public static class KeyEndpoints
     {
         var (body, _) = await api.ReadJsonAsync<KeyRequest>();
         var (scope, town, region, towns, label) = await ValidateAsync(api, body);
+        api.CheckIfMatchUntagged();
         var (id, key, hash) = ApiKeys.Generate();
         var stored = new StoredKey(id, scope, town, region, label, hash, api.Get<TimeProvider>().GetUtcNow(), null) { Towns = towns ?? [] };
-        await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);
+        var etag = await api.Get<KeyRepository>().CreateAsync(stored, api.Aborted);
         api.Get<KeyAuthenticator>().Forget(id);
         Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, api.Caller.KeyId);
         var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt) { Towns = towns };
-        return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
+        return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}").WithETag(etag);
     });
 
     public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
@@ -49,16 +50,17 @@ public static class KeyEndpoints
 
     public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, Access.Admin(), async api =>
     {
-        var found = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
-            && await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.Aborted);
-        if (!found)
+        var etag = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
+            ? await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.IfMatch, api.Aborted)
+            : null;
+        if (etag is null)
         {
             throw ApiContext.NotFound($"There is no key '{id}'.");
         }
 
         api.Get<KeyAuthenticator>().Forget(id);
         Logger(api).LogInformation("Key {KeyId} revoked by key {RevokerId}", id, api.Caller.KeyId);
-        return TypedResults.NoContent();
+        return TypedResults.NoContent().WithETag(etag);
     });
 
     private static async Task<(KeyScope Scope, string? Town, string? Region, IReadOnlyList<string>? Towns, string Label)> ValidateAsync(ApiContext api, KeyRequest? body)

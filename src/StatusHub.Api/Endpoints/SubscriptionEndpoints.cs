@@ -40,6 +40,7 @@ public static class SubscriptionEndpoints
         var url = SubscriptionRules.Url(errors, body.Url, api.Get<IOptions<SubscriptionOptions>>().Value.AllowLoopbackHttp);
         var secret = SubscriptionRules.Secret(errors, body.Secret);
         errors.ThrowIfAny();
+        api.CheckIfMatchUntagged();
 
         var store = api.Get<SubscriptionStore>();
         var max = api.Get<IOptions<SubscriptionOptions>>().Value.MaxPerRegion;
@@ -51,12 +52,12 @@ public static class SubscriptionEndpoints
 
         var subscription = new Subscription(region, Guid.NewGuid().ToString("N"), url!, secret!, api.Get<TimeProvider>().GetUtcNow(),
             0, false, null, null, null, null, default);
-        await store.CreateAsync(subscription, api.Aborted);
+        var etag = await store.CreateAsync(subscription, api.Aborted);
         api.Get<DeliveryOutbox>().Invalidate(region);
         Logger(api).LogInformation("Subscription {Subscription} of region {Region} to host {Host} created by key {KeyId}",
             subscription.Id, region, url!.Host, api.Caller.KeyId);
         return TypedResults.Json(new CreatedSubscriptionResponse(subscription.Id, url.AbsoluteUri), DocumentJson.Options, statusCode: 201)
-            .WithHeader("Location", $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}");
+            .WithHeader("Location", $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}").WithETag(etag);
     });
 
     public static Task<IResult> ListSubscriptions(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
@@ -69,7 +70,7 @@ public static class SubscriptionEndpoints
 
     public static Task<IResult> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Run(request, Access.RegionReader(region), async api =>
     {
-        var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.Aborted);
+        var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.IfMatch, api.Aborted);
         if (!found)
         {
             throw ApiContext.NotFound($"Region '{region}' has no subscription '{id}'.");

@@ -74,6 +74,13 @@ public static class ApiCall
         IdempotencyConflictException conflict => (422, Problems.Create(422, "Idempotency-Key reused", conflict.Message)),
         LimitReachedException limit => (409, Problems.Create(409, "Limit reached", limit.Message)),
         IncidentAccessDeniedException denied => (403, Problems.Create(403, "Forbidden", denied.Message)),
+
+        // The server could not read the body (malformed chunked framing, a body shorter than its Content-Length, the
+        // server's own size limit): the client's fault, not a 500.
+        BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 => (bad.StatusCode, Problems.Create(bad.StatusCode,
+            bad.StatusCode == 413 ? "Payload too large" : "Bad request", $"The request body could not be read: {(bad.StatusCode == 413
+                ? $"it is larger than the server accepts (the API takes at most {Limits.MaxBodyBytes / 1024} KiB)"
+                : "its framing is not valid HTTP")}.")),
         _ => null,
     };
 

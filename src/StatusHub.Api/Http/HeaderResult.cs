@@ -20,8 +20,9 @@ public sealed class HeaderResult(IResult inner, IReadOnlyList<KeyValuePair<strin
 
 public static class HeaderResultExtensions
 {
+    /// <summary>Adds the resource's ETag in its strong form (<see cref="Core.Storage.EntityTags.Strong"/>), the form <c>If-Match</c> accepts.</summary>
     public static IResult WithETag(this IResult result, string etag) =>
-        new HeaderResult(result, [new("ETag", etag)]);
+        new HeaderResult(result, [new("ETag", Core.Storage.EntityTags.Strong(etag))]);
 
     public static IResult WithHeader(this IResult result, string name, string value) =>
         new HeaderResult(result, [new(name, value)]);

@@ -85,6 +85,19 @@ public sealed class RenderJob(
         }
     }
 
+    private async Task<SyncResult> SyncEachAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
+    {
+        int written = 0, unchanged = 0;
+        foreach (var file in files)
+        {
+            var synced = await site.SyncAsync(file.Path, [file], exactPaths: true, cancellationToken).ConfigureAwait(false);
+            written += synced.Written;
+            unchanged += synced.Unchanged;
+        }
+
+        return new SyncResult(written, unchanged, 0);
+    }
+
     private async Task<RenderResult> RenderDueAsync(bool manual, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -95,7 +108,9 @@ public sealed class RenderJob(
         {
             foreach (var set in deploymentFiles)
             {
-                var synced = await site.SyncAsync(set.Folder, set.Files, exactPaths: false, cancellationToken).ConfigureAwait(false);
+                var synced = set.ExactPaths
+                    ? await SyncEachAsync(set.Files, cancellationToken).ConfigureAwait(false)
+                    : await site.SyncAsync(set.Folder, set.Files, exactPaths: false, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Deployment files synced into {Folder}: {Written} written, {Unchanged} unchanged, {Deleted} deleted",
                     set.Folder, synced.Written, synced.Unchanged, synced.Deleted);
             }

@@ -71,7 +71,7 @@ public sealed class AuditRepository(StatusHubStorage storage)
         row.GetString("Operation") ?? "",
         row.GetString("Resource") ?? "",
         row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.UnixEpoch,
-        row.GetString("ETag"))
+        row.GetString("ETag") is { } etag ? EntityTags.Strong(etag) : null)
     {
         KeyScope = row.GetString("KeyScope") ?? (row.GetString("KeyId") == "bootstrap" ? "admin" : null),
     };

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using StatusHub.Core.Auth;
+using StatusHub.Core.Errors;
 
 namespace StatusHub.Core.Storage;
 
@@ -27,8 +28,10 @@ public sealed class KeyRepository(StatusHubStorage storage)
 {
     private const string Partition = "key";
 
-    public Task CreateAsync(StoredKey key, CancellationToken cancellationToken) =>
-        storage.RunAsync(token => storage.Keys.AddEntityAsync(ToEntity(key), token), cancellationToken);
+    /// <summary>Stores a new key; returns its row's ETag.</summary>
+    public Task<string> CreateAsync(StoredKey key, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
+            (await storage.Keys.AddEntityAsync(ToEntity(key), token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "", cancellationToken);
 
     public Task<StoredKey?> FindAsync(string id, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
@@ -49,19 +52,42 @@ public sealed class KeyRepository(StatusHubStorage storage)
             return keys.OrderBy(k => k.CreatedAt).ToList();
         }, cancellationToken);
 
-    /// <summary>Marks the key revoked (kept for the audit trail); false when no such key exists.</summary>
-    public Task<bool> RevokeAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Marks the key revoked (kept for the audit trail); returns the row's new ETag, or null when no such key exists.
+    /// With <paramref name="ifMatch"/> the key's row must still match it (<see cref="EntityTags.Matches"/>), else 412.
+    /// </summary>
+    public Task<string?> RevokeAsync(string id, DateTimeOffset at, string? ifMatch, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
         {
+            var condition = ETag.All;
+            if (ifMatch is not null)
+            {
+                var stored = await storage.Keys.GetEntityIfExistsAsync<TableEntity>(Partition, id, ["RevokedAt"], token).ConfigureAwait(false);
+                if (!stored.HasValue || stored.Value is null)
+                {
+                    return null;
+                }
+
+                condition = stored.Value.ETag;
+                if (!EntityTags.Matches(ifMatch, condition.ToString()))
+                {
+                    throw new PreconditionFailedException(EntityTags.Strong(condition.ToString()));
+                }
+            }
+
             try
             {
-                await storage.Keys.UpdateEntityAsync(
-                    new TableEntity(Partition, id) { ["RevokedAt"] = at }, ETag.All, TableUpdateMode.Merge, token).ConfigureAwait(false);
-                return true;
+                var response = await storage.Keys.UpdateEntityAsync(
+                    new TableEntity(Partition, id) { ["RevokedAt"] = at }, condition, TableUpdateMode.Merge, token).ConfigureAwait(false);
+                return response.Headers.ETag?.ToString() ?? "";
             }
             catch (RequestFailedException failed) when (failed.Status == 404)
             {
-                return false;
+                return null;
+            }
+            catch (RequestFailedException failed) when (failed.Status == 412)
+            {
+                throw new PreconditionFailedException("");
             }
         }, cancellationToken);
 

@@ -52,7 +52,7 @@ public sealed class RegionRepository(StatusHubStorage storage, RenderMarkers mar
         for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
         {
             var stored = await ReadRowAsync(region.Slug, cancellationToken).ConfigureAwait(false);
-            if (context.IfMatch is { } ifMatch && (stored is null || (ifMatch != "*" && ifMatch != stored.ETag.ToString())))
+            if (context.IfMatch is { } ifMatch && (stored is null || !EntityTags.Matches(ifMatch, stored.ETag.ToString())))
             {
                 throw new PreconditionFailedException(stored?.ETag.ToString() ?? "");
             }

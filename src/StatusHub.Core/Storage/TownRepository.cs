@@ -364,7 +364,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     ?? throw new ResourceNotFoundException($"Town '{town}'");
             }
 
-            if (context.IfMatch is { } ifMatch && ifMatch != "*" && ifMatch != head.ETag.ToString())
+            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, head.ETag.ToString()))
             {
                 if (cached)
                 {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Subscriptions;
@@ -39,15 +40,43 @@ public sealed class SubscriptionStore(StatusHubStorage storage)
             return list.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
-    public Task CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        storage.RunAsync(token => storage.Subscriptions.AddEntityAsync(ToEntity(subscription), token), cancellationToken);
+    public Task<string> CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
+            (await storage.Subscriptions.AddEntityAsync(ToEntity(subscription), token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "",
+            cancellationToken);
 
-    /// <summary>Deletes the subscription; false when there is none.</summary>
-    public Task<bool> DeleteAsync(string region, string id, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Deletes the subscription; false when there is none. With <paramref name="ifMatch"/> its row must still match it
+    /// (<see cref="EntityTags.Matches"/>), else 412.
+    /// </summary>
+    public Task<bool> DeleteAsync(string region, string id, string? ifMatch, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
         {
-            var response = await storage.Subscriptions.DeleteEntityAsync(region, id, ETag.All, token).ConfigureAwait(false);
-            return response.Status != 404;
+            var condition = ETag.All;
+            if (ifMatch is not null)
+            {
+                var stored = await storage.Subscriptions.GetEntityIfExistsAsync<TableEntity>(region, id, ["Url"], token).ConfigureAwait(false);
+                if (!stored.HasValue || stored.Value is null)
+                {
+                    return false;
+                }
+
+                condition = stored.Value.ETag;
+                if (!EntityTags.Matches(ifMatch, condition.ToString()))
+                {
+                    throw new PreconditionFailedException(EntityTags.Strong(condition.ToString()));
+                }
+            }
+
+            try
+            {
+                var response = await storage.Subscriptions.DeleteEntityAsync(region, id, condition, token).ConfigureAwait(false);
+                return response.Status != 404;
+            }
+            catch (RequestFailedException failed) when (failed.Status == 412)
+            {
+                throw new PreconditionFailedException("");
+            }
         }, cancellationToken);
 
     /// <summary>

@@ -15,13 +15,15 @@ public static class ServerSetup
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
+            kestrel.UseProblemResponses();
         });
         LocalStorage.Configure(builder);
         builder.Services.AddStatusHub(builder.Configuration);
         builder.Services.AddSingleton<ListeningSiteBaseUrl>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Core.Rendering.RenderOptions>>(services => services.GetRequiredService<ListeningSiteBaseUrl>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<Core.Rendering.RenderOptions>>(services => services.GetRequiredService<ListeningSiteBaseUrl>());
-        builder.Services.AddProblemDetails();
+        
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblem);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "StatusHub API";
@@ -43,6 +45,24 @@ public static class ServerSetup
         builder.Services.AddHostedService<RenderScheduler>();
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;
+    }
+
+    /// <summary>
+    /// The answers the framework writes itself (routing's 404 and 405, the site's own errors, an unhandled exception)
+    /// in the API's shape: its problem type names and a detail, never a stack trace.
+    /// </summary>
+    private static void FrameworkProblem(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Type = $"urn:statushub:problem:{Problems.TypeName(status)}";
+        problem.Detail ??= status switch
+        {
+            404 => "There is no page, file or API route at this path.",
+            405 => $"This path does not answer {context.HttpContext.Request.Method}.",
+            >= 500 => "The request failed on our side.",
+            _ => problem.Title,
+        };
     }
 
     public static WebApplication MapStatusHubServer(this WebApplication app)

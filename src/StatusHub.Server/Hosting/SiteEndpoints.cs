@@ -40,7 +40,17 @@ public static class SiteEndpoints
             return ServeConsole(context, path, context.RequestServices.GetRequiredService<ConsoleFiles>());
         }
 
-        var blobPath = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+        if (context.RequestServices.GetRequiredService<SiteRootFiles>().Find(path) is { } rootFile)
+        {
+            // Served from the deployment, as the console is: there before the first render and while storage is down.
+            context.Response.Headers.CacheControl = rootFile.CacheControl;
+            context.Response.Headers.ETag = $"\"{rootFile.ContentHash[..32]}\"";
+            return context.Request.Headers.IfNoneMatch.ToString() == context.Response.Headers.ETag.ToString()
+                ? Results.StatusCode(StatusCodes.Status304NotModified)
+                : Results.Bytes(rootFile.Content, rootFile.ContentType);
+        }
+
+                var blobPath = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
         try
         {
             // As the static website does: a path that is no file but a folder gets the folder's index document.

@@ -56,7 +56,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         return response;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var context in _contexts)
         {
