@@ -311,6 +311,8 @@ public static class Harness
             ["StatusHub:Storage:ConnectionString"] = connectionString,
             ["StatusHub:AdminKey"] = AdminKey,
             ["StatusHub:Demo:Enabled"] = "false",
+            // Production requires the public site's address (feeds, canonical links, CAP); the harness serves none.
+            ["StatusHub:SiteBaseUrl"] = "https://status.example.org/",
             ["StatusHub:Render:MaxParallelism"] = options.RenderParallelism.ToString(CultureInfo.InvariantCulture),
             // The shared 2-core machine stalls the emulator for seconds at times; production's 2 s storage budget then answers
             // 503 (session 1 saw it at concurrency 32) and the measurement stops. The budgets the tests use keep it running.

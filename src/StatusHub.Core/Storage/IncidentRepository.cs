@@ -112,9 +112,9 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         {
             var stored = await ReadRowsAsync(incident.Id, cancellationToken).ConfigureAwait(false);
             var storedETag = stored?.Head.ETag.ToString();
-            if (context.IfMatch is { } ifMatch && (stored is null || (ifMatch != "*" && ifMatch != storedETag)))
+            if (context.IfMatch is { } ifMatch && (stored is null || !EntityTags.Matches(ifMatch, storedETag!)))
             {
-                throw new PreconditionFailedException(storedETag ?? "");
+                throw new PreconditionFailedException(storedETag is null ? "" : EntityTags.Strong(storedETag));
             }
 
             var before = stored is { } s ? TownRows.ReadList(s.Head, "Towns") : [];
@@ -259,9 +259,9 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                 throw new IncidentAccessDeniedException($"Incident '{incident}' has member towns outside this key's towns.");
             }
 
-            if (context.IfMatch is { } ifMatch && ifMatch != "*" && ifMatch != head.ETag.ToString())
+            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, head.ETag.ToString()))
             {
-                throw new PreconditionFailedException(head.ETag.ToString());
+                throw new PreconditionFailedException(EntityTags.Strong(head.ETag.ToString()));
             }
 
             var now = time.GetUtcNow();
