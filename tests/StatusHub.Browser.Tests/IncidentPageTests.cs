@@ -11,9 +11,9 @@ using StatusHub.Core.Rendering.Html;
 namespace StatusHub.Browser.Tests;
 
 /// <summary>
-/// The page of a shared incident and a member town's incident section (issue 17), rendered by Core's renderer and
-/// loaded into Chromium: 0 axe-core violations for WCAG 2.1 A/AA in light and dark mode, and no horizontal scrolling at
-/// 320 px. The pages need no server: what the store and the render job put in (the other half of issue 17) is tested
+/// The page of a shared incident and a member town's incident section (issue 17), in German, English, Arabic (right to
+/// left, with the untranslated incident marked German) and Leichte Sprache, rendered by Core's renderer and loaded into
+/// Chromium: 0 axe-core violations for WCAG 2.1 A/AA in light and dark mode, and no horizontal scrolling at 320 px. The pages need no server: what the store and the render job put in (the other half of issue 17) is tested
 /// through the API; here is only what the renderer makes of it.
 /// </summary>
 public sealed class IncidentPageTests(IncidentPageTests.ChromiumOnly browser) : IClassFixture<IncidentPageTests.ChromiumOnly>
@@ -29,7 +29,7 @@ public sealed class IncidentPageTests(IncidentPageTests.ChromiumOnly browser) : 
     public static TheoryData<string, string> PagesInBothColourSchemes()
     {
         var data = new TheoryData<string, string>();
-        foreach (var page in new[] { "incident", "incident-resolved", "town-section", "town-glance" })
+        foreach (var page in new[] { "incident", "incident-resolved", "incident-ar", "incident-de-x-ls", "town-section", "town-section-ar", "town-glance" })
         {
             data.Add(page, "light");
             data.Add(page, "dark");
@@ -65,6 +65,9 @@ public sealed class IncidentPageTests(IncidentPageTests.ChromiumOnly browser) : 
 
     [Theory]
     [InlineData("incident")]
+    [InlineData("incident-ar")]
+    [InlineData("incident-de-x-ls")]
+    [InlineData("town-section-ar")]
     [InlineData("town-glance")]
     public async Task Page_needs_no_horizontal_scrolling_at_320_px(string name)
     {
@@ -84,6 +87,9 @@ public sealed class IncidentPageTests(IncidentPageTests.ChromiumOnly browser) : 
         {
             "incident" => await pages.IncidentPageAsync(new IncidentPageModel(incident, Members(72), "de", Site, AsOf)),
             "incident-resolved" => await pages.IncidentPageAsync(new IncidentPageModel(incident with { ResolvedAt = AsOf }, Members(5), "en", Site, AsOf)),
+            "incident-ar" => await pages.IncidentPageAsync(new IncidentPageModel(incident with { ResolvedAt = AsOf }, Members(12), "ar", Site, AsOf)),
+            "incident-de-x-ls" => await pages.IncidentPageAsync(new IncidentPageModel(incident, Members(12), "de-x-ls", Site, AsOf)),
+            "town-section-ar" => await pages.TownPageAsync(new TownPageModel(Member(incident, headline: true), "ar", ["de", "ar"], Site, AsOf)),
             "town-section" => await pages.TownPageAsync(new TownPageModel(Member(incident, headline: true), "de", ["de"], Site, AsOf)),
             _ => await pages.TownPageAsync(new TownPageModel(Member(incident, headline: false), "de", ["de"], Site, AsOf)),
         };

@@ -50,7 +50,7 @@ public class HtmlValidationTests
         await AssertValidAsync(pages);
     }
 
-    /// <summary>Issue 20: the pages of the multilingual demo town in each of its languages, a page in every language with chrome, and a notice in Arabic.</summary>
+    /// <summary>Issue 20: the pages of the multilingual demo town in each of its languages, a page and an incident page in every language with chrome, and a notice in Arabic.</summary>
     [Fact]
     public async Task Every_language_page_passes_the_nu_html_checker()
     {
@@ -65,6 +65,7 @@ public class HtmlValidationTests
         {
             var document = Pages.Full() with { Headline = new StatusHub.Core.Domain.LocalizedText { ["de"] = "Notbetrieb", [language] = "Headline" } };
             pages[$"chrome-{language}.html"] = await Pages.Html.TownPageAsync(Pages.Model(document, language, language == "de" ? ["de"] : ["de", language], Pages.AsOf.AddDays(5)));
+            pages[$"incident-{language}.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(Incidents.Swit() with { ResolvedAt = Pages.AsOf }, Incidents.Members(), language, Pages.Site, Pages.RenderedAt));
         }
 
         var arabicTown = bodelshausen with { Town = bodelshausen.Town with { DefaultLanguage = "ar" } };

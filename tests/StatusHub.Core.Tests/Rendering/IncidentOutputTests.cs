@@ -50,7 +50,10 @@ public class IncidentOutputTests
         var latest = entries.Single(e => e.Element(Atom + "id")!.Value.EndsWith("#update-i3", StringComparison.Ordinal));
         Assert.StartsWith("Cyberangriff auf den IT-Dienstleister Südwestfalen-IT: ", latest.Element(Atom + "title")!.Value, StringComparison.Ordinal);
         Assert.Contains("Kfz-Zulassung", latest.Element(Atom + "content")!.Value, StringComparison.Ordinal);
-        Assert.Equal(3, feed.Elements(Atom + "entry").Count(e => !entries.Contains(e)));
+        // The town's own entries (status and updates) are there too, once per language it has text in (German and English).
+        var own = feed.Elements(Atom + "entry").Where(e => !entries.Contains(e)).ToList();
+        Assert.Equal(3, own.Count(e => e.Attribute(XNamespace.Xml + "lang")?.Value == "de"));
+        Assert.Equal(3, own.Count(e => e.Attribute(XNamespace.Xml + "lang")?.Value == "en"));
     }
 
     [Fact]
@@ -127,12 +130,12 @@ public class IncidentOutputTests
         Assert.All(infos, info =>
         {
             AssertInOrder(info, InfoOrder);
-            var parameter = Assert.Single(info.Elements(Cap + "parameter"));
-            Assert.Equal(CapAlerts.IncidentParameterName, parameter.Element(Cap + "valueName")!.Value);
+            // Beside the NINA parameters, exactly one names the incident.
+            var parameter = Assert.Single(info.Elements(Cap + "parameter"), p => p.Element(Cap + "valueName")!.Value == CapAlerts.IncidentParameterName);
             Assert.EndsWith(" | https://status.example.org/incidents/swit-2023/", parameter.Element(Cap + "value")!.Value, StringComparison.Ordinal);
             Assert.StartsWith("https://status.example.org/moessingen/", info.Element(Cap + "web")!.Value, StringComparison.Ordinal);
         });
-        Assert.StartsWith("swit-2023 | Cyberangriff auf den IT-Dienstleister Südwestfalen-IT | ", infos[0].Element(Cap + "parameter")!.Element(Cap + "value")!.Value, StringComparison.Ordinal);
+        Assert.StartsWith("swit-2023 | Cyberangriff auf den IT-Dienstleister Südwestfalen-IT | ", IncidentParameters(infos[0]).Single().Element(Cap + "value")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,8 +145,12 @@ public class IncidentOutputTests
 
         var alert = XDocument.Parse(Encoding.UTF8.GetString(files[SitePaths.RegionCapAlert("bw-tuebingen", "moessingen")].Content)).Root!;
         Assert.Null(alert.Element(Cap + "incidents"));
-        Assert.Empty(alert.Descendants(Cap + "parameter"));
+        Assert.NotEmpty(alert.Descendants(Cap + "parameter"));
+        Assert.All(alert.Elements(Cap + "info"), info => Assert.Empty(IncidentParameters(info)));
     }
+
+    private static IEnumerable<XElement> IncidentParameters(XElement info) =>
+        info.Elements(Cap + "parameter").Where(p => p.Element(Cap + "valueName")!.Value == CapAlerts.IncidentParameterName);
 
     [Fact]
     public void Agency_feed_groups_towns_by_incident_too()

@@ -85,6 +85,73 @@ public class IncidentPageTests
         Assert.Equal("de", page.QuerySelector("h1")!.GetAttribute("lang"));
     }
 
+    /// <summary>Every label file's language: the incident's labels come from the page language's file like the rest of the chrome.</summary>
+    public static TheoryData<string> LabelLanguages => new(Labels.ByLanguage.Keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(LabelLanguages))]
+    public async Task Page_in_a_language_with_labels_shows_its_incident_labels_unmarked(string language)
+    {
+        var labels = Labels.For(language);
+
+        var page = await Render(Incidents.Swit(), Incidents.Members(), language);
+
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(labels.IncidentKind, page.QuerySelector("#incident .town")!.Text());
+        Assert.Equal(labels.IncidentOpen, page.QuerySelector("#state")!.Text());
+        Assert.Equal(labels.IncidentTownsHeading, page.QuerySelector("#towns h2")!.Text());
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, labels.IncidentTownsLead, 3), page.QuerySelector("#towns > p")!.Text());
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, labels.IncidentTownsAtLevel, labels.Levels[TownLevel.Emergency], 2), page.QuerySelector("#level-emergency h3")!.Text());
+        Assert.StartsWith(labels.IncidentStartedAt + " ", page.QuerySelector("#incident .asof")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith(labels.IncidentMoreInfoLead, page.QuerySelector("#more p")!.Text(), StringComparison.Ordinal);
+        Assert.All(page.QuerySelectorAll("#incident .town, #state, #incident .asof, #towns h2, #towns > p, #towns h3, #more span"), element =>
+        {
+            Assert.Null(element.GetAttribute("lang"));
+            Assert.Null(element.GetAttribute("dir"));
+        });
+    }
+
+    [Theory]
+    [InlineData("ar", "rtl")]
+    [InlineData("uk", "ltr")]
+    [InlineData("de-x-ls", "ltr")]
+    public async Task Text_the_incident_did_not_translate_is_german_marked_in_a_page_with_labels_of_its_own(string language, string pageDir)
+    {
+        var resolved = Incidents.Swit() with { ResolvedAt = Pages.AsOf.AddDays(3) };
+
+        var page = await Render(resolved, Incidents.Members(), language);
+
+        Assert.Equal(pageDir, page.DocumentElement.GetAttribute("dir"));
+        var title = page.QuerySelector("h1")!;
+        Assert.Equal("Cyberangriff auf den IT-Dienstleister Südwestfalen-IT", title.TextContent);
+        Assert.Equal("de", title.GetAttribute("lang"));
+        Assert.Equal(pageDir == "rtl" ? "ltr" : null, title.GetAttribute("dir"));
+        Assert.Equal("de", page.QuerySelector("#incident .summary")!.GetAttribute("lang"));
+        Assert.All(page.QuerySelectorAll("#timeline .md"), update => Assert.Equal("de", update.GetAttribute("lang")));
+        Assert.Equal(Labels.For(language).IncidentResolved, page.QuerySelector("#state")!.Text());
+        Assert.StartsWith(Labels.For(language).IncidentResolvedAt + " ", page.QuerySelector("#resolved")!.Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#resolved")!.GetAttribute("lang"));
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, Labels.For(language).IncidentPageTitle, title.TextContent), page.Title);
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("fa-IR")]
+    public async Task Page_in_a_language_without_labels_gets_english_incident_labels_marked_as_english(string language)
+    {
+        var page = await Render(Incidents.Swit(), Incidents.Members(), language);
+
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Ongoing", page.QuerySelector("#state")!.Text());
+        Assert.Equal("en", page.QuerySelector("#state")!.GetAttribute("lang"));
+        Assert.Equal("Incident affecting several administrations", page.QuerySelector("#incident .town")!.Text());
+        Assert.Equal("en", page.QuerySelector("#incident .town")!.GetAttribute("lang"));
+        Assert.Equal("Affected towns", page.QuerySelector("#towns h2")!.Text());
+        Assert.Equal("en", page.QuerySelector("#towns h2")!.GetAttribute("lang"));
+        Assert.Equal(language == "fa-IR" ? "ltr" : null, page.QuerySelector("#towns h2")!.GetAttribute("dir"));
+        Assert.Equal("de", page.QuerySelector("h1")!.GetAttribute("lang"));
+    }
+
     [Theory]
     [MemberData(nameof(HostileTextTests.Payloads), MemberType = typeof(HostileTextTests))]
     public async Task Hostile_text_in_incident_and_member_names_is_shown_as_text(string payload)

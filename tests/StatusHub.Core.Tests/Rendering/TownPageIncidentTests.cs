@@ -76,6 +76,32 @@ public class TownPageIncidentTests
     }
 
     [Fact]
+    public async Task Arabic_page_shows_the_incident_section_with_arabic_labels_and_the_untranslated_incident_marked_german()
+    {
+        var labels = StatusHub.Core.Rendering.Html.Labels.For("ar");
+        var resolved = Incidents.Swit() with { ResolvedAt = Pages.AsOf };
+
+        var page = await Pages.RenderAsync(Pages.Model(Member(resolved.ToView()) with { Headline = new LocalizedText { ["de"] = "Notbetrieb", ["ar"] = "تشغيل طارئ" } }, "ar", ["de", "ar"]));
+
+        Assert.Equal(labels.IncidentTownSectionHeading, page.QuerySelector("#incidents h2")!.Text());
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, labels.IncidentTownSectionLead, "Musterstadt"), page.QuerySelector("#incidents > p")!.Text());
+        Assert.Equal(labels.IncidentResolved, page.QuerySelector("#incidents .badge")!.Text());
+        Assert.StartsWith(labels.IncidentStartedAt + " ", page.QuerySelector("#incidents .asof")!.Text(), StringComparison.Ordinal);
+        Assert.StartsWith(labels.IncidentResolvedAt + " ", page.QuerySelector("#incidents .resolved")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(labels.IncidentLatestUpdates, page.QuerySelector("#incidents h4")!.Text());
+        Assert.Equal(labels.IncidentToPage, page.QuerySelector("#incidents article > p:last-child a")!.Text());
+        Assert.All(page.QuerySelectorAll("#incidents h2, #incidents > p, #incidents .badge, #incidents .asof, #incidents h4, #incidents article > p:last-child a"), element =>
+        {
+            Assert.Null(element.GetAttribute("lang"));
+            Assert.Null(element.GetAttribute("dir"));
+        });
+        var title = page.QuerySelector("#incidents h3")!;
+        Assert.Equal("Cyberangriff auf den IT-Dienstleister Südwestfalen-IT", title.TextContent);
+        Assert.Equal("de", title.GetAttribute("lang"));
+        Assert.Equal("ltr", title.GetAttribute("dir"));
+    }
+
+    [Fact]
     public async Task Town_without_incidents_has_no_incident_section()
     {
         var page = await Pages.RenderAsync(Pages.Model(Pages.Full()));

@@ -22,15 +22,14 @@ internal sealed class IncidentPageView
         Model = model;
         var incident = model.Incident;
         Language = new PageLanguage(model.Language, FallbackLanguage);
-        IncidentLabels = IncidentLabels.For(model.Language);
         var title = Language.Pick(incident.Title) ?? new ShownText(incident.Id, null, null);
         IncidentTitle = title;
         Summary = Language.Pick(incident.Summary);
-        Title = string.Format(CultureInfo.InvariantCulture, IncidentLabels.PageTitle, title.Text);
+        Title = string.Format(CultureInfo.InvariantCulture, Labels.IncidentPageTitle, title.Text);
         Description = TownPageView.Shorten(Summary?.Text ?? title.Text);
         CanonicalUrl = PageLinks.Absolute(model.SiteBaseUrl, SitePaths.IncidentFolder(incident.Id));
         SiteIndexHref = PageLinks.SitePath(model.SiteBaseUrl, string.Empty);
-        State = IncidentState.Of(incident.ResolvedAt, IncidentLabels);
+        State = IncidentState.Of(incident.ResolvedAt, Labels);
 
         var site = model.SiteBaseUrl;
         Groups = LevelOrder
@@ -38,7 +37,7 @@ internal sealed class IncidentPageView
             .Where(group => group.towns.Count > 0)
             .Select(group => new MemberGroup(
                 group.level,
-                string.Format(CultureInfo.InvariantCulture, IncidentLabels.TownsAtLevel, Labels.Levels[group.level], group.towns.Count),
+                string.Format(CultureInfo.InvariantCulture, Labels.IncidentTownsAtLevel, Labels.Levels[group.level], group.towns.Count),
                 Palette.ToneOf(group.level),
                 Icons.Of(group.level),
                 group.towns
@@ -53,7 +52,7 @@ internal sealed class IncidentPageView
                     .ToList()))
             .ToList();
         TownCount = Groups.Sum(group => group.Towns.Count);
-        TownsLead = string.Format(CultureInfo.InvariantCulture, IncidentLabels.TownsLead, TownCount);
+        TownsLead = string.Format(CultureInfo.InvariantCulture, Labels.IncidentTownsLead, TownCount);
 
         Updates = incident.Updates
             .OrderByDescending(update => update.At)
@@ -70,8 +69,6 @@ internal sealed class IncidentPageView
     public PageLanguage Language { get; }
 
     public Labels Labels => Language.Labels;
-
-    public IncidentLabels IncidentLabels { get; }
 
     public string PageDir => Language.Direction;
 
@@ -113,9 +110,9 @@ internal sealed class IncidentPageView
 /// <summary>Whether an incident is still going on, in words, symbol and tone (never colour alone).</summary>
 internal sealed record IncidentState(bool IsResolved, string Word, string Tone, string Icon)
 {
-    public static IncidentState Of(DateTimeOffset? resolvedAt, IncidentLabels labels) => resolvedAt is null
-        ? new IncidentState(false, labels.Open, Palette.ToneOf(TownLevel.Emergency), Icons.Octagon)
-        : new IncidentState(true, labels.Resolved, Palette.ToneOf(TownLevel.Normal), Icons.Check);
+    public static IncidentState Of(DateTimeOffset? resolvedAt, Labels labels) => resolvedAt is null
+        ? new IncidentState(false, labels.IncidentOpen, Palette.ToneOf(TownLevel.Emergency), Icons.Octagon)
+        : new IncidentState(true, labels.IncidentResolved, Palette.ToneOf(TownLevel.Normal), Icons.Check);
 }
 
 /// <summary>The member towns at one level.</summary>

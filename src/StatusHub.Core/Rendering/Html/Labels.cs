@@ -114,6 +114,47 @@ internal sealed record Labels
     public required string FeedAtom { get; init; }
     public required string FeedCap { get; init; }
 
+    // Shared incidents (#17): the incident page (/incidents/{incident}/), a member town's incident section and the region page's.
+
+    /// <summary>What the incident page is about, above its title.</summary>
+    public required string IncidentKind { get; init; }
+
+    /// <summary>The incident's state in words: still going on.</summary>
+    public required string IncidentOpen { get; init; }
+
+    /// <summary>The incident's state in words: over.</summary>
+    public required string IncidentResolved { get; init; }
+    public required string IncidentStartedAt { get; init; }
+    public required string IncidentResolvedAt { get; init; }
+
+    /// <summary>The incident page's title: {0} is the incident's title.</summary>
+    public required string IncidentPageTitle { get; init; }
+    public required string IncidentTownsHeading { get; init; }
+
+    /// <summary>The line under the incident's towns heading: {0} is how many towns.</summary>
+    public required string IncidentTownsLead { get; init; }
+
+    /// <summary>The heading of the incident's towns at one level: {0} is the level in words, {1} how many towns.</summary>
+    public required string IncidentTownsAtLevel { get; init; }
+    public required string IncidentMoreInfoLead { get; init; }
+
+    /// <summary>The heading of the incident section on a member town's page.</summary>
+    public required string IncidentTownSectionHeading { get; init; }
+
+    /// <summary>The lead of that section: {0} is the town.</summary>
+    public required string IncidentTownSectionLead { get; init; }
+    public required string IncidentLatestUpdates { get; init; }
+
+    /// <summary>The link from a town page to the incident page.</summary>
+    public required string IncidentToPage { get; init; }
+
+    /// <summary>The region page's section of the shared incidents with their towns in the region.</summary>
+    public required string IncidentRegionHeading { get; init; }
+    public required string IncidentRegionLead { get; init; }
+
+    /// <summary>The line before an incident's towns in the region: {0} is how many.</summary>
+    public required string IncidentRegionTowns { get; init; }
+
     /// <summary>The culture (CLDR through ICU) whose month and weekday names and date order the dates use, unless the page's tag names a more specific culture of the same language ("uk-UA").</summary>
     public required string Culture { get; init; }
 
@@ -148,100 +189,4 @@ internal sealed record Labels
         : ByLanguage[Fallback];
 
     private const string Fallback = "en";
-}
-
-// Shared incidents (#17): the labels of the incident page (/incidents/{incident}/) and of a member town's incident
-// section, in one block so that they can move with the other labels.
-
-/// <summary>The fixed UI text about shared incidents in one language (the incident page and the town page's incident section).</summary>
-internal sealed record IncidentLabels
-{
-    /// <summary>The language these labels are written in (the same as the <see cref="Labels"/> of that language).</summary>
-    public required string Language { get; init; }
-
-    /// <summary>What the incident page is about, above its title.</summary>
-    public required string Kind { get; init; }
-
-    /// <summary>The incident's state in words: still going on.</summary>
-    public required string Open { get; init; }
-
-    /// <summary>The incident's state in words: over.</summary>
-    public required string Resolved { get; init; }
-    public required string StartedAt { get; init; }
-    public required string ResolvedAt { get; init; }
-
-    /// <summary>The page title: {0} is the incident's title.</summary>
-    public required string PageTitle { get; init; }
-    public required string TownsHeading { get; init; }
-
-    /// <summary>The line under the towns heading: {0} is how many towns.</summary>
-    public required string TownsLead { get; init; }
-
-    /// <summary>The heading of the towns at one level: {0} is the level in words, {1} how many towns.</summary>
-    public required string TownsAtLevel { get; init; }
-    public required string MoreInfoLead { get; init; }
-
-    /// <summary>The heading of the incident section on a member town's page.</summary>
-    public required string TownSectionHeading { get; init; }
-
-    /// <summary>The lead of that section: {0} is the town.</summary>
-    public required string TownSectionLead { get; init; }
-    public required string LatestUpdates { get; init; }
-
-    /// <summary>The link from a town page to the incident page.</summary>
-    public required string ToIncidentPage { get; init; }
-
-    /// <summary>The region page's section of the shared incidents with their towns in the region.</summary>
-    public required string RegionHeading { get; init; }
-    public required string RegionLead { get; init; }
-
-    /// <summary>The line before an incident's towns in the region: {0} is how many.</summary>
-    public required string RegionTowns { get; init; }
-
-    public static IncidentLabels German { get; } = new()
-    {
-        Language = "de",
-        Kind = "Störung bei mehreren Verwaltungen",
-        Open = "Andauernd",
-        Resolved = "Behoben",
-        StartedAt = "Begonnen:",
-        ResolvedAt = "Behoben:",
-        PageTitle = "{0} – betroffene Verwaltungen",
-        TownsHeading = "Betroffene Orte",
-        TownsLead = "{0} Orte sind betroffen. Jeder Name führt zur Seite des Ortes mit dem, was dort geht und was nicht.",
-        TownsAtLevel = "{0}: {1}",
-        MoreInfoLead = "Weitere Informationen zum Vorfall:",
-        TownSectionHeading = "Betrifft mehrere Verwaltungen",
-        TownSectionLead = "{0} ist von einer Störung betroffen, die auch andere Verwaltungen trifft.",
-        LatestUpdates = "Neueste Meldungen dazu",
-        ToIncidentPage = "Alle betroffenen Orte und der ganze Verlauf",
-        RegionHeading = "Störungen bei mehreren Verwaltungen",
-        RegionLead = "Diese Störungen treffen mehrere Verwaltungen zugleich, etwa bei einem gemeinsamen IT-Dienstleister. Betroffen sind in der Region:",
-        RegionTowns = "Orte in der Region ({0}):",
-    };
-
-    public static IncidentLabels English { get; } = new()
-    {
-        Language = "en",
-        Kind = "Incident affecting several administrations",
-        Open = "Ongoing",
-        Resolved = "Resolved",
-        StartedAt = "Started:",
-        ResolvedAt = "Resolved:",
-        PageTitle = "{0} – affected administrations",
-        TownsHeading = "Affected towns",
-        TownsLead = "{0} towns are affected. Each name leads to the town's page with what works there and what doesn't.",
-        TownsAtLevel = "{0}: {1}",
-        MoreInfoLead = "More about the incident:",
-        TownSectionHeading = "Affects several administrations",
-        TownSectionLead = "{0} is affected by an incident that also hits other administrations.",
-        LatestUpdates = "Latest updates on it",
-        ToIncidentPage = "All affected towns and the full timeline",
-        RegionHeading = "Incidents affecting several administrations",
-        RegionLead = "These incidents hit several administrations at once, for example at a shared IT provider. Affected in the region:",
-        RegionTowns = "Towns in the region ({0}):",
-    };
-
-    /// <summary>The incident labels in the language <see cref="Labels.For"/> gives a page of <paramref name="language"/>.</summary>
-    public static IncidentLabels For(string language) => Labels.For(language).Language == "de" ? German : English;
 }

@@ -13,7 +13,7 @@ internal static class RegionIncidentsView
 
     public static IReadOnlyList<RegionIncidentView> Of(RegionPageModel model)
     {
-        var labels = IncidentLabels.German;
+        var labels = German.Labels;
         return model.Towns
             .Select(town => town.Document)
             .OrderBy(document => TownNames.SortKey(document.Town.Name), StringComparer.Ordinal)
@@ -29,14 +29,14 @@ internal static class RegionIncidentsView
                     IncidentState.Of(incident.ResolvedAt, labels),
                     incident.StartedAt,
                     PageLinks.SitePath(model.SiteBaseUrl, SitePaths.IncidentFolder(incident.Id)),
-                    string.Format(CultureInfo.InvariantCulture, labels.RegionTowns, group.Count()),
+                    string.Format(CultureInfo.InvariantCulture, labels.IncidentRegionTowns, group.Count()),
                     group
                         .Select(pair => pair.document)
                         .Select(document => new RegionIncidentTown(
                             document.Town.Name,
                             PageLinks.SitePath(model.SiteBaseUrl, SitePaths.TownPageUrl(document.Town.Slug, document.Town.DefaultLanguage, document.Town.DefaultLanguage)),
                             document.Level,
-                            Labels.German.Levels[document.Level]))
+                            labels.Levels[document.Level]))
                         .ToList());
             })
             .OrderBy(incident => incident.State.IsResolved)

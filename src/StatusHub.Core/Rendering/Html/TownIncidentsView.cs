@@ -19,8 +19,7 @@ internal sealed class TownIncidentsView
     {
         var language = new PageLanguage(model.Language, model.DefaultLanguage);
         Language = language;
-        Labels = IncidentLabels.For(language.Code);
-        Lead = string.Format(CultureInfo.InvariantCulture, Labels.TownSectionLead, model.Document.Town.Name);
+        Lead = string.Format(CultureInfo.InvariantCulture, Labels.IncidentTownSectionLead, model.Document.Town.Name);
         AtAGlance = HasNoHeadline(model, language);
         Items = model.Document.Incidents
             .Select(incident => new TownIncident(
@@ -43,7 +42,7 @@ internal sealed class TownIncidentsView
 
     public PageLanguage Language { get; }
 
-    public IncidentLabels Labels { get; }
+    public Labels Labels => Language.Labels;
 
     public string Lead { get; }
 
