@@ -124,10 +124,15 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             }
 
             var now = time.GetUtcNow();
+            var change = NewChangeId();
             var joined = incident.Towns.Except(before, StringComparer.Ordinal).ToList();
             var left = before.Except(incident.Towns, StringComparer.Ordinal).ToList();
-            await SetMembershipAsync(incident.Id, joined, member: true, context.Actor, now, cancellationToken).ConfigureAwait(false);
-            await SetMembershipAsync(incident.Id, left, member: false, context.Actor, now, cancellationToken).ConfigureAwait(false);
+            await SetMembershipAsync(incident.Id, joined, member: true, context.Actor, now, change, cancellationToken).ConfigureAwait(false);
+            await SetMembershipAsync(incident.Id, left, member: false, context.Actor, now, change, cancellationToken).ConfigureAwait(false);
+
+            // A town that left drops the incident as soon as its row says so (a town counts only its member rows), so its
+            // marker goes now, before the head: a fault after the commit cannot leave its page showing the incident.
+            await Task.WhenAll(left.Select(town => markers.MarkTownAsync(town, cancellationToken))).ConfigureAwait(false);
 
             var created = stored is null;
             var head = HeadEntity(incident, created ? now : stored!.Value.Head.GetDateTimeOffset("CreatedAt") ?? now, now);
@@ -145,7 +150,6 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                     [
                         storage.RunAsync(token => storage.Incidents.UpsertEntityAsync(ListEntity(incident), TableUpdateMode.Replace, token), cancellationToken),
                         markers.MarkIncidentAsync(incident.Id, cancellationToken),
-                        .. left.Select(town => markers.MarkTownAsync(town, cancellationToken)),
                     ]).ConfigureAwait(false);
                 logger.LogInformation("Incident {Incident} {Operation} by key {KeyId}: {Towns} towns, {Joined} joined, {Left} left",
                     incident.Id, created ? "created" : "replaced", context.Actor.KeyId, incident.Towns.Count, joined.Count, left.Count);
@@ -158,8 +162,9 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                 {
                     // The caller's version lost: towns this write took out but the winner still lists get their row back.
                     var current = await GetTownsAsync(incident.Id, cancellationToken).ConfigureAwait(false) ?? [];
-                    await SetMembershipAsync(incident.Id, left.Intersect(current, StringComparer.Ordinal).ToList(), member: true, actor: null, now, cancellationToken)
-                        .ConfigureAwait(false);
+                    var restored = left.Intersect(current, StringComparer.Ordinal).ToList();
+                    await SetMembershipAsync(incident.Id, restored, member: true, actor: null, now, change, cancellationToken).ConfigureAwait(false);
+                    await Task.WhenAll(restored.Select(town => markers.MarkTownAsync(town, cancellationToken))).ConfigureAwait(false);
                     throw new PreconditionFailedException("");
                 }
 
@@ -292,21 +297,26 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         throw Contention(incident);
     }
 
-    /// <summary>Commits the transaction; returns the head row's new ETag.</summary>
+    /// <summary>
+    /// Commits the transaction, whose last action inserts its audit row (a key of its own: time and a fresh id), so that a
+    /// retry of an attempt that committed but whose answer was lost is recognised as that commit
+    /// (<see cref="StatusHubStorage.SubmitOnceAsync"/>); returns the head row's new ETag.
+    /// </summary>
     private async Task<string> SubmitAsync(string incident, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var response = await storage.RunAsync(token => storage.Incidents.SubmitTransactionAsync(actions, token), cancellationToken)
-            .ConfigureAwait(false);
-        return response.Value[0].Headers.ETag?.ToString()
+        var responses = await storage.SubmitOnceAsync(storage.Incidents, actions, (TableEntity)actions[^1].Entity, cancellationToken).ConfigureAwait(false);
+        return responses?[0].Headers.ETag?.ToString()
             ?? (await ReadHeadAsync(incident, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
     }
 
     /// <summary>
     /// Writes the membership row of <paramref name="incident"/> in each town's partition (a member, or a town that left),
-    /// each with an audit row in the same transaction when <paramref name="actor"/> is given.
+    /// each with an audit row in the same transaction when <paramref name="actor"/> is given. The audit row's key is the
+    /// change's (<paramref name="now"/> and <paramref name="change"/>), so the transaction may be submitted again: a retry
+    /// of an attempt that committed finds that row and counts as done (<see cref="StatusHubStorage.SubmitOnceAsync"/>).
     /// </summary>
-    private Task SetMembershipAsync(
-        string incident, IReadOnlyList<string> towns, bool member, Actor? actor, DateTimeOffset now, CancellationToken cancellationToken) =>
+    internal Task SetMembershipAsync(
+        string incident, IReadOnlyList<string> towns, bool member, Actor? actor, DateTimeOffset now, string change, CancellationToken cancellationToken) =>
         towns.Count == 0
             ? Task.CompletedTask
             : Parallel.ForEachAsync(
@@ -316,20 +326,24 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                 {
                     var row = new TableEntity(town, TownRows.IncidentPrefix + incident) { ["Member"] = member, ["IncidentId"] = incident, ["At"] = now };
                     var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, row) };
-                    if (actor is not null)
+                    if (actor is null)
                     {
-                        actions.Add(new(TableTransactionActionType.Add, new TableEntity(town, TownRows.AuditKey(now))
-                        {
-                            ["KeyId"] = actor.KeyId,
-                            ["KeyLabel"] = actor.Label,
-                            ["KeyScope"] = actor.Scope,
-                            ["Operation"] = member ? "incident.join" : "incident.leave",
-                            ["Resource"] = $"incidents/{incident}",
-                            ["At"] = now,
-                        }));
+                        // The upsert alone: repeating it is harmless.
+                        await storage.RunAsync(t => storage.Towns.SubmitTransactionAsync(actions, t), token).ConfigureAwait(false);
+                        return;
                     }
 
-                    await storage.RunAsync(t => storage.Towns.SubmitTransactionAsync(actions, t), token).ConfigureAwait(false);
+                    var audit = new TableEntity(town, TownRows.AuditKey(now, change))
+                    {
+                        ["KeyId"] = actor.KeyId,
+                        ["KeyLabel"] = actor.Label,
+                        ["KeyScope"] = actor.Scope,
+                        ["Operation"] = member ? "incident.join" : "incident.leave",
+                        ["Resource"] = $"incidents/{incident}",
+                        ["At"] = now,
+                    };
+                    actions.Add(new(TableTransactionActionType.Add, audit));
+                    await storage.SubmitOnceAsync(storage.Towns, actions, audit, token).ConfigureAwait(false);
                 });
 
     private async Task<(Written<AddedUpdate>? Replay, ETag? Expired)> ReplayAsync(
@@ -486,6 +500,9 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         };
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>The id of one attempt of a <c>PUT</c>: the last part of the key of each audit row it writes in a member town.</summary>
+    internal static string NewChangeId() => Guid.NewGuid().ToString("N");
 
     private static StorageUnavailableException Contention(string incident) =>
         new(TimeSpan.FromSeconds(1), new InvalidOperationException($"Incident {incident} kept changing during {MaxContentionAttempts} attempts."));

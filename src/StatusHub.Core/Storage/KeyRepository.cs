@@ -28,10 +28,12 @@ public sealed class KeyRepository(StatusHubStorage storage)
 {
     private const string Partition = "key";
 
-    /// <summary>Stores a new key; returns its row's ETag.</summary>
+    /// <summary>
+    /// Stores a new key; returns its row's ETag. An insert repeated by the storage pipeline after an attempt that committed
+    /// finds its own row (same id and secret hash) and succeeds (<see cref="StatusHubStorage.InsertOnceAsync"/>).
+    /// </summary>
     public Task<string> CreateAsync(StoredKey key, CancellationToken cancellationToken) =>
-        storage.RunAsync(async token =>
-            (await storage.Keys.AddEntityAsync(ToEntity(key), token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "", cancellationToken);
+        storage.InsertOnceAsync(storage.Keys, ToEntity(key), cancellationToken);
 
     public Task<StoredKey?> FindAsync(string id, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>

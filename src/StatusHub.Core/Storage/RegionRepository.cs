@@ -67,9 +67,10 @@ public sealed class RegionRepository(StatusHubStorage storage, RenderMarkers mar
             ];
             try
             {
-                var response = await storage.RunAsync(token => storage.Regions.SubmitTransactionAsync(actions, token), cancellationToken)
+                // The audit row's key is this write's own: a retry of an attempt that committed is recognised as that commit.
+                var responses = await storage.SubmitOnceAsync(storage.Regions, actions, (TableEntity)actions[1].Entity, cancellationToken)
                     .ConfigureAwait(false);
-                var etag = response.Value[0].Headers.ETag?.ToString()
+                var etag = responses?[0].Headers.ETag?.ToString()
                     ?? (await ReadRowAsync(region.Slug, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
                 await Task.WhenAll(
                     markers.MarkRegionAsync(region.Slug, cancellationToken),

@@ -115,6 +115,69 @@ public sealed class StatusHubStorage
             }
         }, cancellationToken);
 
+    /// <summary>
+    /// Inserts a row whose key only this write can have chosen (a fresh random id): the pipeline retries an attempt that
+    /// timed out, and when that attempt had in fact committed, the retry's 409 finds our own row (<see cref="IsOwnRowAsync"/>)
+    /// and counts as the success it is. Returns the row's ETag.
+    /// </summary>
+    public Task<string> InsertOnceAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
+        RunAsync(async token =>
+        {
+            try
+            {
+                return (await table.AddEntityAsync(entity, token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "";
+            }
+            catch (Azure.RequestFailedException failed) when (failed.Status == 409)
+            {
+                if (await OwnRowAsync(table, entity, token).ConfigureAwait(false) is { } own)
+                {
+                    return own.ETag.ToString();
+                }
+
+                throw;
+            }
+        }, cancellationToken);
+
+    /// <summary>
+    /// Submits an entity-group transaction that inserts <paramref name="witness"/>, a row whose key only this write can have
+    /// chosen (its time and a fresh id, as audit rows have). The pipeline retries an attempt that timed out; when that
+    /// attempt had in fact committed, the retry fails (409 on a row it inserts, 412 on a row it replaces conditionally),
+    /// and the witness being stored proves that this very transaction committed, all or nothing: that is the success, not
+    /// a conflict. Returns the transaction's responses, or null for a commit recognised so (its responses were lost).
+    /// </summary>
+    public Task<IReadOnlyList<Azure.Response>?> SubmitOnceAsync(
+        TableClient table, IReadOnlyList<TableTransactionAction> actions, TableEntity witness, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<Azure.Response>?>(async token =>
+        {
+            try
+            {
+                return (await table.SubmitTransactionAsync(actions, token).ConfigureAwait(false)).Value;
+            }
+            catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
+            {
+                if (await OwnRowAsync(table, witness, token).ConfigureAwait(false) is null)
+                {
+                    throw;
+                }
+
+                return null;
+            }
+        }, cancellationToken);
+
+    /// <summary>The stored row at <paramref name="written"/>'s key when its text columns are the ones we wrote, else null.</summary>
+    private static async Task<TableEntity?> OwnRowAsync(TableClient table, TableEntity written, CancellationToken token)
+    {
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(written.PartitionKey, written.RowKey, cancellationToken: token).ConfigureAwait(false);
+        if (!stored.HasValue || stored.Value is not { } row)
+        {
+            return null;
+        }
+
+        return written.Where(p => p.Value is string).All(p => row.GetString(p.Key) is { } value && string.Equals(value, (string)p.Value, StringComparison.Ordinal))
+            ? row
+            : null;
+    }
+
     /// <summary>One cheap read that proves storage answers (for the health endpoint).</summary>
     public Task PingAsync(CancellationToken cancellationToken) =>
         RunAsync(token => Keys.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("health", "ping", cancellationToken: token), cancellationToken);

@@ -428,12 +428,16 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         _heads[town] = committed;
     }
 
-    /// <summary>Commits the transaction, then marks the town for rendering; returns the head row's new ETag.</summary>
+    /// <summary>
+    /// Commits the transaction, then marks the town for rendering; returns the head row's new ETag. Its last action inserts
+    /// the audit row, whose key is this write's own, so a retry of an attempt that committed but whose answer was lost is
+    /// recognised as that commit (<see cref="StatusHubStorage.SubmitOnceAsync"/>), not taken for a concurrent write.
+    /// </summary>
     private async Task<string> SubmitAsync(string town, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var response = await storage.RunAsync(token => storage.Towns.SubmitTransactionAsync(actions, token), cancellationToken)
+        var responses = await storage.SubmitOnceAsync(storage.Towns, actions, (TableEntity)actions[^1].Entity, cancellationToken)
             .ConfigureAwait(false);
-        var etag = response.Value[0].Headers.ETag is { } committed
+        var etag = responses?[0].Headers.ETag is { } committed
             ? committed.ToString()
             : (await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
 

@@ -38,8 +38,11 @@ internal static class TownRows
     public static string AcceptedAidKey(string provider, string offerId) => $"{AcceptedAidPrefix}{provider}|{offerId}";
 
     /// <summary>Newest first: inverted ticks sort the latest audit row to the top of the partition range.</summary>
-    public static string AuditKey(DateTimeOffset at) =>
-        AuditPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N");
+    public static string AuditKey(DateTimeOffset at) => AuditKey(at, Guid.NewGuid().ToString("N"));
+
+    /// <summary>The audit row of one change (<paramref name="change"/> a fresh id of it): submitted again, the same key.</summary>
+    public static string AuditKey(DateTimeOffset at, string change) =>
+        AuditPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + change;
 
     /// <summary>The head row's column with the order of the town's services, as its last full list gave them.</summary>
     public const string ServiceOrderColumn = "ServiceOrder";

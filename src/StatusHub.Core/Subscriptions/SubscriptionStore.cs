@@ -40,10 +40,12 @@ public sealed class SubscriptionStore(StatusHubStorage storage)
             return list.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         }, cancellationToken);
 
+    /// <summary>
+    /// Stores a new subscription; returns its row's ETag. An insert repeated by the storage pipeline after an attempt that
+    /// committed finds its own row and succeeds (<see cref="StatusHubStorage.InsertOnceAsync"/>).
+    /// </summary>
     public Task<string> CreateAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        storage.RunAsync(async token =>
-            (await storage.Subscriptions.AddEntityAsync(ToEntity(subscription), token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "",
-            cancellationToken);
+        storage.InsertOnceAsync(storage.Subscriptions, ToEntity(subscription), cancellationToken);
 
     /// <summary>
     /// Deletes the subscription; false when there is none. With <paramref name="ifMatch"/> its row must still match it
