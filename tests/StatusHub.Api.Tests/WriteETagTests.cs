@@ -73,6 +73,15 @@ public sealed class WriteETagTests(StatusHubApp app)
             await Write("DELETE /api/v1/keys/{id}", _admin.DeleteAsync($"/api/v1/keys/{id}"), HttpStatusCode.NoContent);
         }
 
+        var incident = Towns.NewSlug("inc");
+        await Write("PUT /api/v1/incidents/{incident}", _admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([receiver, provider])), HttpStatusCode.Created);
+        using (var added = await Write("POST /api/v1/incidents/{incident}/updates", _admin.Post($"/api/v1/incidents/{incident}/updates",
+            new { text = new { de = "Neu." } }), HttpStatusCode.Created))
+        {
+            var id = (await added.Json())["id"]!.GetValue<string>();
+            await Write("DELETE /api/v1/incidents/{incident}/updates/{id}", _admin.DeleteAsync($"/api/v1/incidents/{incident}/updates/{id}"), HttpStatusCode.NoContent);
+        }
+
         // Every write route the host maps is either tagged above or a stated exception: a new write route fails here
         // until it answers with an ETag (and is added above) or is listed, with its reason, in Untagged.
         var writeRoutes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

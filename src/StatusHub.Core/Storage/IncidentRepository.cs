@@ -112,7 +112,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         {
             var stored = await ReadRowsAsync(incident.Id, cancellationToken).ConfigureAwait(false);
             var storedETag = stored?.Head.ETag.ToString();
-            if (context.IfMatch is { } ifMatch && (stored is null || (ifMatch != "*" && ifMatch != storedETag)))
+            if (context.IfMatch is { } ifMatch && (stored is null || !EntityTags.Matches(ifMatch, storedETag!)))
             {
                 throw new PreconditionFailedException(storedETag ?? "");
             }
@@ -145,7 +145,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             {
                 var etag = await SubmitAsync(incident.Id, actions, cancellationToken).ConfigureAwait(false);
 
-                // The list row and the markers follow the commit; a failure here is a 503, and the retried PUT writes them.
+                // The list row and the incident's marker follow the commit; a failure here is a 503, and the retried PUT writes them.
                 await Task.WhenAll(
                     [
                         storage.RunAsync(token => storage.Incidents.UpsertEntityAsync(ListEntity(incident), TableUpdateMode.Replace, token), cancellationToken),
@@ -264,7 +264,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                 throw new IncidentAccessDeniedException($"Incident '{incident}' has member towns outside this key's towns.");
             }
 
-            if (context.IfMatch is { } ifMatch && ifMatch != "*" && ifMatch != head.ETag.ToString())
+            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, head.ETag.ToString()))
             {
                 throw new PreconditionFailedException(head.ETag.ToString());
             }
