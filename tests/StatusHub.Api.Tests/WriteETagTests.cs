@@ -74,13 +74,7 @@ public sealed class WriteETagTests(StatusHubApp app)
         }
 
         var incident = Towns.NewSlug("inc");
-        await Write("PUT /api/v1/incidents/{incident}", _admin.Put($"/api/v1/incidents/{incident}", new
-        {
-            title = new { de = "Angriff auf den IT-Dienstleister" },
-            summary = new { de = "Fachverfahren sind nicht erreichbar." },
-            towns = new[] { receiver },
-            startedAt = "2023-10-30T06:00:00+01:00",
-        }), HttpStatusCode.Created);
+        await Write("PUT /api/v1/incidents/{incident}", _admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([receiver, provider])), HttpStatusCode.Created);
         using (var added = await Write("POST /api/v1/incidents/{incident}/updates", _admin.Post($"/api/v1/incidents/{incident}/updates",
             new { text = new { de = "Neu." } }), HttpStatusCode.Created))
         {

@@ -145,7 +145,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             {
                 var etag = await SubmitAsync(incident.Id, actions, cancellationToken).ConfigureAwait(false);
 
-                // The list row and the markers follow the commit; a failure here is a 503, and the retried PUT writes them.
+                // The list row and the incident's marker follow the commit; a failure here is a 503, and the retried PUT writes them.
                 await Task.WhenAll(
                     [
                         storage.RunAsync(token => storage.Incidents.UpsertEntityAsync(ListEntity(incident), TableUpdateMode.Replace, token), cancellationToken),
