@@ -1,6 +1,7 @@
 using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Http;
@@ -17,13 +18,13 @@ public static class KeyEndpoints
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder api)
     {
         api.MapPost("/keys", CreateKey).WithName(nameof(CreateKey))
-            .Accepts<KeyRequest>("application/json").Produces<CreatedKeyResponse>(201).WithWriteProblems();
-        api.MapGet("/keys", ListKeys).WithName(nameof(ListKeys)).Produces<KeyListResponse>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
-        api.MapDelete("/keys/{id}", RevokeKey).WithName(nameof(RevokeKey)).Produces(204).ProducesProblem(404).WithWriteProblems();
+            .Contract(AccessRule.Admin, Answers.Body, "Create a key (its secret is shown only here)").Accepts<KeyRequest>("application/json");
+        api.MapGet("/keys", ListKeys).WithName(nameof(ListKeys)).Contract(AccessRule.Admin, Answers.None, "List the keys, without secrets");
+        api.MapDelete("/keys/{id}", RevokeKey).WithName(nameof(RevokeKey)).Contract(AccessRule.Admin, Answers.NotFound, "Revoke a key");
         return api;
     }
 
-    public static Task<IResult> CreateKey(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<Created<CreatedKeyResponse>>> CreateKey(HttpRequest request) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<KeyRequest>();
         var (scope, town, region, label) = await ValidateAsync(api, body);
@@ -33,17 +34,17 @@ public static class KeyEndpoints
         api.Get<KeyAuthenticator>().Forget(id);
         Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, api.Caller.KeyId);
         var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt);
-        return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}");
+        return TypedResults.Created($"{StatusHubApi.BasePath}/keys/{id}", response);
     });
 
-    public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<Ok<KeyListResponse>>> ListKeys(HttpRequest request) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         var keys = await api.Get<KeyRepository>().ListAsync(api.Aborted);
         var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)).ToList();
-        return TypedResults.Json(new KeyListResponse(items), DocumentJson.Options);
+        return TypedResults.Ok(new KeyListResponse(items));
     });
 
-    public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<NoContent>> RevokeKey(HttpRequest request, string id) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         var found = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
             && await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.Aborted);
