@@ -121,6 +121,40 @@ public sealed partial class OpenApiContractTests
         Assert.NotNull(OpenApiContract.Validate(schema, longest.ToJsonString()));
     }
 
+    [Theory]
+    [InlineData(200, "application/json", """{"status":"ok"}""", true)]
+    [InlineData(200, "application/json", """{"status":5}""", false)]
+    [InlineData(200, "application/json", """{"state":"ok"}""", false)]
+    [InlineData(418, "application/problem+json", """{"type":"x","title":"x","status":418,"detail":"x"}""", false)]
+    [InlineData(503, "application/problem+json", """{"type":"x","title":"x","status":503,"detail":"x"}""", true)]
+    [InlineData(503, "application/problem+json", """{"title":"x"}""", false)]
+    [InlineData(200, "text/html", "<p>ok</p>", false)]
+    public async Task The_response_validator_fails_a_test_on_an_undeclared_status_or_a_body_off_the_schema(int status, string mediaType, string body, bool valid)
+    {
+        using var client = new HttpClient(new OpenApiResponseValidator(new CannedAnswer(status, mediaType, body))) { BaseAddress = new Uri("http://localhost") };
+        var call = () => client.GetAsync("/api/v1/health");
+        if (valid)
+        {
+            using var response = await call();
+            Assert.Equal(status, (int)response.StatusCode);
+        }
+        else
+        {
+            await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(call);
+        }
+    }
+
+    /// <summary>Answers every request with one response: the validator's own test, no API behind it.</summary>
+    private sealed class CannedAnswer(int status, string mediaType, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status)
+            {
+                RequestMessage = request,
+                Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType),
+            });
+    }
+
     /// <summary>Every <c>curl … $API/… -d '…'</c> of the text: its method, path (with <c>$API</c> as /api/v1) and body.</summary>
     private static IEnumerable<(string Method, string Path, string Body)> CurlBodies(string markdown)
     {

@@ -36,10 +36,18 @@ public static class ContractDocument
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 // Enums are strings on the wire (DocumentJson's JsonStringEnumConverter): say so beside their values.
-                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                var nullable = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+                var type = nullable ?? context.JsonTypeInfo.Type;
                 if (type.IsEnum && schema.Enum is { Count: > 0 })
                 {
                     schema.Type = JsonSchemaType.String;
+                }
+
+                // Timestamps go through DocumentJson's UTC converter, which hides their type from the generator.
+                if (type == typeof(DateTimeOffset))
+                {
+                    schema.Type = JsonSchemaType.String | (nullable is null ? 0 : JsonSchemaType.Null);
+                    schema.Format = "date-time";
                 }
 
                 return Task.CompletedTask;
@@ -67,6 +75,7 @@ public static class ContractDocument
                 }
 
                 RequestSchemas.Apply(document);
+                ProblemSchemas.Apply(document);
                 return Task.CompletedTask;
             });
         });
@@ -376,4 +385,39 @@ internal static class RequestSchemas
         AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
         Description = $"Text by BCP 47 language tag; the town's default language is required where the text is. At most {maxLength} characters each.",
     }, required);
+}
+
+/// <summary>
+/// RFC 9457 problem details as <see cref="Problems"/> writes them: type, title, status and detail always; <c>errors</c>
+/// by field on validation problems; extension members allowed (RFC 9457 §3.2), so clients ignore what they do not know.
+/// </summary>
+internal static class ProblemSchemas
+{
+    public static void Apply(OpenApiDocument document)
+    {
+        foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
+        {
+            if (document.Components?.Schemas?.TryGetValue(name, out var found) != true || found is not OpenApiSchema schema)
+            {
+                continue;
+            }
+
+            schema.Description = "RFC 9457 problem details (application/problem+json); validation problems name each field in 'errors'.";
+            schema.Required = new HashSet<string> { "type", "title", "status", "detail" };
+            schema.AdditionalProperties = null;
+            schema.AdditionalPropertiesAllowed = true;
+            foreach (var property in new[] { "type", "title", "detail" })
+            {
+                if (schema.Properties?.TryGetValue(property, out var text) == true && text is OpenApiSchema value)
+                {
+                    value.Type = JsonSchemaType.String;
+                }
+            }
+
+            if (schema.Properties?.TryGetValue("status", out var status) == true && status is OpenApiSchema code)
+            {
+                code.Type = JsonSchemaType.Integer;
+            }
+        }
+    }
 }
