@@ -122,16 +122,19 @@ public sealed partial class OpenApiContractTests
     }
 
     [Theory]
-    [InlineData(200, "application/json", """{"status":"ok"}""", true)]
-    [InlineData(200, "application/json", """{"status":5}""", false)]
-    [InlineData(200, "application/json", """{"state":"ok"}""", false)]
-    [InlineData(418, "application/problem+json", """{"type":"x","title":"x","status":418,"detail":"x"}""", false)]
-    [InlineData(503, "application/problem+json", """{"type":"x","title":"x","status":503,"detail":"x"}""", true)]
-    [InlineData(503, "application/problem+json", """{"title":"x"}""", false)]
-    [InlineData(200, "text/html", "<p>ok</p>", false)]
-    public async Task The_response_validator_fails_a_test_on_an_undeclared_status_or_a_body_off_the_schema(int status, string mediaType, string body, bool valid)
+    [InlineData(200, "application/json", """{"status":"ok"}""", null, true)]
+    [InlineData(200, "application/json", """{"status":5}""", null, false)]
+    [InlineData(200, "application/json", """{"state":"ok"}""", null, false)]
+    [InlineData(418, "application/problem+json", """{"type":"x","title":"x","status":418,"detail":"x"}""", null, false)]
+    [InlineData(503, "application/problem+json", """{"type":"x","title":"x","status":503,"detail":"x"}""", "5", true)]
+    [InlineData(503, "application/problem+json", """{"type":"x","title":"x","status":503,"detail":"x"}""", null, false)]
+    [InlineData(503, "application/problem+json", """{"title":"x"}""", "5", false)]
+    [InlineData(200, "text/html", "<p>ok</p>", null, false)]
+    public async Task The_response_validator_fails_a_test_on_an_undeclared_status_a_missing_header_or_a_body_off_the_schema(
+        int status, string mediaType, string body, string? retryAfter, bool valid)
     {
-        using var client = new HttpClient(new OpenApiResponseValidator(new CannedAnswer(status, mediaType, body))) { BaseAddress = new Uri("http://localhost") };
+        var answer = new CannedAnswer(status, mediaType, body, retryAfter);
+        using var client = new HttpClient(new OpenApiResponseValidator(answer)) { BaseAddress = new Uri("http://localhost") };
         var call = () => client.GetAsync("/api/v1/health");
         if (valid)
         {
@@ -145,14 +148,22 @@ public sealed partial class OpenApiContractTests
     }
 
     /// <summary>Answers every request with one response: the validator's own test, no API behind it.</summary>
-    private sealed class CannedAnswer(int status, string mediaType, string body) : HttpMessageHandler
+    private sealed class CannedAnswer(int status, string mediaType, string body, string? retryAfter) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage((System.Net.HttpStatusCode)status)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage((System.Net.HttpStatusCode)status)
             {
                 RequestMessage = request,
                 Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType),
-            });
+            };
+            if (retryAfter is not null)
+            {
+                response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+            }
+
+            return Task.FromResult(response);
+        }
     }
 
     /// <summary>Every <c>curl … $API/… -d '…'</c> of the text: its method, path (with <c>$API</c> as /api/v1) and body.</summary>

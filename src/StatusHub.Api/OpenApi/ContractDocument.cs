@@ -159,8 +159,7 @@ internal static class Operations
 
             answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
             var success = status.StartsWith('2');
-            if (success && (contract.IsWrite && contract.Rule != AccessRule.Public || contract.Answers.HasFlag(Answers.ETag))
-                && (contract.Answers.HasFlag(Answers.IfMatch) || contract.Answers.HasFlag(Answers.ETag)))
+            if (success && (contract.Answers.HasFlag(Answers.IfMatch) || contract.Answers.HasFlag(Answers.ETag)))
             {
                 answer.Headers["ETag"] = Header("The version of the resource: send it back as If-Match.", JsonSchemaType.String);
             }

@@ -85,7 +85,8 @@ public static class OpenApiContract
 
 /// <summary>
 /// Checks every answer of the API the tests receive against the OpenAPI document: its status code must be declared
-/// by the request's operation, and a JSON body must match the declared schema of that status and media type. A
+/// by the request's operation, the response headers it declares (ETag, Location, Retry-After, WWW-Authenticate) must
+/// be there, and a JSON body must match the declared schema of that status and media type. A
 /// request to a path or method the document does not declare (the fallback's 404/405, preflights) is not checked.
 /// A mismatch fails the test that made the request.
 /// </summary>
@@ -118,6 +119,14 @@ public sealed class OpenApiResponseValidator : DelegatingHandler
 
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        foreach (var (header, _) in declared["headers"]?.AsObject() ?? [])
+        {
+            if (!response.Headers.NonValidated.Contains(header) && !response.Content.Headers.NonValidated.Contains(header))
+            {
+                Assert.Fail($"{where} without the {header} header its declaration names.");
+            }
+        }
+
         if (body.Length == 0)
         {
             return response;
