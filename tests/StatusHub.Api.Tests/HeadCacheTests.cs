@@ -33,17 +33,17 @@ public sealed class HeadCacheTests(StatusHubApp app) : IClassFixture<StatusHubAp
         Assert.Equal(0, (calls.Snapshot() - before).TableReads);
 
         // Another instance writes: the first one's remembered head is stale now.
-        var three = await b.PutStatusAsync(slug, _ => Status("drei"), new WriteContext(Anyone.Actor, two.ETag), default);
+        var three = await b.PutStatusAsync(slug, _ => Status("drei"), new WriteContext(Anyone.Actor, EntityTags.Strong(two.ETag)), default);
         var four = await a.PutStatusAsync(slug, _ => Status("vier"), Anyone, default);
         Assert.Equal("vier", (await a.GetAsync(slug, default))!.Status.Headline["de"]);
 
         // If-Match with the current ETag succeeds although the other instance remembers an older head…
-        var five = await b.PutStatusAsync(slug, _ => Status("fünf"), new WriteContext(Anyone.Actor, four.ETag), default);
+        var five = await b.PutStatusAsync(slug, _ => Status("fünf"), new WriteContext(Anyone.Actor, EntityTags.Strong(four.ETag)), default);
         Assert.Equal("fünf", (await b.GetAsync(slug, default))!.Status.Headline["de"]);
 
         // …and a stale one fails on both, leaving the stored status as it was.
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => a.PutStatusAsync(slug, _ => Status("alt"), new WriteContext(Anyone.Actor, four.ETag), default));
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => b.PutStatusAsync(slug, _ => Status("alt"), new WriteContext(Anyone.Actor, three.ETag), default));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => a.PutStatusAsync(slug, _ => Status("alt"), new WriteContext(Anyone.Actor, EntityTags.Strong(four.ETag)), default));
+        await Assert.ThrowsAsync<PreconditionFailedException>(() => b.PutStatusAsync(slug, _ => Status("alt"), new WriteContext(Anyone.Actor, EntityTags.Strong(three.ETag)), default));
         var stored = (await a.GetAsync(slug, default))!;
         Assert.Equal("fünf", stored.Status.Headline["de"]);
         Assert.Equal(five.ETag, stored.ETag);

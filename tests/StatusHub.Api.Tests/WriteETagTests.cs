@@ -65,6 +65,15 @@ public sealed class WriteETagTests(StatusHubApp app)
         await Write("DELETE /api/v1/towns/{town}/accepted-aid/{provider}/{offerId}",
             _admin.DeleteAsync($"/api/v1/towns/{receiver}/accepted-aid/{provider}/kfz"), HttpStatusCode.NoContent);
         await Write("DELETE /api/v1/towns/{town}/aid/{offerId}", _admin.DeleteAsync($"/api/v1/towns/{provider}/aid/kfz"), HttpStatusCode.NoContent);
+        var incident = Towns.NewSlug("inc");
+        await Write("PUT /api/v1/incidents/{incident}", _admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([receiver])), HttpStatusCode.Created);
+        using (var added = await Write("POST /api/v1/incidents/{incident}/updates", _admin.Post($"/api/v1/incidents/{incident}/updates",
+            new { text = new { de = "Lage unverändert." } }), HttpStatusCode.Created))
+        {
+            var id = (await added.Json())["id"]!.GetValue<string>();
+            await Write("DELETE /api/v1/incidents/{incident}/updates/{id}", _admin.DeleteAsync($"/api/v1/incidents/{incident}/updates/{id}"), HttpStatusCode.NoContent);
+        }
+
         await Write("POST /api/v1/regions/{region}/subscriptions", _admin.Post($"/api/v1/regions/{region}/subscriptions",
             new { url = "http://127.0.0.1:9/hook", secret = "0123456789abcdef0123456789abcdef" }), HttpStatusCode.Created);
         using (var created = await Write("POST /api/v1/keys", _admin.Post("/api/v1/keys", new { scope = "town", town = receiver, label = "etag" }), HttpStatusCode.Created))

@@ -310,6 +310,9 @@ public static class Harness
         {
             ["StatusHub:Storage:ConnectionString"] = connectionString,
             ["StatusHub:AdminKey"] = AdminKey,
+
+            // Production requires the public site's address (feeds, canonical links, CAP); the harness never serves one.
+            ["StatusHub:SiteBaseUrl"] = "https://status.example.org/",
             ["StatusHub:Demo:Enabled"] = "false",
             ["StatusHub:Render:MaxParallelism"] = options.RenderParallelism.ToString(CultureInfo.InvariantCulture),
             // The shared 2-core machine stalls the emulator for seconds at times; production's 2 s storage budget then answers

@@ -237,6 +237,8 @@ internal static class RequestExamples
         "PutStatus" => """{"level":"emergency","headline":{"de":"Cyberangriff: Verwaltung im Notbetrieb","en":"Cyberattack: emergency operation"},"summary":{"de":"Telefon funktioniert, E-Mail nicht."},"asOf":"2023-11-20T08:00:00+01:00"}""",
         "PutService" => """{"state":"unavailable","note":{"de":"Bitte rufen Sie an."}}""",
         "PostUpdate" => """{"text":{"de":"Das Bürgerbüro öffnet um 8 Uhr."}}""",
+        "PutIncident" => """{"title":{"de":"Cyberangriff auf den IT-Dienstleister"},"summary":{"de":"Seit 30. Oktober sind die Fachverfahren nicht erreichbar."},"towns":["moessingen","ofterdingen"],"startedAt":"2023-10-30T06:00:00+01:00"}""",
+        "PostIncidentUpdate" => """{"text":{"de":"Die Fachverfahren laufen wieder an."}}""",
         "PutRegion" => """{"name":{"de":"Landkreis Tübingen","en":"Tübingen district"}}""",
         "PutAidOffer" => """{"service":"vehicle-registration","forTowns":["moessingen"],"note":{"de":"Kfz-Zulassung für Mössinger Bürger im Bürgerbüro Ofterdingen, Termin nötig."},"validUntil":"2023-12-31T23:59:59+01:00"}""",
         _ => null,
@@ -318,6 +320,19 @@ internal static class RequestSchemas
                 Description = "The towns of a provider key (scope provider only): it may write shared incidents of these towns.",
             }, r),
             ["label"] = r => Text(Limits.MaxLabel, r),
+        }),
+        ["IncidentRequest"] = (["title", "summary", "towns", "startedAt"], new()
+        {
+            ["title"] = r => Localized(Limits.MaxHeadline, r),
+            ["summary"] = r => Localized(Limits.MaxSummary, r),
+            ["towns"] = r => Nullable(new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array, MinItems = 1, MaxItems = Limits.MaxIncidentTowns, Items = Slug(),
+                Description = "The member towns, each an existing town: the incident shows on each of their pages.",
+            }, r),
+            ["startedAt"] = r => Timestamp(r),
+            ["resolvedAt"] = r => Timestamp(r),
+            ["moreInfoUrl"] = r => Url(r),
         }),
         ["AidOfferRequest"] = (["service"], new()
         {

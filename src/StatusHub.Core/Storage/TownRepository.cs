@@ -96,7 +96,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         {
             if (await ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is { } existing)
             {
-                if (context.IfMatch is { } ifMatch && ifMatch != "*" && ifMatch != existing.ETag.ToString())
+                if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, existing.ETag.ToString()))
                 {
                     throw new PreconditionFailedException(existing.ETag.ToString());
                 }
