@@ -72,9 +72,10 @@ public static class ApiCall
     /// <list type="number">
     /// <item>the handler's return type <c>Task&lt;IResult&gt;</c> becomes <c>Task&lt;ApiResult&lt;Ok&lt;T&gt;&gt;&gt;</c>
     /// (or the union it can answer), <c>ApiCall.Run</c> becomes <c>ApiCall.Typed</c>, the access argument stays;</item>
-    /// <item><c>TypedResults.Json(x, DocumentJson.Options).WithETag(e)</c> becomes <c>api.SetETag(e)</c> then
-    /// <c>TypedResults.Ok(x)</c>; a 201 with Location becomes <c>TypedResults.Created(location, x)</c>;
-    /// <c>NoContent().WithETag(e)</c> becomes <c>api.SetETag(e)</c> then <c>TypedResults.NoContent()</c>;</item>
+    /// <item><c>TypedResults.Json(x, DocumentJson.Options)</c> with an ETag becomes <c>api.SetETag(e)</c> then
+    /// <c>TypedResults.Ok(x)</c>; a 201 with Location becomes <c>TypedResults.Created(location, x)</c>; a 204 with an
+    /// ETag becomes <c>api.SetETag(e)</c> then <c>TypedResults.NoContent()</c>; any other header is set on
+    /// <c>api.Request.HttpContext.Response</c> and declared by the route's <see cref="Answers"/>;</item>
     /// <item>the mapping drops <c>.Accepts</c>/<c>.Produces</c>/<c>.ProducesProblem</c> and declares
     /// <c>.Contract(AccessRule.X, Answers.…, "summary")</c> (the problem responses, security and headers);</item>
     /// <item>the Functions trigger becomes <c>async Task&lt;IResult&gt; … =&gt; await Handlers.Method(request, …)</c>.</item>
