@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Endpoints;
 using StatusHub.Core;
 using StatusHub.Api.Http;
+using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Api;
@@ -21,6 +22,9 @@ public static class StatusHubApi
         services.AddStatusHubCore(configuration);
         services.AddOptions<Core.Rendering.RenderOptions>().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Core.Rendering.RenderOptions>, SiteBaseUrlValidation>();
+
+        // The one JSON setup (DocumentJson) for every typed result and for the OpenAPI document's schemas, in both hosts.
+        services.ConfigureHttpJsonOptions(json => DocumentJson.Apply(json.SerializerOptions));
         services.AddOptions<LimitOptions>().Bind(configuration.GetSection(LimitOptions.Section)).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LimitOptions>, LimitOptionsValidation>();
         services.AddSingleton<AuthThrottle>();

@@ -8,19 +8,19 @@ namespace StatusHub.Functions;
 public static class AcceptedAidFunctions
 {
     [Function(nameof(AcceptAid))]
-    public static Task<IResult> AcceptAid(
+    public static async Task<IResult> AcceptAid(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}/accepted-aid/{provider}/{offerId}")] HttpRequest request,
         string town, string provider, string offerId) =>
-        AcceptedAidEndpoints.AcceptAid(request, town, provider, offerId);
+        await AcceptedAidEndpoints.AcceptAid(request, town, provider, offerId);
 
     [Function(nameof(WithdrawAid))]
-    public static Task<IResult> WithdrawAid(
+    public static async Task<IResult> WithdrawAid(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/towns/{town}/accepted-aid/{provider}/{offerId}")] HttpRequest request,
         string town, string provider, string offerId) =>
-        AcceptedAidEndpoints.WithdrawAid(request, town, provider, offerId);
+        await AcceptedAidEndpoints.WithdrawAid(request, town, provider, offerId);
 
     [Function(nameof(GetTownAid))]
-    public static Task<IResult> GetTownAid(
+    public static async Task<IResult> GetTownAid(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns/{town}/aid")] HttpRequest request, string town) =>
-        AcceptedAidEndpoints.GetTownAid(request, town);
+        await AcceptedAidEndpoints.GetTownAid(request, town);
 }

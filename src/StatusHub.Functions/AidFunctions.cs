@@ -8,12 +8,12 @@ namespace StatusHub.Functions;
 public static class AidFunctions
 {
     [Function(nameof(PutAidOffer))]
-    public static Task<IResult> PutAidOffer(
+    public static async Task<IResult> PutAidOffer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}/aid/{offerId}")] HttpRequest request, string town, string offerId) =>
-        AidEndpoints.PutAidOffer(request, town, offerId);
+        await AidEndpoints.PutAidOffer(request, town, offerId);
 
     [Function(nameof(DeleteAidOffer))]
-    public static Task<IResult> DeleteAidOffer(
+    public static async Task<IResult> DeleteAidOffer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/towns/{town}/aid/{offerId}")] HttpRequest request, string town, string offerId) =>
-        AidEndpoints.DeleteAidOffer(request, town, offerId);
+        await AidEndpoints.DeleteAidOffer(request, town, offerId);
 }

@@ -8,7 +8,7 @@ namespace StatusHub.Functions;
 public static class AuditFunctions
 {
     [Function(nameof(GetAudit))]
-    public static Task<IResult> GetAudit(
+    public static async Task<IResult> GetAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns/{town}/audit")] HttpRequest request, string town) =>
-        AuditEndpoints.GetAudit(request, town);
+        await AuditEndpoints.GetAudit(request, town);
 }

@@ -8,27 +8,27 @@ namespace StatusHub.Functions;
 public static class IncidentFunctions
 {
     [Function(nameof(PutIncident))]
-    public static Task<IResult> PutIncident(
+    public static async Task<IResult> PutIncident(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/incidents/{incident}")] HttpRequest request, string incident) =>
-        IncidentEndpoints.PutIncident(request, incident);
+        await IncidentEndpoints.PutIncident(request, incident);
 
     [Function(nameof(PostIncidentUpdate))]
-    public static Task<IResult> PostIncidentUpdate(
+    public static async Task<IResult> PostIncidentUpdate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/incidents/{incident}/updates")] HttpRequest request, string incident) =>
-        IncidentEndpoints.PostIncidentUpdate(request, incident);
+        await IncidentEndpoints.PostIncidentUpdate(request, incident);
 
     [Function(nameof(DeleteIncidentUpdate))]
-    public static Task<IResult> DeleteIncidentUpdate(
+    public static async Task<IResult> DeleteIncidentUpdate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/incidents/{incident}/updates/{id}")] HttpRequest request, string incident, string id) =>
-        IncidentEndpoints.DeleteIncidentUpdate(request, incident, id);
+        await IncidentEndpoints.DeleteIncidentUpdate(request, incident, id);
 
     [Function(nameof(ListIncidents))]
-    public static Task<IResult> ListIncidents(
+    public static async Task<IResult> ListIncidents(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/incidents")] HttpRequest request) =>
-        IncidentEndpoints.ListIncidents(request);
+        await IncidentEndpoints.ListIncidents(request);
 
     [Function(nameof(GetIncident))]
-    public static Task<IResult> GetIncident(
+    public static async Task<IResult> GetIncident(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/incidents/{incident}")] HttpRequest request, string incident) =>
-        IncidentEndpoints.GetIncident(request, incident);
+        await IncidentEndpoints.GetIncident(request, incident);
 }

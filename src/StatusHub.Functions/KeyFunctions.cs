@@ -8,17 +8,17 @@ namespace StatusHub.Functions;
 public static class KeyFunctions
 {
     [Function(nameof(CreateKey))]
-    public static Task<IResult> CreateKey(
+    public static async Task<IResult> CreateKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/keys")] HttpRequest request) =>
-        KeyEndpoints.CreateKey(request);
+        await KeyEndpoints.CreateKey(request);
 
     [Function(nameof(ListKeys))]
-    public static Task<IResult> ListKeys(
+    public static async Task<IResult> ListKeys(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/keys")] HttpRequest request) =>
-        KeyEndpoints.ListKeys(request);
+        await KeyEndpoints.ListKeys(request);
 
     [Function(nameof(RevokeKey))]
-    public static Task<IResult> RevokeKey(
+    public static async Task<IResult> RevokeKey(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/keys/{id}")] HttpRequest request, string id) =>
-        KeyEndpoints.RevokeKey(request, id);
+        await KeyEndpoints.RevokeKey(request, id);
 }

@@ -8,12 +8,12 @@ namespace StatusHub.Functions;
 public static class ReadFunctions
 {
     [Function(nameof(GetCatalogue))]
-    public static Task<IResult> GetCatalogue(
+    public static async Task<IResult> GetCatalogue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/services")] HttpRequest request) =>
-        ReadEndpoints.GetCatalogue(request);
+        await ReadEndpoints.GetCatalogue(request);
 
     [Function(nameof(GetHealth))]
-    public static Task<IResult> GetHealth(
+    public static async Task<IResult> GetHealth(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/health")] HttpRequest request) =>
-        ReadEndpoints.GetHealth(request);
+        await ReadEndpoints.GetHealth(request);
 }

@@ -8,17 +8,17 @@ namespace StatusHub.Functions;
 public static class RegionFunctions
 {
     [Function(nameof(PutRegion))]
-    public static Task<IResult> PutRegion(
+    public static async Task<IResult> PutRegion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/regions/{region}")] HttpRequest request, string region) =>
-        RegionEndpoints.PutRegion(request, region);
+        await RegionEndpoints.PutRegion(request, region);
 
     [Function(nameof(ListRegions))]
-    public static Task<IResult> ListRegions(
+    public static async Task<IResult> ListRegions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions")] HttpRequest request) =>
-        RegionEndpoints.ListRegions(request);
+        await RegionEndpoints.ListRegions(request);
 
     [Function(nameof(GetRegionFeed))]
-    public static Task<IResult> GetRegionFeed(
+    public static async Task<IResult> GetRegionFeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions/{region}/feed")] HttpRequest request, string region) =>
-        RegionEndpoints.GetRegionFeed(request, region);
+        await RegionEndpoints.GetRegionFeed(request, region);
 }

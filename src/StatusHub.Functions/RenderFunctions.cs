@@ -9,9 +9,9 @@ namespace StatusHub.Functions;
 public sealed class RenderFunctions(RenderJob renderJob)
 {
     [Function(nameof(Render))]
-    public static Task<IResult> Render(
+    public static async Task<IResult> Render(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/render")] HttpRequest request) =>
-        RenderEndpoints.Render(request);
+        await RenderEndpoints.Render(request);
 
     // The host resolves %StatusHub:Render:Schedule% from the app setting StatusHub__Render__Schedule (docs/deploy.md).
     [Function(nameof(RenderOnSchedule))]

@@ -8,32 +8,32 @@ namespace StatusHub.Functions;
 public static class StatusFunctions
 {
     [Function(nameof(PutStatus))]
-    public static Task<IResult> PutStatus(
+    public static async Task<IResult> PutStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}/status")] HttpRequest request, string town) =>
-        StatusEndpoints.PutStatus(request, town);
+        await StatusEndpoints.PutStatus(request, town);
 
     [Function(nameof(PutService))]
-    public static Task<IResult> PutService(
+    public static async Task<IResult> PutService(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}/services/{service}")] HttpRequest request, string town, string service) =>
-        StatusEndpoints.PutService(request, town, service);
+        await StatusEndpoints.PutService(request, town, service);
 
     [Function(nameof(PutServices))]
-    public static Task<IResult> PutServices(
+    public static async Task<IResult> PutServices(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}/services")] HttpRequest request, string town) =>
-        StatusEndpoints.PutServices(request, town);
+        await StatusEndpoints.PutServices(request, town);
 
     [Function(nameof(PutQa))]
-    public static Task<IResult> PutQa(
+    public static async Task<IResult> PutQa(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}/qa")] HttpRequest request, string town) =>
-        StatusEndpoints.PutQa(request, town);
+        await StatusEndpoints.PutQa(request, town);
 
     [Function(nameof(PostUpdate))]
-    public static Task<IResult> PostUpdate(
+    public static async Task<IResult> PostUpdate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/towns/{town}/updates")] HttpRequest request, string town) =>
-        StatusEndpoints.PostUpdate(request, town);
+        await StatusEndpoints.PostUpdate(request, town);
 
     [Function(nameof(DeleteUpdate))]
-    public static Task<IResult> DeleteUpdate(
+    public static async Task<IResult> DeleteUpdate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/towns/{town}/updates/{id}")] HttpRequest request, string town, string id) =>
-        StatusEndpoints.DeleteUpdate(request, town, id);
+        await StatusEndpoints.DeleteUpdate(request, town, id);
 }

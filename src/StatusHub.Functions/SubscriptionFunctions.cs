@@ -9,19 +9,19 @@ namespace StatusHub.Functions;
 public sealed class SubscriptionFunctions(SubscriptionDispatcher dispatcher)
 {
     [Function(nameof(CreateSubscription))]
-    public static Task<IResult> CreateSubscription(
+    public static async Task<IResult> CreateSubscription(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/regions/{region}/subscriptions")] HttpRequest request, string region) =>
-        SubscriptionEndpoints.CreateSubscription(request, region);
+        await SubscriptionEndpoints.CreateSubscription(request, region);
 
     [Function(nameof(ListSubscriptions))]
-    public static Task<IResult> ListSubscriptions(
+    public static async Task<IResult> ListSubscriptions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/regions/{region}/subscriptions")] HttpRequest request, string region) =>
-        SubscriptionEndpoints.ListSubscriptions(request, region);
+        await SubscriptionEndpoints.ListSubscriptions(request, region);
 
     [Function(nameof(DeleteSubscription))]
-    public static Task<IResult> DeleteSubscription(
+    public static async Task<IResult> DeleteSubscription(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/regions/{region}/subscriptions/{id}")] HttpRequest request, string region, string id) =>
-        SubscriptionEndpoints.DeleteSubscription(request, region, id);
+        await SubscriptionEndpoints.DeleteSubscription(request, region, id);
 
     // The host resolves %StatusHub:Delivery:Schedule% from the app setting StatusHub__Delivery__Schedule (infra/, docs/subscriptions.md).
     [Function(nameof(DeliverSubscriptions))]

@@ -8,17 +8,17 @@ namespace StatusHub.Functions;
 public static class TownFunctions
 {
     [Function(nameof(PutTown))]
-    public static Task<IResult> PutTown(
+    public static async Task<IResult> PutTown(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "v1/towns/{town}")] HttpRequest request, string town) =>
-        TownEndpoints.PutTown(request, town);
+        await TownEndpoints.PutTown(request, town);
 
     [Function(nameof(ListTowns))]
-    public static Task<IResult> ListTowns(
+    public static async Task<IResult> ListTowns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns")] HttpRequest request) =>
-        TownEndpoints.ListTowns(request);
+        await TownEndpoints.ListTowns(request);
 
     [Function(nameof(GetTown))]
-    public static Task<IResult> GetTown(
+    public static async Task<IResult> GetTown(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "v1/towns/{town}")] HttpRequest request, string town) =>
-        TownEndpoints.GetTown(request, town);
+        await TownEndpoints.GetTown(request, town);
 }

@@ -28,10 +28,40 @@ public sealed class OpenApiDocumentTests(StatusHubApp app)
             await File.WriteAllTextAsync(file, live.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
         }
 
+        var committed = OpenApiDocumentFile.Embedded();
         Assert.True(
-            JsonNode.DeepEquals(live, OpenApiDocumentFile.Embedded()),
-            "src/StatusHub.Api/OpenApi/v1.json is not the document the server generates: refresh it with "
-            + "STATUSHUB_WRITE_OPENAPI=1 dotnet test tests/StatusHub.Api.Tests --filter OpenApiDocumentTests, then rebuild and commit it.");
+            JsonNode.DeepEquals(live, committed),
+            $"src/StatusHub.Api/OpenApi/v1.json is not the document the server generates (first difference at {FirstDifference(committed, live, "#")}): "
+            + "review the change to the API, then refresh it with "
+            + "STATUSHUB_WRITE_OPENAPI=1 dotnet test tests/StatusHub.Api.Tests --filter OpenApiDocumentTests, rebuild and commit it.");
+    }
+
+    /// <summary>The JSON pointer of the first place where <paramref name="committed"/> and <paramref name="generated"/> differ, with both values.</summary>
+    private static string FirstDifference(JsonNode? committed, JsonNode? generated, string pointer)
+    {
+        if (committed is JsonObject left && generated is JsonObject right)
+        {
+            foreach (var key in left.Select(p => p.Key).Union(right.Select(p => p.Key)))
+            {
+                if (!JsonNode.DeepEquals(left[key], right[key]))
+                {
+                    return FirstDifference(left[key], right[key], $"{pointer}/{key.Replace("~", "~0").Replace("/", "~1")}");
+                }
+            }
+        }
+        else if (committed is JsonArray first && generated is JsonArray second && first.Count == second.Count)
+        {
+            for (var i = 0; i < first.Count; i++)
+            {
+                if (!JsonNode.DeepEquals(first[i], second[i]))
+                {
+                    return FirstDifference(first[i], second[i], $"{pointer}/{i}");
+                }
+            }
+        }
+
+        static string Show(JsonNode? node) => node?.ToJsonString() is { } text ? (text.Length > 200 ? text[..200] + "…" : text) : "(absent)";
+        return $"{pointer}: committed {Show(committed)}, generated {Show(generated)}";
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Auth;
@@ -20,16 +21,16 @@ public static class AcceptedAidEndpoints
     public static RouteGroupBuilder MapAcceptedAid(this RouteGroupBuilder api)
     {
         api.MapPut("/towns/{town}/accepted-aid/{provider}/{offerId}", AcceptAid).WithName(nameof(AcceptAid))
-            .Produces<AcceptedAidResponse>(200).WithWriteProblems();
+            .Contract(AccessRule.TownOrItsRegion, Answers.Body | Answers.NotFound | Answers.IfMatch, "Accept another town's aid offer");
         api.MapDelete("/towns/{town}/accepted-aid/{provider}/{offerId}", WithdrawAid).WithName(nameof(WithdrawAid))
-            .Produces(204).WithWriteProblems();
+            .Contract(AccessRule.TownOrItsRegion, Answers.NotFound | Answers.IfMatch, "Withdraw the acceptance of an aid offer");
         api.MapGet("/towns/{town}/aid", GetTownAid).WithName(nameof(GetTownAid))
-            .Produces<TownAidResponse>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429).ProducesProblem(503);
+            .Contract(AccessRule.TownOrItsRegion, Answers.NotFound, "Read what a town offers and what is offered to it");
         return api;
     }
 
-    public static Task<IResult> AcceptAid(HttpRequest request, string town, string provider, string offerId) =>
-        ApiCall.Run(request, Access.TownOrItsRegion(town, ("provider", provider), ("offerId", offerId)), async api =>
+    public static Task<ApiResult<Ok<AcceptedAidResponse>>> AcceptAid(HttpRequest request, string town, string provider, string offerId) =>
+        ApiCall.Typed(request, Access.TownOrItsRegion(town, ("provider", provider), ("offerId", offerId)), async api =>
         {
             // The body is empty or {}: there is nothing to say but yes.
             if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
@@ -43,19 +44,20 @@ public static class AcceptedAidEndpoints
                 ?? throw ApiContext.NotFound($"Town '{provider}' has no offer '{offerId}' for town '{town}'.");
             var acceptance = new AidAcceptance(provider, offerId, offer.Terms, api.Get<TimeProvider>().GetUtcNow(), api.Caller.Scope.ToWire());
             var written = await repository.AcceptAidAsync(town, acceptance, api.WriteContext(), api.Aborted);
-            return TypedResults.Json(AcceptedAidResponse.From(written.Value), DocumentJson.Options).WithETag(written.ETag);
+            api.SetETag(written.ETag);
+            return TypedResults.Ok(AcceptedAidResponse.From(written.Value));
         });
 
-    public static Task<IResult> WithdrawAid(HttpRequest request, string town, string provider, string offerId) =>
-        ApiCall.Run(request, Access.TownOrItsRegion(town, ("provider", provider), ("offerId", offerId)), async api =>
+    public static Task<ApiResult<NoContent>> WithdrawAid(HttpRequest request, string town, string provider, string offerId) =>
+        ApiCall.Typed(request, Access.TownOrItsRegion(town, ("provider", provider), ("offerId", offerId)), async api =>
         {
-            var etag = await api.Get<TownRepository>().WithdrawAidAsync(town, provider, offerId, api.WriteContext(), api.Aborted);
-            return TypedResults.NoContent().WithETag(etag);
+            api.SetETag(await api.Get<TownRepository>().WithdrawAidAsync(town, provider, offerId, api.WriteContext(), api.Aborted));
+            return TypedResults.NoContent();
         });
 
     /// <summary>What the town offers, and every offer of another town of its region that is for it, accepted or not.</summary>
-    public static Task<IResult> GetTownAid(HttpRequest request, string town) =>
-        ApiCall.Run(request, Access.TownOrItsRegion(town), async api =>
+    public static Task<ApiResult<Ok<TownAidResponse>>> GetTownAid(HttpRequest request, string town) =>
+        ApiCall.Typed(request, Access.TownOrItsRegion(town), async api =>
         {
             var repository = api.Get<TownRepository>();
             var snapshot = await repository.GetAsync(town, api.Aborted) ?? throw ApiContext.NotFound($"There is no town '{town}'.");
@@ -67,7 +69,7 @@ public static class AcceptedAidEndpoints
                     p.Profile.Slug, o.Id, o.Service, o.Note, o.ValidUntil,
                     snapshot.HasAccepted(p.Profile.Slug, o))))
                 .ToList();
-            return TypedResults.Json(new TownAidResponse(offered, received), DocumentJson.Options);
+            return TypedResults.Ok(new TownAidResponse(offered, received));
         });
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Contracts;
@@ -16,13 +17,14 @@ public static class AidEndpoints
     public static RouteGroupBuilder MapAid(this RouteGroupBuilder api)
     {
         api.MapPut("/towns/{town}/aid/{offerId}", PutAidOffer).WithName(nameof(PutAidOffer))
-            .Accepts<AidOfferRequest>("application/json").Produces<AidOffer>(200).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, Answers.Body | Answers.NotFound | Answers.IfMatch | Answers.Conflict, "Offer aid to other towns")
+            .Accepts<AidOfferRequest>("application/json");
         api.MapDelete("/towns/{town}/aid/{offerId}", DeleteAidOffer).WithName(nameof(DeleteAidOffer))
-            .Produces(204).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, Answers.NotFound | Answers.IfMatch, "Withdraw an aid offer");
         return api;
     }
 
-    public static Task<IResult> PutAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, Access.TownWriter(town, ("offerId", offerId)), async api =>
+    public static Task<ApiResult<Ok<AidOffer>>> PutAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Typed(request, Access.TownWriter(town, ("offerId", offerId)), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<AidOfferRequest>();
         var repository = api.Get<TownRepository>();
@@ -30,18 +32,19 @@ public static class AidEndpoints
         await RequireKnownTownsAsync(repository, body?.ForTowns, api.Aborted);
         var written = await repository.PutAidAsync(
             town, profile => Validator.AidOffer(town, offerId, body, profile.DefaultLanguage, now), api.WriteContext(), api.Aborted);
-        return TypedResults.Json(written.Value, DocumentJson.Options).WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Ok(written.Value);
     });
 
-    public static Task<IResult> DeleteAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<NoContent>> DeleteAidOffer(HttpRequest request, string town, string offerId) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         if (!Validator.IsSlug(offerId))
         {
             throw ApiContext.NotFound($"Town '{town}' has no aid offer '{offerId}'.");
         }
 
-        var etag = await api.Get<TownRepository>().DeleteAidAsync(town, offerId, api.WriteContext(), api.Aborted);
-        return TypedResults.NoContent().WithETag(etag);
+        api.SetETag(await api.Get<TownRepository>().DeleteAidAsync(town, offerId, api.WriteContext(), api.Aborted));
+        return TypedResults.NoContent();
     });
 
     /// <summary>Every well-formed slug in forTowns must name an existing town (malformed ones are reported by the Validator).</summary>

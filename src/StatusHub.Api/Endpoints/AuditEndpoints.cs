@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Documents;
@@ -20,12 +21,11 @@ public static class AuditEndpoints
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
         api.MapGet("/towns/{town}/audit", GetAudit).WithName(nameof(GetAudit))
-            .Produces<AuditPageResponse>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(403)
-            .ProducesProblem(404).ProducesProblem(429).ProducesProblem(503);
+            .Contract(AccessRule.TownWriter, Answers.Query | Answers.NotFound, "Read a town's write history");
         return api;
     }
 
-    public static Task<IResult> GetAudit(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<Ok<AuditPageResponse>>> GetAudit(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (limit, continuation) = Paging(request.Query);
         if (await api.Get<TownRepository>().GetProfileAsync(town, api.Aborted) is null)
@@ -36,7 +36,7 @@ public static class AuditEndpoints
         var page = await api.Get<AuditRepository>().ReadAsync(town, limit, continuation, api.Aborted);
         var next = page.Next is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(page.Next));
         var items = api.Caller.IsAdmin ? page.Items : page.Items.Select(e => e.ForTownKey()).ToList();
-        return TypedResults.Json(new AuditPageResponse(items, next), DocumentJson.Options);
+        return TypedResults.Ok(new AuditPageResponse(items, next));
     });
 
     /// <summary><c>limit</c> (1–200, default 50) and <c>continuation</c> (a <c>next</c> this API returned), else 400.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Auth;
@@ -20,14 +21,16 @@ public static class IncidentEndpoints
     public static RouteGroupBuilder MapIncidents(this RouteGroupBuilder api)
     {
         api.MapPut("/incidents/{incident}", PutIncident).WithName(nameof(PutIncident))
-            .Accepts<IncidentRequest>("application/json").Produces<IncidentDocument>(200).Produces<IncidentDocument>(201).WithWriteProblems();
+            .Contract(AccessRule.IncidentWriter, Answers.Body | Answers.IfMatch, "Create or replace a shared incident").Accepts<IncidentRequest>("application/json");
         api.MapPost("/incidents/{incident}/updates", PostIncidentUpdate).WithName(nameof(PostIncidentUpdate))
-            .Accepts<UpdateRequest>("application/json").Produces<TimelineUpdate>(201).ProducesProblem(422).WithWriteProblems();
+            .Contract(AccessRule.IncidentWriter, Answers.Body | Answers.NotFound | Answers.IfMatch | Answers.IdempotencyKey, "Add an update to a shared incident's timeline")
+            .Accepts<UpdateRequest>("application/json");
         api.MapDelete("/incidents/{incident}/updates/{id}", DeleteIncidentUpdate).WithName(nameof(DeleteIncidentUpdate))
-            .Produces(204).WithWriteProblems();
-        api.MapGet("/incidents", ListIncidents).WithName(nameof(ListIncidents)).Produces<IncidentListResponse>(200).ProducesProblem(503);
+            .Contract(AccessRule.IncidentWriter, Answers.NotFound | Answers.IfMatch, "Delete an update of a shared incident");
+        api.MapGet("/incidents", ListIncidents).WithName(nameof(ListIncidents))
+            .Contract(AccessRule.Public, Answers.None, "List the open and recently resolved shared incidents");
         api.MapGet("/incidents/{incident}", GetIncident).WithName(nameof(GetIncident))
-            .Produces<IncidentDocument>(200).ProducesProblem(404).ProducesProblem(503);
+            .Contract(AccessRule.Public, Answers.ETag, "Read a shared incident");
         return api;
     }
 
@@ -35,7 +38,8 @@ public static class IncidentEndpoints
     /// Creates or replaces an incident. A provider key is checked against the body's towns right after reading it, and
     /// against the stored incident's towns before the body is validated: 403 with nothing stored either way.
     /// </summary>
-    public static Task<IResult> PutIncident(HttpRequest request, string incident) => ApiCall.Run(request, Access.IncidentWriter(incident), async api =>
+    public static Task<ApiResult<Results<Ok<IncidentDocument>, Created<IncidentDocument>>>> PutIncident(HttpRequest request, string incident) =>
+        ApiCall.Typed<Results<Ok<IncidentDocument>, Created<IncidentDocument>>>(request, Access.IncidentWriter(incident), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<IncidentRequest>();
         var caller = api.Caller;
@@ -54,12 +58,11 @@ public static class IncidentEndpoints
         await RequireKnownTownsAsync(api, definition.Towns);
         var written = await repository.PutAsync(definition, api.WriteContext(), caller.CanWriteIncidentTowns, api.Aborted);
         var (stored, created) = written.Value;
-        var json = TypedResults.Json(stored, DocumentJson.Options, statusCode: created ? 201 : 200);
-        var result = created ? json.WithHeader("Location", $"/api/v1/incidents/{incident}") : json;
-        return result.WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return created ? TypedResults.Created($"{StatusHubApi.BasePath}/incidents/{incident}", stored) : TypedResults.Ok(stored);
     });
 
-    public static Task<IResult> PostIncidentUpdate(HttpRequest request, string incident) => ApiCall.Run(request, Access.IncidentWriter(incident), async api =>
+    public static Task<ApiResult<Created<TimelineUpdate>>> PostIncidentUpdate(HttpRequest request, string incident) => ApiCall.Typed(request, Access.IncidentWriter(incident), async api =>
     {
         var (body, raw) = await api.ReadJsonAsync<UpdateRequest>();
         if (!api.Caller.IsAdmin)
@@ -72,12 +75,11 @@ public static class IncidentEndpoints
         var written = await api.Get<IncidentRepository>().AddUpdateAsync(
             incident, text, at, idempotency, api.WriteContext(), api.Caller.CanWriteIncidentTowns, api.Aborted);
         var update = written.Value.Update;
-        return TypedResults.Json(update, DocumentJson.Options, statusCode: 201)
-            .WithHeader("Location", $"/api/v1/incidents/{incident}/updates/{update.Id}")
-            .WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Created($"{StatusHubApi.BasePath}/incidents/{incident}/updates/{update.Id}", update);
     });
 
-    public static Task<IResult> DeleteIncidentUpdate(HttpRequest request, string incident, string id) => ApiCall.Run(request, Access.IncidentWriter(incident), async api =>
+    public static Task<ApiResult<NoContent>> DeleteIncidentUpdate(HttpRequest request, string incident, string id) => ApiCall.Typed(request, Access.IncidentWriter(incident), async api =>
     {
         if (!Validator.IsSlug(id))
         {
@@ -85,21 +87,23 @@ public static class IncidentEndpoints
         }
 
         var etag = await api.Get<IncidentRepository>().DeleteUpdateAsync(incident, id, api.WriteContext(), api.Caller.CanWriteIncidentTowns, api.Aborted);
-        return TypedResults.NoContent().WithETag(etag);
+        api.SetETag(etag);
+        return TypedResults.NoContent();
     });
 
     /// <summary>Open incidents, then those resolved within the last two weeks: one query of one row per incident.</summary>
-    public static Task<IResult> ListIncidents(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
+    public static Task<ApiResult<Ok<IncidentListResponse>>> ListIncidents(HttpRequest request) => ApiCall.Typed(request, Access.Public(), async api =>
     {
         var items = await api.Get<IncidentRepository>().ListAsync(api.Get<TimeProvider>().GetUtcNow(), api.Aborted);
-        return TypedResults.Json(new IncidentListResponse(items), DocumentJson.Options);
+        return TypedResults.Ok(new IncidentListResponse(items));
     });
 
-    public static Task<IResult> GetIncident(HttpRequest request, string incident) => ApiCall.Run(request, Access.Public(("incident", incident)), async api =>
+    public static Task<ApiResult<Ok<IncidentDocument>>> GetIncident(HttpRequest request, string incident) => ApiCall.Typed(request, Access.Public(("incident", incident)), async api =>
     {
         var stored = await api.Get<IncidentRepository>().GetAsync(incident, api.Aborted)
             ?? throw ApiContext.NotFound($"There is no incident '{incident}'.");
-        return TypedResults.Json(stored.Document, DocumentJson.Options).WithETag(stored.ETag);
+        api.SetETag(stored.ETag);
+        return TypedResults.Ok(stored.Document);
     });
 
     /// <summary>403 unless the caller owns every town of the stored incident; a missing incident is 404 or, for a PUT, no obstacle.</summary>

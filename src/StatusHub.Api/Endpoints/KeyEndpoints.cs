@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Http;
@@ -18,13 +19,13 @@ public static class KeyEndpoints
     public static RouteGroupBuilder MapKeys(this RouteGroupBuilder api)
     {
         api.MapPost("/keys", CreateKey).WithName(nameof(CreateKey))
-            .Accepts<KeyRequest>("application/json").Produces<CreatedKeyResponse>(201).WithWriteProblems();
-        api.MapGet("/keys", ListKeys).WithName(nameof(ListKeys)).Produces<KeyListResponse>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
-        api.MapDelete("/keys/{id}", RevokeKey).WithName(nameof(RevokeKey)).Produces(204).ProducesProblem(404).WithWriteProblems();
+            .Contract(AccessRule.Admin, Answers.Body | Answers.IfMatch, "Create a key (its secret is shown only here)").Accepts<KeyRequest>("application/json");
+        api.MapGet("/keys", ListKeys).WithName(nameof(ListKeys)).Contract(AccessRule.Admin, Answers.None, "List the keys, without secrets");
+        api.MapDelete("/keys/{id}", RevokeKey).WithName(nameof(RevokeKey)).Contract(AccessRule.Admin, Answers.NotFound | Answers.IfMatch, "Revoke a key");
         return api;
     }
 
-    public static Task<IResult> CreateKey(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<Created<CreatedKeyResponse>>> CreateKey(HttpRequest request) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<KeyRequest>();
         var (scope, town, region, towns, label) = await ValidateAsync(api, body);
@@ -35,20 +36,21 @@ public static class KeyEndpoints
         api.Get<KeyAuthenticator>().Forget(id);
         Logger(api).LogInformation("Key {KeyId} ({Scope}) created by key {CreatorId}", id, scope, api.Caller.KeyId);
         var response = new CreatedKeyResponse(id, key, scope, town, region, label, stored.CreatedAt) { Towns = towns };
-        return TypedResults.Json(response, DocumentJson.Options, statusCode: 201).WithHeader("Location", $"/api/v1/keys/{id}").WithETag(etag);
+        api.SetETag(etag);
+        return TypedResults.Created($"{StatusHubApi.BasePath}/keys/{id}", response);
     });
 
-    public static Task<IResult> ListKeys(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<Ok<KeyListResponse>>> ListKeys(HttpRequest request) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         var keys = await api.Get<KeyRepository>().ListAsync(api.Aborted);
         var items = keys.Select(k => new KeyInfo(k.Id, k.Scope, k.Town, k.Region, k.Label, k.CreatedAt, k.RevokedAt)
         {
             Towns = k.Scope == KeyScope.Provider ? k.Towns : null,
         }).ToList();
-        return TypedResults.Json(new KeyListResponse(items), DocumentJson.Options);
+        return TypedResults.Ok(new KeyListResponse(items));
     });
 
-    public static Task<IResult> RevokeKey(HttpRequest request, string id) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<NoContent>> RevokeKey(HttpRequest request, string id) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         var etag = ApiKeys.TryParse($"shk_{id}_x", out _, out _)
             ? await api.Get<KeyRepository>().RevokeAsync(id, api.Get<TimeProvider>().GetUtcNow(), api.IfMatch, api.Aborted)
@@ -60,7 +62,8 @@ public static class KeyEndpoints
 
         api.Get<KeyAuthenticator>().Forget(id);
         Logger(api).LogInformation("Key {KeyId} revoked by key {RevokerId}", id, api.Caller.KeyId);
-        return TypedResults.NoContent().WithETag(etag);
+        api.SetETag(etag);
+        return TypedResults.NoContent();
     });
 
     private static async Task<(KeyScope Scope, string? Town, string? Region, IReadOnlyList<string>? Towns, string Label)> ValidateAsync(ApiContext api, KeyRequest? body)

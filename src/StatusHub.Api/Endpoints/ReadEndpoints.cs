@@ -1,6 +1,7 @@
 using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Domain;
@@ -13,18 +14,18 @@ public static class ReadEndpoints
 {
     public static RouteGroupBuilder MapReads(this RouteGroupBuilder api)
     {
-        api.MapGet("/services", GetCatalogue).WithName(nameof(GetCatalogue)).Produces<CatalogueResponse>(200);
-        api.MapGet("/health", GetHealth).WithName(nameof(GetHealth)).Produces<HealthResponse>(200).ProducesProblem(503);
+        api.MapGet("/services", GetCatalogue).WithName(nameof(GetCatalogue)).Contract(AccessRule.Public, Answers.None, "The shared service catalogue");
+        api.MapGet("/health", GetHealth).WithName(nameof(GetHealth)).Contract(AccessRule.Public, Answers.None, "Health: 200 when storage answers");
         return api;
     }
 
-    public static Task<IResult> GetCatalogue(HttpRequest request) => ApiCall.Run(request, Access.Public(), _ =>
-        Task.FromResult<IResult>(TypedResults.Json(new CatalogueResponse(ServiceCatalogue.All), DocumentJson.Options)));
+    public static Task<ApiResult<Ok<CatalogueResponse>>> GetCatalogue(HttpRequest request) => ApiCall.Typed(request, Access.Public(), _ =>
+        Task.FromResult(TypedResults.Ok(new CatalogueResponse(ServiceCatalogue.All))));
 
-    public static Task<IResult> GetHealth(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
+    public static Task<ApiResult<Ok<HealthResponse>>> GetHealth(HttpRequest request) => ApiCall.Typed(request, Access.Public(), async api =>
     {
         await api.Get<StatusHubStorage>().PingAsync(api.Aborted);
-        return TypedResults.Json(new HealthResponse("ok"), DocumentJson.Options);
+        return TypedResults.Ok(new HealthResponse("ok"));
     });
 }
 

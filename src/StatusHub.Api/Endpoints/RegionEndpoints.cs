@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Aid;
@@ -20,22 +21,23 @@ public static class RegionEndpoints
     public static RouteGroupBuilder MapRegions(this RouteGroupBuilder api)
     {
         api.MapPut("/regions/{region}", PutRegion).WithName(nameof(PutRegion))
-            .Accepts<RegionRequest>("application/json").Produces<RegionResponse>(200).Produces<RegionResponse>(201).WithWriteProblems();
-        api.MapGet("/regions", ListRegions).WithName(nameof(ListRegions)).Produces<RegionListResponse>(200).ProducesProblem(503);
+            .Contract(AccessRule.Admin, Answers.Body | Answers.IfMatch, "Name a region").Accepts<RegionRequest>("application/json");
+        api.MapGet("/regions", ListRegions).WithName(nameof(ListRegions)).Contract(AccessRule.Public, Answers.None, "List the regions");
         api.MapGet("/regions/{region}/feed", GetRegionFeed).WithName(nameof(GetRegionFeed))
-            .Produces<InternalRegionFeed>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(503);
+            .Contract(AccessRule.RegionReader, Answers.NotFound, "The region's feed for its agency, with internal fields");
         return api;
     }
 
-    public static Task<IResult> PutRegion(HttpRequest request, string region) => ApiCall.Run(request, Access.Admin(("region", region)), async api =>
+    public static Task<ApiResult<Results<Ok<RegionResponse>, Created<RegionResponse>>>> PutRegion(HttpRequest request, string region) =>
+        ApiCall.Typed<Results<Ok<RegionResponse>, Created<RegionResponse>>>(request, Access.Admin(("region", region)), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<RegionRequest>();
         var profile = Validator.Region(region, body);
         var written = await api.Get<RegionRepository>().PutAsync(profile, api.WriteContext(), api.Aborted);
         var (stored, created) = written.Value;
-        var json = TypedResults.Json(new RegionResponse(stored.Slug, stored.Name), DocumentJson.Options, statusCode: created ? 201 : 200);
-        var result = created ? json.WithHeader("Location", $"/api/v1/regions/{region}") : json;
-        return result.WithETag(written.ETag);
+        var response = new RegionResponse(stored.Slug, stored.Name);
+        api.SetETag(written.ETag);
+        return created ? TypedResults.Created($"{StatusHubApi.BasePath}/regions/{region}", response) : TypedResults.Ok(response);
     });
 
     /// <summary>
@@ -43,7 +45,7 @@ public static class RegionEndpoints
     /// slug in the default language) and how many towns it has. The towns come from the cached town list, so the read
     /// costs one query of the region names however many towns the hub has.
     /// </summary>
-    public static Task<IResult> ListRegions(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
+    public static Task<ApiResult<Ok<RegionListResponse>>> ListRegions(HttpRequest request) => ApiCall.Typed(request, Access.Public(), async api =>
     {
         var towns = await api.Get<TownListCache>().GetAsync(api.Aborted);
         var named = await api.Get<RegionRepository>().ListAsync(api.Aborted);
@@ -55,10 +57,10 @@ public static class RegionEndpoints
                 (named.TryGetValue(slug, out var profile) ? profile : RegionProfile.Unnamed(slug)).NameOrSlug(),
                 counts.GetValueOrDefault(slug)))
             .ToList();
-        return TypedResults.Json(new RegionListResponse(regions), DocumentJson.Options);
+        return TypedResults.Ok(new RegionListResponse(regions));
     });
 
-    public static Task<IResult> GetRegionFeed(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
+    public static Task<ApiResult<Ok<InternalRegionFeed>>> GetRegionFeed(HttpRequest request, string region) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
         var towns = await api.Get<TownRepository>().GetRegionAsync(region, api.Aborted);
         if (towns.Count == 0)
@@ -69,7 +71,7 @@ public static class RegionEndpoints
         var now = api.Get<TimeProvider>().GetUtcNow();
         var named = await api.Get<RegionRepository>().GetAsync(region, api.Aborted);
         var feed = InternalRegionFeed.Build(named, towns, AidMatcher.Match(towns, now), now);
-        return TypedResults.Json(feed, DocumentJson.Options);
+        return TypedResults.Ok(feed);
     });
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Documents;
@@ -13,17 +14,16 @@ public static class RenderEndpoints
 {
     public static RouteGroupBuilder MapRender(this RouteGroupBuilder api)
     {
-        api.MapPost("/render", Render).WithName(nameof(Render))
-            .Produces<RenderResult>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(503);
+        api.MapPost("/render", Render).WithName(nameof(Render)).Contract(AccessRule.Admin, Answers.None, "Render the site now");
         return api;
     }
 
-    public static Task<IResult> Render(HttpRequest request) => ApiCall.Run(request, Access.Admin(), async api =>
+    public static Task<ApiResult<Ok<RenderResult>>> Render(HttpRequest request) => ApiCall.Typed(request, Access.Admin(), async api =>
     {
         try
         {
             var result = await api.Get<RenderJob>().RunNowAsync(api.Aborted);
-            return TypedResults.Json(result, DocumentJson.Options);
+            return TypedResults.Ok(result);
         }
         catch (RenderBusyException busy)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Contracts;
@@ -15,56 +16,61 @@ public static class StatusEndpoints
 {
     public static RouteGroupBuilder MapTownStatus(this RouteGroupBuilder api)
     {
+        const Answers write = Answers.Body | Answers.NotFound | Answers.IfMatch;
         api.MapPut("/towns/{town}/status", PutStatus).WithName(nameof(PutStatus))
-            .Accepts<StatusRequest>("application/json").Produces<TownStatus>(200).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, write, "Publish the town's status").Accepts<StatusRequest>("application/json");
         api.MapPut("/towns/{town}/services/{service}", PutService).WithName(nameof(PutService))
-            .Accepts<ServiceRequest>("application/json").Produces<ServiceView>(200).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, write, "Set the state of one service").Accepts<ServiceRequest>("application/json");
         api.MapPut("/towns/{town}/services", PutServices).WithName(nameof(PutServices))
-            .Accepts<ServiceListRequest>("application/json").Produces<ServiceListResponse>(200).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, write, "Replace the town's list of services").Accepts<ServiceListRequest>("application/json");
         api.MapPut("/towns/{town}/qa", PutQa).WithName(nameof(PutQa))
-            .Accepts<QaRequest>("application/json").Produces<QaResponse>(200).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, write, "Replace the town's questions and answers").Accepts<QaRequest>("application/json");
         api.MapPost("/towns/{town}/updates", PostUpdate).WithName(nameof(PostUpdate))
-            .Accepts<UpdateRequest>("application/json").Produces<TimelineUpdate>(201).ProducesProblem(422).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, write | Answers.IdempotencyKey, "Add a timeline update").Accepts<UpdateRequest>("application/json");
         api.MapDelete("/towns/{town}/updates/{id}", DeleteUpdate).WithName(nameof(DeleteUpdate))
-            .Produces(204).WithWriteProblems();
+            .Contract(AccessRule.TownWriter, Answers.NotFound | Answers.IfMatch, "Delete a timeline update");
         return api;
     }
 
-    public static Task<IResult> PutStatus(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<Ok<TownStatus>>> PutStatus(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<StatusRequest>();
         var now = api.Get<TimeProvider>().GetUtcNow();
         var written = await api.Get<TownRepository>().PutStatusAsync(
             town, profile => Validator.Status(body, profile.DefaultLanguage, now), api.WriteContext(), api.Aborted);
         api.Get<TownListCache>().Invalidate();
-        return TypedResults.Json(written.Value, DocumentJson.Options).WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Ok(written.Value);
     });
 
-    public static Task<IResult> PutService(HttpRequest request, string town, string service) => ApiCall.Run(request, Access.TownWriter(town, ("service", service)), async api =>
+    public static Task<ApiResult<Ok<ServiceView>>> PutService(HttpRequest request, string town, string service) => ApiCall.Typed(request, Access.TownWriter(town, ("service", service)), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<ServiceRequest>();
         var written = await api.Get<TownRepository>().PutServiceAsync(
             town, profile => Validator.Service(service, body, profile.DefaultLanguage), api.WriteContext(), api.Aborted);
-        return TypedResults.Json(ServiceView.From(written.Value), DocumentJson.Options).WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Ok(ServiceView.From(written.Value));
     });
 
-    public static Task<IResult> PutServices(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<Ok<ServiceListResponse>>> PutServices(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<ServiceListRequest>();
         var written = await api.Get<TownRepository>().ReplaceServicesAsync(
             town, profile => Validator.Services(body, profile.DefaultLanguage), api.WriteContext(), api.Aborted);
-        return TypedResults.Json(new ServiceListResponse(written.Value.Select(ServiceView.From).ToList()), DocumentJson.Options).WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Ok(new ServiceListResponse(written.Value.Select(ServiceView.From).ToList()));
     });
 
-    public static Task<IResult> PutQa(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<Ok<QaResponse>>> PutQa(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<QaRequest>();
         var written = await api.Get<TownRepository>().ReplaceQaAsync(
             town, profile => Validator.Qa(body, profile.DefaultLanguage), api.WriteContext(), api.Aborted);
-        return TypedResults.Json(new QaResponse(written.Value), DocumentJson.Options).WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Ok(new QaResponse(written.Value));
     });
 
-    public static Task<IResult> PostUpdate(HttpRequest request, string town) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<Created<TimelineUpdate>>> PostUpdate(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (body, raw) = await api.ReadJsonAsync<UpdateRequest>();
         var idempotency = IdempotencyToken(api, raw);
@@ -72,20 +78,19 @@ public static class StatusEndpoints
         var written = await api.Get<TownRepository>().AddUpdateAsync(
             town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(), api.Aborted);
         var update = written.Value.Update;
-        return TypedResults.Json(update, DocumentJson.Options, statusCode: 201)
-            .WithHeader("Location", $"/api/v1/towns/{town}/updates/{update.Id}")
-            .WithETag(written.ETag);
+        api.SetETag(written.ETag);
+        return TypedResults.Created($"{StatusHubApi.BasePath}/towns/{town}/updates/{update.Id}", update);
     });
 
-    public static Task<IResult> DeleteUpdate(HttpRequest request, string town, string id) => ApiCall.Run(request, Access.TownWriter(town), async api =>
+    public static Task<ApiResult<NoContent>> DeleteUpdate(HttpRequest request, string town, string id) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         if (!Validator.IsSlug(id))
         {
             throw ApiContext.NotFound($"Town '{town}' has no update '{id}'.");
         }
 
-        var etag = await api.Get<TownRepository>().DeleteUpdateAsync(town, id, api.WriteContext(), api.Aborted);
-        return TypedResults.NoContent().WithETag(etag);
+        api.SetETag(await api.Get<TownRepository>().DeleteUpdateAsync(town, id, api.WriteContext(), api.Aborted));
+        return TypedResults.NoContent();
     });
 
     /// <summary>The request's <c>Idempotency-Key</c> with the hash of its body, or null without the header; 400 when it is too long.</summary>

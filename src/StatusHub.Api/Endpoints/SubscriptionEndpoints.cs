@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,15 +21,15 @@ public static class SubscriptionEndpoints
     public static RouteGroupBuilder MapSubscriptions(this RouteGroupBuilder api)
     {
         api.MapPost("/regions/{region}/subscriptions", CreateSubscription).WithName(nameof(CreateSubscription))
-            .Accepts<SubscriptionRequest>("application/json").Produces<CreatedSubscriptionResponse>(201).ProducesProblem(409).WithWriteProblems();
+            .Contract(AccessRule.RegionReader, Answers.Body | Answers.Conflict | Answers.IfMatch, "Subscribe to the region's changes").Accepts<SubscriptionRequest>("application/json");
         api.MapGet("/regions/{region}/subscriptions", ListSubscriptions).WithName(nameof(ListSubscriptions))
-            .Produces<SubscriptionListResponse>(200).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429).ProducesProblem(503);
+            .Contract(AccessRule.RegionReader, Answers.None, "List the region's subscriptions with their delivery state");
         api.MapDelete("/regions/{region}/subscriptions/{id}", DeleteSubscription).WithName(nameof(DeleteSubscription))
-            .Produces(204).WithWriteProblems();
+            .Contract(AccessRule.RegionReader, Answers.NotFound | Answers.IfMatch | Answers.Removes, "Delete a subscription");
         return api;
     }
 
-    public static Task<IResult> CreateSubscription(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
+    public static Task<ApiResult<Created<CreatedSubscriptionResponse>>> CreateSubscription(HttpRequest request, string region) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<SubscriptionRequest>();
         if (body is null)
@@ -56,19 +57,20 @@ public static class SubscriptionEndpoints
         api.Get<DeliveryOutbox>().Invalidate(region);
         Logger(api).LogInformation("Subscription {Subscription} of region {Region} to host {Host} created by key {KeyId}",
             subscription.Id, region, url!.Host, api.Caller.KeyId);
-        return TypedResults.Json(new CreatedSubscriptionResponse(subscription.Id, url.AbsoluteUri), DocumentJson.Options, statusCode: 201)
-            .WithHeader("Location", $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}").WithETag(etag);
+        api.SetETag(etag);
+        return TypedResults.Created(
+            $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}", new CreatedSubscriptionResponse(subscription.Id, url.AbsoluteUri));
     });
 
-    public static Task<IResult> ListSubscriptions(HttpRequest request, string region) => ApiCall.Run(request, Access.RegionReader(region), async api =>
+    public static Task<ApiResult<Ok<SubscriptionListResponse>>> ListSubscriptions(HttpRequest request, string region) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
         var subscriptions = await api.Get<SubscriptionStore>().ListAsync(region, api.Aborted);
         var items = subscriptions.Select(s => new SubscriptionInfo(
             s.Id, s.Url.AbsoluteUri, s.CreatedAt, s.FailureCount, s.Disabled, s.DisabledAt, s.LastDeliveryAt, s.LastStatus, s.LastError)).ToList();
-        return TypedResults.Json(new SubscriptionListResponse(items), DocumentJson.Options);
+        return TypedResults.Ok(new SubscriptionListResponse(items));
     });
 
-    public static Task<IResult> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Run(request, Access.RegionReader(region), async api =>
+    public static Task<ApiResult<NoContent>> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
         var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.IfMatch, api.Aborted);
         if (!found)

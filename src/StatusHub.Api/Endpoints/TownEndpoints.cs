@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Aid;
@@ -20,36 +21,37 @@ public static class TownEndpoints
     public static RouteGroupBuilder MapTowns(this RouteGroupBuilder api)
     {
         api.MapPut("/towns/{town}", PutTown).WithName(nameof(PutTown))
-            .Accepts<TownRequest>("application/json").Produces<TownProfile>(200).Produces<TownProfile>(201).WithWriteProblems();
-        api.MapGet("/towns", ListTowns).WithName(nameof(ListTowns)).Produces<TownListResponse>(200).ProducesProblem(503);
-        api.MapGet("/towns/{town}", GetTown).WithName(nameof(GetTown)).Produces<TownDocument>(200).ProducesProblem(404).ProducesProblem(503);
+            .Contract(AccessRule.Admin, Answers.Body | Answers.IfMatch | Answers.Unchanged, "Create or update a town").Accepts<TownRequest>("application/json");
+        api.MapGet("/towns", ListTowns).WithName(nameof(ListTowns)).Contract(AccessRule.Public, Answers.None, "List the towns");
+        api.MapGet("/towns/{town}", GetTown).WithName(nameof(GetTown)).Contract(AccessRule.Public, Answers.ETag, "Read a town's document");
         return api;
     }
 
-    public static Task<IResult> PutTown(HttpRequest request, string town) => ApiCall.Run(request, Access.Admin(("town", town)), async api =>
+    public static Task<ApiResult<Results<Ok<TownProfile>, Created<TownProfile>>>> PutTown(HttpRequest request, string town) =>
+        ApiCall.Typed<Results<Ok<TownProfile>, Created<TownProfile>>>(request, Access.Admin(("town", town)), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<TownRequest>();
         var profile = Validator.Town(town, body);
         var written = await api.Get<TownRepository>().PutTownAsync(profile, api.WriteContext(), api.Aborted);
-        var json = TypedResults.Json(written.Value.Profile, DocumentJson.Options, statusCode: written.Value.Created ? 201 : 200);
+        api.SetETag(written.ETag);
         if (written.Value.Unchanged)
         {
             // Nothing was written (no new ETag, no audit row, no render): the client may say so (statushub towns import).
-            return json.WithHeader(UnchangedHeader, "true").WithETag(written.ETag);
+            api.Request.HttpContext.Response.Headers[UnchangedHeader] = "true";
+            return TypedResults.Ok(written.Value.Profile);
         }
 
         api.Get<TownListCache>().Invalidate();
-        var result = written.Value.Created ? json.WithHeader("Location", $"/api/v1/towns/{town}") : json;
-        return result.WithETag(written.ETag);
+        return written.Value.Created ? TypedResults.Created($"{StatusHubApi.BasePath}/towns/{town}", written.Value.Profile) : TypedResults.Ok(written.Value.Profile);
     });
 
-    public static Task<IResult> ListTowns(HttpRequest request) => ApiCall.Run(request, Access.Public(), async api =>
+    public static Task<ApiResult<Ok<TownListResponse>>> ListTowns(HttpRequest request) => ApiCall.Typed(request, Access.Public(), async api =>
     {
         var towns = await api.Get<TownListCache>().GetAsync(api.Aborted);
-        return TypedResults.Json(new TownListResponse(towns), DocumentJson.Options);
+        return TypedResults.Ok(new TownListResponse(towns));
     });
 
-    public static Task<IResult> GetTown(HttpRequest request, string town) => ApiCall.Run(request, Access.Public(("town", town)), async api =>
+    public static Task<ApiResult<Ok<TownDocument>>> GetTown(HttpRequest request, string town) => ApiCall.Typed(request, Access.Public(("town", town)), async api =>
     {
         var repository = api.Get<TownRepository>();
         var snapshot = await repository.GetAsync(town, api.Aborted)
@@ -73,7 +75,8 @@ public static class TownEndpoints
             snapshot = snapshot with { Incidents = IncidentSelection.ForTown(town, incidents, now) };
         }
 
-        return TypedResults.Json(TownDocument.From(snapshot, matching.For(town, region)), DocumentJson.Options).WithETag(snapshot.ETag);
+        api.SetETag(snapshot.ETag);
+        return TypedResults.Ok(TownDocument.From(snapshot, matching.For(town, region)));
     });
 }
 

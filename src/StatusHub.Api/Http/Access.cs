@@ -6,7 +6,7 @@ using StatusHub.Core.Validation;
 namespace StatusHub.Api.Http;
 
 /// <summary>
-/// Who may call a route, declared once per route as the first argument of <see cref="ApiCall.Run"/>, which applies
+/// Who may call a route, declared once per route as the first argument of <see cref="ApiCall.Typed"/> (or <see cref="ApiCall.Run"/>), which applies
 /// API.md's fixed order before the handler runs, for both hosts: slug syntax (400, or 404 on a read; never a storage
 /// call) → authentication (401) → authorization (403) → the key's write budget (429; on public reads, the client
 /// address's read budget) → and only then the handler,
@@ -18,28 +18,32 @@ public sealed class Access
     private readonly Func<KeyPrincipal, ApiContext, ValueTask<bool>>? _allows;
     private readonly string _denied;
 
-    private Access(IReadOnlyList<(string Field, string Value)> slugs, Func<KeyPrincipal, bool>? allows, string denied)
-        : this(slugs, allows is null ? null : (p, _) => ValueTask.FromResult(allows(p)), denied)
+    private Access(AccessRule rule, IReadOnlyList<(string Field, string Value)> slugs, Func<KeyPrincipal, bool>? allows, string denied)
+        : this(rule, slugs, allows is null ? null : (p, _) => ValueTask.FromResult(allows(p)), denied)
     {
     }
 
-    private Access(IReadOnlyList<(string Field, string Value)> slugs, Func<KeyPrincipal, ApiContext, ValueTask<bool>>? allows, string denied)
+    private Access(AccessRule rule, IReadOnlyList<(string Field, string Value)> slugs, Func<KeyPrincipal, ApiContext, ValueTask<bool>>? allows, string denied)
     {
+        Rule = rule;
         _slugs = slugs;
         _allows = allows;
         _denied = denied;
     }
 
+    /// <summary>Which rule this is, as a route declares it for the OpenAPI document (<see cref="RouteContract"/>).</summary>
+    public AccessRule Rule { get; }
+
     /// <summary>Anyone, no key; the route values must still be slugs.</summary>
-    public static Access Public(params (string Field, string Value)[] slugs) => new(slugs, (Func<KeyPrincipal, bool>?)null, "");
+    public static Access Public(params (string Field, string Value)[] slugs) => new(AccessRule.Public, slugs, (Func<KeyPrincipal, bool>?)null, "");
 
     /// <summary>An admin key.</summary>
     public static Access Admin(params (string Field, string Value)[] slugs) =>
-        new(slugs, p => p.IsAdmin, "This operation needs an admin key.");
+        new(AccessRule.Admin, slugs, p => p.IsAdmin, "This operation needs an admin key.");
 
     /// <summary>A town key of <paramref name="town"/>, or admin: writes to that town and reads of its own records.</summary>
     public static Access TownWriter(string town, params (string Field, string Value)[] slugs) =>
-        new([("town", town), .. slugs], p => p.CanWriteTown(town), $"This key may not write town '{town}'.");
+        new(AccessRule.TownWriter, [("town", town), .. slugs], p => p.CanWriteTown(town), $"This key may not write town '{town}'.");
 
     /// <summary>
     /// A town key of <paramref name="town"/>, a region key of the town's region (its agency acts for it), or admin. A
@@ -47,7 +51,7 @@ public sealed class Access
     /// as for a town of another region, so the answer tells nobody which towns exist.
     /// </summary>
     public static Access TownOrItsRegion(string town, params (string Field, string Value)[] slugs) =>
-        new([("town", town), .. slugs], async (p, api) =>
+        new(AccessRule.TownOrItsRegion, [("town", town), .. slugs], async (p, api) =>
             p.CanWriteTown(town)
             || (p.Scope == KeyScope.Region
                 && await api.Get<TownRepository>().GetProfileAsync(town, api.Aborted).ConfigureAwait(false) is { } profile
@@ -60,11 +64,11 @@ public sealed class Access
     /// reading the body (403, nothing stored); the write re-checks the stored towns under the incident's ETag.
     /// </summary>
     public static Access IncidentWriter(string incident, params (string Field, string Value)[] slugs) =>
-        new([("incident", incident), .. slugs], p => p.CanWriteIncidents, "This key may not write shared incidents: that needs an admin or a provider key.");
+        new(AccessRule.IncidentWriter, [("incident", incident), .. slugs], p => p.CanWriteIncidents, "This key may not write shared incidents: that needs an admin or a provider key.");
 
     /// <summary>A region key of <paramref name="region"/>, or admin.</summary>
     public static Access RegionReader(string region, params (string Field, string Value)[] slugs) =>
-        new([("region", region), .. slugs], p => p.CanReadRegion(region), $"This key may not read region '{region}'.");
+        new(AccessRule.RegionReader, [("region", region), .. slugs], p => p.CanReadRegion(region), $"This key may not read region '{region}'.");
 
     /// <summary>The principal the route runs as (null for a public route), or the first failure in API.md's order.</summary>
     internal async Task<KeyPrincipal?> ApplyAsync(ApiContext api)
@@ -108,4 +112,26 @@ public sealed class Access
 
         return principal;
     }
+}
+
+/// <summary>The kinds of <see cref="Access"/>: what a route's OpenAPI operation says about its security and problems.</summary>
+public enum AccessRule
+{
+    /// <summary>Anyone, no key.</summary>
+    Public,
+
+    /// <summary>An admin key.</summary>
+    Admin,
+
+    /// <summary>A town key of the route's town, or admin.</summary>
+    TownWriter,
+
+    /// <summary>A town key of the route's town, a region key of its region, or admin.</summary>
+    TownOrItsRegion,
+
+    /// <summary>A region key of the route's region, or admin.</summary>
+    RegionReader,
+
+    /// <summary>A provider key whose towns include every member town of the incident, or admin.</summary>
+    IncidentWriter,
 }

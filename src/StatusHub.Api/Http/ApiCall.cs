@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusHub.Core.Errors;
@@ -29,6 +30,7 @@ public static class ApiCall
         var context = new ApiContext(request);
         try
         {
+            RouteContract.Check(request.HttpContext, access);
             context.Principal = await access.ApplyAsync(context).ConfigureAwait(false);
             return await handler(context).ConfigureAwait(false);
         }
@@ -62,6 +64,26 @@ public static class ApiCall
                 $"The request failed on our side and may not have been applied: read the resource before you retry. Trace id {traceId}.");
         }
     }
+
+    /// <summary>
+    /// <see cref="Run"/> for a handler that returns typed results (<c>TypedResults.Ok(value)</c>, or a
+    /// <c>Results&lt;…&gt;</c> union) and sets its headers on the response (<see cref="ApiContext.SetETag"/>): the
+    /// route's responses are then declared by the types. Converting a route from <see cref="Run"/>:
+    /// <list type="number">
+    /// <item>the handler's return type <c>Task&lt;IResult&gt;</c> becomes <c>Task&lt;ApiResult&lt;Ok&lt;T&gt;&gt;&gt;</c>
+    /// (or the union it can answer), <c>ApiCall.Run</c> becomes <c>ApiCall.Typed</c>, the access argument stays;</item>
+    /// <item><c>TypedResults.Json(x, DocumentJson.Options)</c> with an ETag becomes <c>api.SetETag(e)</c> then
+    /// <c>TypedResults.Ok(x)</c>; a 201 with Location becomes <c>TypedResults.Created(location, x)</c>; a 204 with an
+    /// ETag becomes <c>api.SetETag(e)</c> then <c>TypedResults.NoContent()</c>; any other header is set on
+    /// <c>api.Request.HttpContext.Response</c> and declared by the route's <see cref="Answers"/>;</item>
+    /// <item>the mapping drops <c>.Accepts</c>/<c>.Produces</c>/<c>.ProducesProblem</c> and declares
+    /// <c>.Contract(AccessRule.X, Answers.…, "summary")</c> (the problem responses, security and headers);</item>
+    /// <item>the Functions trigger becomes <c>async Task&lt;IResult&gt; … =&gt; await Handlers.Method(request, …)</c>.</item>
+    /// </list>
+    /// </summary>
+    public static async Task<ApiResult<TResult>> Typed<TResult>(HttpRequest request, Access access, Func<ApiContext, Task<TResult>> handler)
+        where TResult : IResult, IEndpointMetadataProvider =>
+        new(await Run(request, access, async api => await handler(api).ConfigureAwait(false)).ConfigureAwait(false));
 
     /// <summary>The answer to a failure the client caused, or null for anything else (which is not caught).</summary>
     private static (int Status, IResult Result)? Rejection(Exception error) => error switch

@@ -140,6 +140,12 @@ public sealed class ApiContext(HttpRequest request)
     /// <summary>Every method but GET and HEAD counts against the key's write budget.</summary>
     public bool IsWrite => !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method);
 
+    /// <summary>
+    /// Sets the <c>ETag</c> of the answer in its strong form (<see cref="Core.Storage.EntityTags.Strong"/>): the version a
+    /// writer sends back as <c>If-Match</c>.
+    /// </summary>
+    public void SetETag(string etag) => Request.HttpContext.Response.Headers.ETag = Core.Storage.EntityTags.Strong(etag);
+
     /// <summary>Who writes (the caller) and on which version (If-Match).</summary>
     public WriteContext WriteContext() => new(Caller.ToActor(), IfMatch);
 

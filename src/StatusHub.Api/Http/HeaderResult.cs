@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace StatusHub.Api.Http;
 
-/// <summary>Adds response headers (ETag, Retry-After, Location) to any result without losing its status code.</summary>
+/// <summary>Adds response headers (Retry-After, WWW-Authenticate) to a problem result without losing its status code.</summary>
 public sealed class HeaderResult(IResult inner, IReadOnlyList<KeyValuePair<string, string>> headers) : IResult, IStatusCodeHttpResult
 {
     public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
@@ -20,10 +20,6 @@ public sealed class HeaderResult(IResult inner, IReadOnlyList<KeyValuePair<strin
 
 public static class HeaderResultExtensions
 {
-    /// <summary>Adds the resource's ETag in its strong form (<see cref="Core.Storage.EntityTags.Strong"/>), the form <c>If-Match</c> accepts.</summary>
-    public static IResult WithETag(this IResult result, string etag) =>
-        new HeaderResult(result, [new("ETag", Core.Storage.EntityTags.Strong(etag))]);
-
     public static IResult WithHeader(this IResult result, string name, string value) =>
         new HeaderResult(result, [new(name, value)]);
 }

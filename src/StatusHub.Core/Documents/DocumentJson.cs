@@ -9,20 +9,29 @@ public static class DocumentJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// Sets <paramref name="options"/> to the API's JSON rules: the hosts apply this once to their HTTP JSON options
+    /// (<c>ConfigureHttpJsonOptions</c>), so typed results and the OpenAPI document use the same rules as <see cref="Options"/>.
+    /// </summary>
+    public static void Apply(JsonSerializerOptions options)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-            AllowDuplicateProperties = false,
-            NumberHandling = JsonNumberHandling.Strict,
-            MaxDepth = 16,
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = true;
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.AllowDuplicateProperties = false;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.MaxDepth = 16;
 
-            // Readable umlauts and '+' in phone numbers; the API serves JSON only with nosniff, never into HTML.
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
+        // Readable umlauts and '+' in phone numbers; the API serves JSON only with nosniff, never into HTML.
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

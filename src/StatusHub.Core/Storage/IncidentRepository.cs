@@ -112,7 +112,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         {
             var stored = await ReadRowsAsync(incident.Id, cancellationToken).ConfigureAwait(false);
             var storedETag = stored?.Head.ETag.ToString();
-            if (context.IfMatch is { } ifMatch && (stored is null || !EntityTags.Matches(ifMatch, storedETag!)))
+            if (context.IfMatch is { } ifMatch && (storedETag is null || !EntityTags.Matches(ifMatch, storedETag)))
             {
                 throw new PreconditionFailedException(storedETag is null ? "" : EntityTags.Strong(storedETag));
             }

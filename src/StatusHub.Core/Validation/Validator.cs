@@ -12,20 +12,37 @@ namespace StatusHub.Core.Validation;
 /// </summary>
 public static partial class Validator
 {
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
+    /// <summary>The slug pattern (API.md), as the OpenAPI document states it; <see cref="IsSlug"/> matches it to the end.</summary>
+    public const string SlugRegex = SlugBody + "$";
+
+    /// <summary>A BCP 47 language tag as <see cref="IsLanguageTag"/> accepts it, as the OpenAPI document states it.</summary>
+    public const string LanguageTagRegex = LanguageTagBody + "$";
+
+    /// <summary>The Amtlicher Gemeindeschlüssel: 8 digits.</summary>
+    public const string AgsRegex = AgsBody + "$";
+
+    /// <summary>A phone number as the validator accepts it.</summary>
+    public const string PhoneRegex = PhoneBody + "$";
+
+    private const string SlugBody = @"^[a-z0-9]+(-[a-z0-9]+)*";
+    private const string LanguageTagBody = @"^[a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*(-[xX](-[a-zA-Z0-9]{1,8})+)?";
+    private const string AgsBody = @"^[0-9]{8}";
+    private const string PhoneBody = @"^\+?[0-9(][0-9 ()/\-]{1,38}[0-9]";
+
+    [GeneratedRegex(SlugBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     // A BCP 47 language tag (RFC 5646 §2.1 "langtag"): a 2-3 letter language with up to three extended language
     // subtags, then an optional script, region, any variants and extensions, and an optional private use part
     // ("de-x-ls", Leichte Sprache, §2.2.7). The 4-8 letter language subtags are reserved or unused and refused, and so
     // are the grandfathered tags and tags that are private use as a whole ("x-…"): a page needs a real language.
-    [GeneratedRegex(@"^[a-zA-Z]{2,3}(-[a-zA-Z]{3}){0,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*(-[0-9a-wyzA-WYZ](-[a-zA-Z0-9]{2,8})+)*(-[xX](-[a-zA-Z0-9]{1,8})+)?\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(LanguageTagBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTagPattern();
 
-    [GeneratedRegex(@"^[0-9]{8}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(AgsBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex AgsPattern();
 
-    [GeneratedRegex(@"^\+?[0-9(][0-9 ()/\-]{1,38}[0-9]\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(PhoneBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]

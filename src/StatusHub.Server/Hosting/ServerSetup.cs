@@ -1,7 +1,7 @@
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using StatusHub.Api;
 using StatusHub.Api.Http;
+using StatusHub.Api.OpenApi;
 
 namespace StatusHub.Server.Hosting;
 
@@ -22,23 +22,8 @@ public static class ServerSetup
         builder.Services.AddSingleton<ListeningSiteBaseUrl>();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Core.Rendering.RenderOptions>>(services => services.GetRequiredService<ListeningSiteBaseUrl>());
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IOptionsChangeTokenSource<Core.Rendering.RenderOptions>>(services => services.GetRequiredService<ListeningSiteBaseUrl>());
-        
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblem);
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "StatusHub API";
-            document.Info.Description = "Publishing API of StatusHub: towns, keys, status, services, Q&A and timeline. "
-                + "Send 'Authorization: Bearer <key>' on writes; errors are application/problem+json.";
-            document.Components ??= new OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "An admin, town or region key from POST /api/v1/keys (or the bootstrap StatusHub:AdminKey).",
-            };
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddStatusHubOpenApi();
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("StatusHub:Demo"));
         builder.Services.AddSingleton<DemoRegionLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DemoRegionLoader>());

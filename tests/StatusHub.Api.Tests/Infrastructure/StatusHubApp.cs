@@ -145,12 +145,17 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>A client that sends <paramref name="key"/> as bearer key (none when null).</summary>
+    /// <summary>A client that sends <paramref name="key"/> as bearer key (none when null), and checks every answer against the OpenAPI document.</summary>
     public HttpClient Client(string? key = null)
     {
+        // Every answer is checked against the OpenAPI document (OpenApiResponseValidator): a test fails on a status code
+        // or a body the document does not declare.
         var client = _functions is { } functions
-            ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { BaseAddress = functions.BaseAddress }
-            : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            ? new HttpClient(new OpenApiResponseValidator(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }))
+            {
+                BaseAddress = functions.BaseAddress,
+            }
+            : CreateDefaultClient(new Uri("http://localhost"), new OpenApiResponseValidator());
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new("Bearer", key);

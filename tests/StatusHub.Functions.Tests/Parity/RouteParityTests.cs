@@ -208,7 +208,9 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
 
     private static IEnumerable<string> HandlerCallProblems(FunctionDeclaration function)
     {
-        if (function.SingleExpression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call)
+        // A handler with typed results (ApiCall.Typed) is awaited: 'await Handlers.Method(request, …)'.
+        var expression = function.SingleExpression is AwaitExpressionSyntax awaited ? awaited.Expression : function.SingleExpression;
+        if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } call)
         {
             yield return $"{function}: the body must be a single call 'Handlers.Method(request, …)', not '{function.Method.Body?.ToString() ?? function.Method.ExpressionBody?.ToString()}'.";
             yield break;
@@ -237,9 +239,10 @@ public sealed partial class RouteParityTests(ServerRoutes server) : IClassFixtur
             yield return $"{function}: the first argument must be the trigger's request '{function.Http!.ParameterName}', passed to {handler.Name}'s HttpRequest.";
         }
 
-        if (handler.ReturnType != typeof(Task<IResult>))
+        if (!(handler.ReturnType.IsGenericType && handler.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)
+            && typeof(IResult).IsAssignableFrom(handler.ReturnType.GetGenericArguments()[0])))
         {
-            yield return $"{function}: {handlerType.Name}.{handler.Name} returns {handler.ReturnType}, not Task<IResult>.";
+            yield return $"{function}: {handlerType.Name}.{handler.Name} returns {handler.ReturnType}, not a Task of an IResult.";
         }
 
         // Both hosts bind route values by name: the server to the handler's parameters, the worker to the function's.
