@@ -113,7 +113,7 @@ public static class Harness
             {
                 progress.WriteLine($"harness: copying {extra} more towns straight into the tables for the ticks");
                 clock.Restart();
-                await SeedAsync(tables, app.Services, slugs[0], slugs.Count, extra, options.RegionSize, cancellationToken).ConfigureAwait(false);
+                await SeedAsync(tables, app.Services, slugs[0], slugs.Count, extra, options.RegionSize, "town-", "seed-region-", cancellationToken).ConfigureAwait(false);
                 report.Seeded = (extra, clock.Elapsed);
             }
 
@@ -167,6 +167,13 @@ public static class Harness
             {
                 report.ScheduledFreshness = await ScheduledFreshnessAsync(azurite.ConnectionString, options, freshnessSchedule, changed, demo, progress, cancellationToken)
                     .ConfigureAwait(false);
+            }
+
+            // (f) Shared incidents (#17): the tick after one POST …/incidents/{id}/updates, against a one-town tick measured just before it.
+            foreach (var members in options.IncidentTowns ?? [])
+            {
+                report.Incidents.Add(await IncidentTickAsync(http, tables, app.Services, calls, demo, changed, slugs[0], members, options, progress, cancellationToken)
+                    .ConfigureAwait(false));
             }
         }
         finally
@@ -510,8 +517,9 @@ public static class Harness
     /// Head rows only: Azurite's LokiJS updates its binary indices on every insert, so copying all ~20 rows of 10,000
     /// towns takes longer than the whole 10-minute budget.
     /// </summary>
-    private static async Task SeedAsync(
-        TableServiceClient tables, IServiceProvider services, string template, int first, int count, int regionSize, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<string>> SeedAsync(
+        TableServiceClient tables, IServiceProvider services, string template, int first, int count, int regionSize, string slugPrefix, string regionPrefix,
+        CancellationToken cancellationToken)
     {
         var towns = tables.GetTableClient(StatusHubStorage.TownsTable);
         var rows = new List<TableEntity>();
@@ -523,7 +531,7 @@ public static class Harness
 
         var head = rows.Single(r => r.RowKey == "d|town");
         var level = StatusHub.Core.Domain.EnumNames.TryParseLevel(head.GetString("Level"), out var parsed) ? parsed : StatusHub.Core.Domain.TownLevel.Normal;
-        var seeded = Enumerable.Range(first, count).Select(i => (Slug: $"town-{i:00000}", Region: $"seed-region-{(i - first) / Math.Max(1, regionSize):000}")).ToList();
+        var seeded = Enumerable.Range(first, count).Select(i => (Slug: $"{slugPrefix}{i:00000}", Region: $"{regionPrefix}{(i - first) / Math.Max(1, regionSize):000}")).ToList();
         await Parallel.ForEachAsync(seeded, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (town, token) =>
         {
             var actions = rows.Where(row => row.RowKey == "d|town").Select(row =>
@@ -558,6 +566,72 @@ public static class Harness
             await directory.WriteAsync(region.Key, region.Select(t => new DirectoryTown(t.Slug, "Harness " + t.Slug, region.Key, level, head.GetDateTimeOffset("AsOf"))).ToList(), cancellationToken)
                 .ConfigureAwait(false);
         }
+
+        return [.. seeded.Select(t => t.Slug)];
+    }
+
+    /// <summary>
+    /// <paramref name="members"/> towns copied straight into the tables (<see cref="SeedAsync"/>, regions of their own), one
+    /// shared incident over all of them created through the API with the admin key and rendered once; then a one-town tick
+    /// (<paramref name="changed"/>'s status) and the tick after one POST …/incidents/{id}/updates, both counted. The incident
+    /// tick is bounded by <see cref="HarnessOptions.IncidentSeconds"/>: past it the client gives up and the calls so far are kept.
+    /// </summary>
+    private static async Task<IncidentRun> IncidentTickAsync(
+        HttpClient http, TableServiceClient tables, IServiceProvider services, StorageCalls calls, DemoBodies demo, string changed, string template, int members,
+        HarnessOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"harness: incident with {members} member towns: copying them straight into the tables");
+        var clock = Stopwatch.StartNew();
+        var slugs = await SeedAsync(tables, services, template, 0, members, options.RegionSize, $"inc{members}-", $"inc{members}-region-", cancellationToken)
+            .ConfigureAwait(false);
+        var seeded = clock.Elapsed;
+
+        var incident = $"harness-{members}";
+        progress.WriteLine($"harness: PUT /api/v1/incidents/{incident} and its first render");
+        clock.Restart();
+        var definition = new JsonObject
+        {
+            ["title"] = new JsonObject { ["de"] = $"Cyberangriff auf den IT-Dienstleister ({members} Kommunen)" },
+            ["summary"] = new JsonObject { ["de"] = "Die Fachverfahren der Mitgliedskommunen sind seit heute früh nicht erreichbar." },
+            ["towns"] = new JsonArray([.. slugs.Select(s => (JsonNode)JsonValue.Create(s))]),
+            ["startedAt"] = DateTimeOffset.UtcNow.AddHours(-1).ToString("O", CultureInfo.InvariantCulture),
+        };
+        await SendAsync(http, HttpMethod.Put, $"api/v1/incidents/{incident}", definition, AdminKey, cancellationToken).ConfigureAwait(false);
+        await RenderAsync(http, cancellationToken).ConfigureAwait(false);
+        var setup = clock.Elapsed;
+
+        // The baseline in the same run, just before: one town's status changed, one tick.
+        await PutStatusAsync(http, changed, demo, "Eine Stadt " + Guid.NewGuid().ToString("N")[..8], cancellationToken).ConfigureAwait(false);
+        var before = calls.Snapshot();
+        clock.Restart();
+        var one = await RenderAsync(http, cancellationToken).ConfigureAwait(false);
+        var oneTown = new RenderRun(clock.Elapsed, one, calls.Snapshot() - before);
+
+        var marker = "Lagebericht " + Guid.NewGuid().ToString("N")[..12];
+        var update = new JsonObject { ["text"] = new JsonObject { ["de"] = marker }, ["at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) };
+        await SendAsync(http, HttpMethod.Post, $"api/v1/incidents/{incident}/updates", update, AdminKey, cancellationToken).ConfigureAwait(false);
+        progress.WriteLine($"harness: the render tick after one incident update ({members} member towns, at most {options.IncidentSeconds} s)");
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(TimeSpan.FromSeconds(options.IncidentSeconds));
+        before = calls.Snapshot();
+        clock.Restart();
+        RenderResultDto? tick = null;
+        try
+        {
+            tick = await RenderAsync(http, bound.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            progress.WriteLine($"harness: the incident tick did not finish within {options.IncidentSeconds} s; keeping what it did so far");
+        }
+
+        var elapsed = clock.Elapsed;
+        var tickCalls = calls.Snapshot() - before;
+
+        // Proof that the tick did the work: the last member town's status.json carries the update.
+        var shown = tick is not null && (await http.GetStringAsync(new Uri(slugs[^1] + "/status.json", UriKind.Relative), cancellationToken).ConfigureAwait(false))
+            .Contains(marker, StringComparison.Ordinal);
+        return new IncidentRun(members, seeded, setup, oneTown, elapsed, tick, tickCalls, shown);
     }
 
     /// <summary>Reads the document rows of <paramref name="slugs"/> (the renderer's query) at the renderer's read parallelism (8).</summary>
@@ -664,6 +738,13 @@ internal sealed class RenderLog : ILoggerProvider
 }
 
 internal sealed record RenderRun(TimeSpan Elapsed, RenderResultDto Result, StorageCallCount Calls);
+
+/// <summary>
+/// One incident measurement: <see cref="Tick"/> is null when the tick did not finish within the bound (then
+/// <see cref="TickElapsed"/> is the bound and <see cref="TickCalls"/> the calls until then).
+/// </summary>
+internal sealed record IncidentRun(
+    int Members, TimeSpan Seeded, TimeSpan Setup, RenderRun OneTown, TimeSpan TickElapsed, RenderResultDto? Tick, StorageCallCount TickCalls, bool UpdateShown);
 
 internal sealed record RawUploadRun(int Files, long Bytes, TimeSpan Elapsed);
 

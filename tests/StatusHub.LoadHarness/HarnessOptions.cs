@@ -20,6 +20,11 @@ namespace StatusHub.LoadHarness;
 /// <param name="FreshnessSchedule">
 /// That server's <c>StatusHub:Render:Schedule</c>; null leaves it at the default (<c>0 */1 * * * *</c>, one tick a minute).
 /// </param>
+/// <param name="IncidentTowns">
+/// Member town counts of a shared incident whose render tick after one update is measured, each against a one-town tick
+/// measured just before it (the members copied straight into the tables as for <paramref name="TickTowns"/>). Empty: skipped.
+/// </param>
+/// <param name="IncidentSeconds">Upper bound of one incident tick; past it the client gives up and the partial counts are reported.</param>
 public sealed record HarnessOptions(
     int Towns,
     double SecondsPerLevel,
@@ -30,11 +35,13 @@ public sealed record HarnessOptions(
     int TickTowns = 0,
     bool Hugo = false,
     int FreshnessSamples = 0,
-    string? FreshnessSchedule = null)
+    string? FreshnessSchedule = null,
+    IReadOnlyList<int>? IncidentTowns = null,
+    double IncidentSeconds = 480)
 {
     public static HarnessOptions Default { get; } = new(500, 8, [1, 8, 32], 64, 8, 50, FreshnessSamples: 3);
 
     /// <summary>Seconds in all: the test command runs this and checks only that the table is printed.</summary>
     public static HarnessOptions Quick { get; } = new(12, 0.5, [1, 4], 8, 4, 6, TickTowns: 30, Hugo: true,
-        FreshnessSamples: 2, FreshnessSchedule: "*/2 * * * * *");
+        FreshnessSamples: 2, FreshnessSchedule: "*/2 * * * * *", IncidentTowns: [5], IncidentSeconds: 120);
 }

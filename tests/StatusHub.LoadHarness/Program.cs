@@ -20,11 +20,13 @@ public static class HarnessProgram
         var hugo = new Option<bool>("--hugo") { Description = "Also render the same towns' pages with Hugo (apt-get install -y hugo)." };
         var freshnessSamples = new Option<int?>("--freshness-samples") { Description = "Writes measured with the server's own render timer, one tick each (default 3; 0 skips; about a minute each on the default schedule)." };
         var freshnessSchedule = new Option<string?>("--freshness-schedule") { Description = "Render schedule of that server (NCRONTAB with seconds; default: the server's default, 0 */1 * * * *)." };
+        var incidentTowns = new Option<int[]>("--incident-towns") { Description = "Member towns of a shared incident: the tick after one update, per count (e.g. 70 700; default none).", AllowMultipleArgumentsPerToken = true };
+        var incidentSeconds = new Option<double?>("--incident-seconds") { Description = "Upper bound of one incident tick in seconds (default 480); past it the partial counts are reported." };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the Markdown report to this file." };
 
         var root = new RootCommand("StatusHub load harness: the real server on Azurite against the raw Azure SDK on the same Azurite.")
         {
-            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, freshnessSamples, freshnessSchedule, output,
+            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, freshnessSamples, freshnessSchedule, incidentTowns, incidentSeconds, output,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,6 +42,8 @@ public static class HarnessProgram
                 Hugo = parse.GetValue(hugo) || options.Hugo,
                 FreshnessSamples = parse.GetValue(freshnessSamples) ?? options.FreshnessSamples,
                 FreshnessSchedule = parse.GetValue(freshnessSchedule) ?? options.FreshnessSchedule,
+                IncidentTowns = parse.GetValue(incidentTowns) is { Length: > 0 } members ? members : options.IncidentTowns,
+                IncidentSeconds = parse.GetValue(incidentSeconds) ?? options.IncidentSeconds,
             };
             var report = await Harness.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(output) is { } file)

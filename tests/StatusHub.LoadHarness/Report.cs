@@ -40,6 +40,8 @@ internal sealed class Report(HarnessOptions options)
 
     public HugoRun? Hugo { get; set; }
 
+    public List<IncidentRun> Incidents { get; } = [];
+
     private int TickTowns => options.Towns + options.PublishTowns + (Seeded?.Towns ?? 0);
 
     public string ToMarkdown()
@@ -132,6 +134,7 @@ internal sealed class Report(HarnessOptions options)
         }
 
         ScheduledFreshnessSection(md);
+        IncidentSection(md);
 
         Line(md, "### Freshness and memory");
         Line(md);
@@ -192,6 +195,47 @@ internal sealed class Report(HarnessOptions options)
         Line(md, $"Acknowledged → served, {served.Length} writes: min {served[0]:0} ms, median {Median(served):0} ms, max {served[^1]:0} ms.");
         Line(md);
     }
+
+    private void IncidentSection(StringBuilder md)
+    {
+        if (Incidents.Count == 0)
+        {
+            return;
+        }
+
+        Line(md, "### Shared incident: the render tick after one POST /api/v1/incidents/{incident}/updates, as a ratio to one town's tick");
+        Line(md);
+        Line(md, "Per member count: the members copied straight into the tables (head rows, regions of their own), one incident over all of them "
+            + "created through the API (admin key) and rendered once; then one town's status changed and a tick (the baseline, measured just before), "
+            + "then one incident update and a tick. Table reads include queries; ratios are the incident tick's over the one-town tick's.");
+        Line(md);
+        Line(md, "| tick | client ms | server ms | towns rendered | blobs written | table reads | table writes | blob reads | blob writes | time ratio | table reads ratio | blob writes ratio | update on the last member's status.json |");
+        Line(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+        foreach (var run in Incidents)
+        {
+            var one = run.OneTown;
+            Line(md, $"| one town changed (before the {run.Members}-member incident) | {one.Elapsed.TotalMilliseconds:0} | {one.Result.ElapsedMs} | {one.Result.TownsRendered} | {one.Result.BlobsWritten} | "
+                + $"{one.Calls.TableReads} | {one.Calls.TableWrites} | {one.Calls.BlobReads} | {one.Calls.BlobWrites} | 1 | 1 | 1 | |");
+            var name = run.Tick is null
+                ? $"incident update, {run.Members} member towns: **did not finish within {options.IncidentSeconds:0} s** (partial)"
+                : $"incident update, {run.Members} member towns";
+            var c = run.TickCalls;
+            Line(md, $"| {name} | {run.TickElapsed.TotalMilliseconds:0} | {run.Tick?.ElapsedMs.ToString(Invariant) ?? "–"} | {run.Tick?.TownsRendered.ToString(Invariant) ?? "–"} | "
+                + $"{run.Tick?.BlobsWritten.ToString(Invariant) ?? "–"} | {c.TableReads} | {c.TableWrites} | {c.BlobReads} | {c.BlobWrites} | "
+                + $"{Ratio(run.TickElapsed.TotalMilliseconds, one.Elapsed.TotalMilliseconds)} | {Ratio(c.TableReads, one.Calls.TableReads)} | {Ratio(c.BlobWrites, one.Calls.BlobWrites)} | "
+                + $"{(run.Tick is null ? "–" : Met(run.UpdateShown))} |");
+        }
+
+        Line(md);
+        foreach (var run in Incidents)
+        {
+            Line(md, $"{run.Members} members: copied into the tables in {run.Seeded.TotalSeconds:0.0} s; the incident's PUT and first render took {run.Setup.TotalSeconds:0.0} s.");
+        }
+
+        Line(md);
+    }
+
+    private static string Ratio(double value, double baseline) => baseline > 0 ? (value / baseline).ToString("0.0", Invariant) + "×" : "–";
 
     private const string RenderOptionsDefault = "`" + StatusHub.Core.Rendering.RenderOptions.DefaultSchedule + "`";
 
