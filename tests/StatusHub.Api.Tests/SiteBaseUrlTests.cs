@@ -46,6 +46,7 @@ public sealed class SiteBaseUrlTests(ListeningApp app) : IClassFixture<Listening
     }
 
     [Theory]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // A pure function of the server's addresses; its fixture is the local server on Kestrel.
     [InlineData("http://127.0.0.1:41234", "http://127.0.0.1:41234/")]
     [InlineData("http://[::]:8080", "http://localhost:8080/")]
     [InlineData("http://0.0.0.0:5080", "http://localhost:5080/")]
