@@ -102,7 +102,9 @@ public static class StatuspageApi
             var updates = timeline.Select(update => new IncidentUpdate(
                 $"{id}-{update.Id}",
                 update.At >= resolvedAt ? Resolved : Identified,
-                AtomFeeds.Pick(update.Text, language) ?? "",
+                // Statuspage bodies are plain text (its widget and clients show them as they are): the Markdown subset
+                // the API allows in updates becomes text, as in the Atom feeds.
+                Html.SafeMarkdown.ToPlainText(AtomFeeds.Pick(update.Text, language) ?? ""),
                 id,
                 update.At,
                 update.At,

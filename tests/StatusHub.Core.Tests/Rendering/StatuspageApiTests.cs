@@ -46,6 +46,23 @@ public sealed class StatuspageApiTests
             .ToDictionary(f => f.Path[(document.Town.Slug.Length + "/api/v2/".Length)..], f => JsonDocument.Parse(f.Content).RootElement);
 
     [Fact]
+    public void Update_bodies_are_plain_text_without_markdown()
+    {
+        var document = Disrupted() with
+        {
+            Updates = [new TimelineUpdate("md", Pages.De("Bitte **zuerst telefonisch** melden: [Terminvergabe](https://example.org/termin)"), Start.AddHours(1))],
+        };
+
+        var incident = Assert.Single(Files(document)["incidents.json"].GetProperty("incidents").EnumerateArray());
+        var body = String(Assert.Single(incident.GetProperty("incident_updates").EnumerateArray()), "body");
+
+        Assert.DoesNotContain("**", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("](", body, StringComparison.Ordinal);
+        Assert.Contains("zuerst telefonisch", body, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/termin", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Are_the_eight_documented_paths_as_json_with_the_site_cache()
     {
         var files = StatuspageApi.Render(Disrupted(), Pages.Site, Pages.RenderedAt);
