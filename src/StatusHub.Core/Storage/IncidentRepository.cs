@@ -41,7 +41,6 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
     private const string DocumentFrom = "d|";
     private const string DocumentTo = "d}";
     private const string UpdatePrefix = "d|upd|";
-    private const string IdempotencyPrefix = "i|";
     private const int MaxContentionAttempts = 5;
     private const int MaxTrimPerWrite = 80;
     private const int MembershipParallelism = 16;
@@ -357,25 +356,13 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             throw new IncidentAccessDeniedException($"Incident '{incident}' has member towns outside this key's towns.");
         }
 
-        var row = await storage.RunAsync(
-            t => storage.Incidents.GetEntityIfExistsAsync<TableEntity>(incident, IdempotencyRowKey(token.Key), cancellationToken: t),
-            cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value is null)
+        var (row, expired) = await IdempotencyRows.FindAsync(storage, storage.Incidents, incident, token, time, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            return (null, null);
+            return (null, expired);
         }
 
-        if (row.Value.Timestamp is { } storedAt && time.GetUtcNow() - storedAt >= Limits.IdempotencyWindow)
-        {
-            return (null, row.Value.ETag);
-        }
-
-        if (!string.Equals(row.Value.GetString("BodyHash"), token.BodyHash, StringComparison.Ordinal))
-        {
-            throw new IdempotencyConflictException();
-        }
-
-        return (new Written<AddedUpdate>(new AddedUpdate(ReadUpdate(row.Value), Replayed: true), head.ETag.ToString()), null);
+        return (new Written<AddedUpdate>(new AddedUpdate(ReadUpdate(row), Replayed: true), head.ETag.ToString()), null);
     }
 
     private static IEnumerable<TableEntity> OldestUpdatesBeyondCap(IReadOnlyList<TableEntity> rows)
@@ -476,16 +463,8 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
     private static TimelineUpdate ReadUpdate(TableEntity entity) =>
         new(entity.GetString("UpdateId") ?? "", TownRows.ReadText(entity, "Text"), entity.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch);
 
-    private static TableEntity IdempotencyEntity(string incident, IdempotencyToken token, TimelineUpdate update)
-    {
-        var entity = UpdateEntity(incident, update);
-        entity.RowKey = IdempotencyRowKey(token.Key);
-        entity["BodyHash"] = token.BodyHash;
-        return entity;
-    }
-
-    private static string IdempotencyRowKey(string key) =>
-        IdempotencyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static TableEntity IdempotencyEntity(string incident, IdempotencyToken token, TimelineUpdate update) =>
+        IdempotencyRows.From(UpdateEntity(incident, update), token);
 
     // Newest first within the incident, as in a town's audit trail.
     private static TableEntity AuditEntity(string incident, Actor actor, string operation, string resource, DateTimeOffset at) =>

@@ -485,26 +485,14 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     /// </summary>
     private async Task<(Written<AddedUpdate>? Replay, ETag? Expired)> ReplayAsync(string town, IdempotencyToken token, CancellationToken cancellationToken)
     {
-        var row = await storage.RunAsync(
-            t => storage.Towns.GetEntityIfExistsAsync<TableEntity>(town, IdempotencyRowKey(token.Key), cancellationToken: t),
-            cancellationToken).ConfigureAwait(false);
-        if (!row.HasValue || row.Value is null)
+        var (row, expired) = await IdempotencyRows.FindAsync(storage, storage.Towns, town, token, time, cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            return (null, null);
-        }
-
-        if (row.Value.Timestamp is { } storedAt && time.GetUtcNow() - storedAt >= Limits.IdempotencyWindow)
-        {
-            return (null, row.Value.ETag);
-        }
-
-        if (!string.Equals(row.Value.GetString("BodyHash"), token.BodyHash, StringComparison.Ordinal))
-        {
-            throw new IdempotencyConflictException();
+            return (null, expired);
         }
 
         var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
-        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row.Value), Replayed: true), head?.ETag.ToString() ?? ""), null);
+        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), head?.ETag.ToString() ?? ""), null);
     }
 
     // A transaction holds at most 100 actions: a town far over the cap (written before it existed) is trimmed by at most
@@ -521,17 +509,8 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             : updates.OrderBy(r => r.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue).ThenBy(r => r.RowKey, StringComparer.Ordinal).Take(excess);
     }
 
-    private static TableEntity IdempotencyEntity(string town, IdempotencyToken token, TimelineUpdate update)
-    {
-        var entity = TownRows.UpdateEntity(town, update);
-        entity.RowKey = IdempotencyRowKey(token.Key);
-        entity["BodyHash"] = token.BodyHash;
-        return entity;
-    }
-
-    // The key is hashed so any client string is a valid, fixed-length row key.
-    private static string IdempotencyRowKey(string key) =>
-        TownRows.IdempotencyPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private static TableEntity IdempotencyEntity(string town, IdempotencyToken token, TimelineUpdate update) =>
+        IdempotencyRows.From(TownRows.UpdateEntity(town, update), token);
 
     private static TableEntity AuditEntity(string town, Actor actor, string operation, string resource, DateTimeOffset at) =>
         new(town, TownRows.AuditKey(at))
