@@ -40,7 +40,6 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
     private const string Head = "d|incident";
     private const string DocumentFrom = "d|";
     private const string DocumentTo = "d}";
-    private const string UpdatePrefix = "d|upd|";
     private const int MaxContentionAttempts = 5;
     private const int MaxTrimPerWrite = 80;
     private const int MembershipParallelism = 16;
@@ -205,7 +204,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         {
             return await WriteAsync(incident, context, mayWrite, "update.add", $"incidents/{incident}/updates/{update.Id}", rows =>
             {
-                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, UpdateEntity(incident, update)) };
+                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, TownRows.UpdateEntity(incident, update)) };
                 if (idempotency is not null)
                 {
                     actions.Add(expired is { } etag
@@ -232,7 +231,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         try
         {
             var written = await WriteAsync(incident, context, mayWrite, "update.delete", $"incidents/{incident}/updates/{updateId}", _ =>
-                (true, new List<TableTransactionAction> { new(TableTransactionActionType.Delete, new TableEntity(incident, UpdatePrefix + updateId), ETag.All) }),
+                (true, new List<TableTransactionAction> { new(TableTransactionActionType.Delete, new TableEntity(incident, TownRows.UpdateKey(updateId)), ETag.All) }),
                 cancellationToken).ConfigureAwait(false);
             return written.ETag;
         }
@@ -332,15 +331,8 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                         return;
                     }
 
-                    var audit = new TableEntity(town, TownRows.AuditKey(now, change))
-                    {
-                        ["KeyId"] = actor.KeyId,
-                        ["KeyLabel"] = actor.Label,
-                        ["KeyScope"] = actor.Scope,
-                        ["Operation"] = member ? "incident.join" : "incident.leave",
-                        ["Resource"] = $"incidents/{incident}",
-                        ["At"] = now,
-                    };
+                    var audit = TownRows.AuditEntity(
+                        town, TownRows.AuditKey(now, change), actor, member ? "incident.join" : "incident.leave", $"incidents/{incident}", now);
                     actions.Add(new(TableTransactionActionType.Add, audit));
                     await storage.SubmitOnceAsync(storage.Towns, actions, audit, token).ConfigureAwait(false);
                 });
@@ -362,12 +354,12 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             return (null, expired);
         }
 
-        return (new Written<AddedUpdate>(new AddedUpdate(ReadUpdate(row), Replayed: true), head.ETag.ToString()), null);
+        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), head.ETag.ToString()), null);
     }
 
     private static IEnumerable<TableEntity> OldestUpdatesBeyondCap(IReadOnlyList<TableEntity> rows)
     {
-        var updates = rows.Where(r => r.RowKey.StartsWith(UpdatePrefix, StringComparison.Ordinal)).ToList();
+        var updates = rows.Where(r => r.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal)).ToList();
         var excess = Math.Min(updates.Count + 1 - Limits.MaxUpdates, MaxTrimPerWrite);
         return excess <= 0
             ? []
@@ -409,8 +401,8 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         new(incident.Id, incident.Title, incident.Summary, incident.Towns, incident.StartedAt, incident.ResolvedAt, incident.MoreInfoUrl, updates);
 
     private static IReadOnlyList<TimelineUpdate> ReadUpdates(IReadOnlyList<TableEntity> rows) =>
-        rows.Where(r => r.RowKey.StartsWith(UpdatePrefix, StringComparison.Ordinal))
-            .Select(ReadUpdate)
+        rows.Where(r => r.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal))
+            .Select(TownRows.ReadUpdate)
             .OrderByDescending(u => u.At)
             .ThenByDescending(u => u.Id, StringComparer.Ordinal)
             .ToList();
@@ -453,30 +445,12 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         return entity;
     }
 
-    private static TableEntity UpdateEntity(string incident, TimelineUpdate update)
-    {
-        var entity = new TableEntity(incident, UpdatePrefix + update.Id) { ["UpdateId"] = update.Id, ["At"] = update.At };
-        TownRows.WriteText(entity, "Text", update.Text);
-        return entity;
-    }
-
-    private static TimelineUpdate ReadUpdate(TableEntity entity) =>
-        new(entity.GetString("UpdateId") ?? "", TownRows.ReadText(entity, "Text"), entity.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch);
-
     private static TableEntity IdempotencyEntity(string incident, IdempotencyToken token, TimelineUpdate update) =>
-        IdempotencyRows.From(UpdateEntity(incident, update), token);
+        IdempotencyRows.From(TownRows.UpdateEntity(incident, update), token);
 
     // Newest first within the incident, as in a town's audit trail.
     private static TableEntity AuditEntity(string incident, Actor actor, string operation, string resource, DateTimeOffset at) =>
-        new(incident, TownRows.AuditKey(at))
-        {
-            ["KeyId"] = actor.KeyId,
-            ["KeyLabel"] = actor.Label,
-            ["KeyScope"] = actor.Scope,
-            ["Operation"] = operation,
-            ["Resource"] = resource,
-            ["At"] = at,
-        };
+        TownRows.AuditEntity(incident, TownRows.AuditKey(at), actor, operation, resource, at);
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

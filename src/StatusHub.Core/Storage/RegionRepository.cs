@@ -133,13 +133,8 @@ public sealed class RegionRepository(StatusHubStorage storage, RenderMarkers mar
 
     // Newest first within a region, as in a town's audit trail.
     private static TableEntity AuditEntity(string region, Actor actor, string operation, DateTimeOffset at) =>
-        new(Partition, $"{AuditPrefix}{region}|{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{Guid.NewGuid():N}")
-        {
-            ["KeyId"] = actor.KeyId,
-            ["KeyLabel"] = actor.Label,
-            ["KeyScope"] = actor.Scope,
-            ["Operation"] = operation,
-            ["Resource"] = $"regions/{region}",
-            ["At"] = at,
-        };
+        TownRows.AuditEntity(
+            Partition,
+            $"{AuditPrefix}{region}|{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{Guid.NewGuid():N}",
+            actor, operation, $"regions/{region}", at);
 }

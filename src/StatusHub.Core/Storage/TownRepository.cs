@@ -513,15 +513,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         IdempotencyRows.From(TownRows.UpdateEntity(town, update), token);
 
     private static TableEntity AuditEntity(string town, Actor actor, string operation, string resource, DateTimeOffset at) =>
-        new(town, TownRows.AuditKey(at))
-        {
-            ["KeyId"] = actor.KeyId,
-            ["KeyLabel"] = actor.Label,
-            ["KeyScope"] = actor.Scope,
-            ["Operation"] = operation,
-            ["Resource"] = resource,
-            ["At"] = at,
-        };
+        TownRows.AuditEntity(town, TownRows.AuditKey(at), actor, operation, resource, at);
 
     private Task<TableEntity?> ReadHeadAsync(string town, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>

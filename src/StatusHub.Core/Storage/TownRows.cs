@@ -170,6 +170,21 @@ internal static class TownRows
     public static QaItem ReadQa(TableEntity entity) =>
         new(entity.GetString("ItemId") ?? "", ReadText(entity, "Question"), ReadText(entity, "Answer"));
 
+    /// <summary>
+    /// An audit row (who, what, when) as every audit trail stores it: in a town's partition, an incident's, or the
+    /// regions' one. <paramref name="rowKey"/> orders the trail newest first (<see cref="AuditKey(DateTimeOffset, string)"/>).
+    /// </summary>
+    public static TableEntity AuditEntity(string partition, string rowKey, Actor actor, string operation, string resource, DateTimeOffset at) =>
+        new(partition, rowKey)
+        {
+            ["KeyId"] = actor.KeyId,
+            ["KeyLabel"] = actor.Label,
+            ["KeyScope"] = actor.Scope,
+            ["Operation"] = operation,
+            ["Resource"] = resource,
+            ["At"] = at,
+        };
+
     public static TableEntity UpdateEntity(string town, TimelineUpdate update)
     {
         var entity = new TableEntity(town, UpdateKey(update.Id)) { ["UpdateId"] = update.Id, ["At"] = update.At };
