@@ -57,6 +57,12 @@ public sealed record TownSnapshot(
     DateTimeOffset UpdatedAt,
     string ETag)
 {
+    /// <summary>
+    /// The head row's Table Storage ETag as read (not <see cref="ETag"/>, the town's version clients see): the renderer
+    /// clears the town's dirty state conditionally on it, so a write committed after this read keeps the town marked.
+    /// </summary>
+    public string StoredETag { get; init; } = "";
+
     /// <summary>The offers of other towns this town has accepted (mutual aid needs the receiver's consent).</summary>
     public IReadOnlyList<AidAcceptance> AcceptedAid { get; init; } = [];
 

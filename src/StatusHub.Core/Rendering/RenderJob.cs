@@ -531,7 +531,7 @@ public sealed class RenderJob(
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxParallelism), CancellationToken = cancellationToken },
             async (marker, token) =>
             {
-                if (!await markers.TryClearAsync(marker, token).ConfigureAwait(false))
+                if (!await markers.TryClearRenderedAsync(marker, bySlug.GetValueOrDefault(marker.Town), token).ConfigureAwait(false))
                 {
                     logger.LogInformation("Town {Town} changed while it was rendered; it is rendered again next tick", marker.Town);
                 }

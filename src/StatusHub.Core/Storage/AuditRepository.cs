@@ -5,7 +5,7 @@ using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Storage;
 
-/// <summary>One accepted write: who (key id and label), what (operation, resource), when, and the town's ETag after it.</summary>
+/// <summary>One accepted write: who (key id and label), what (operation, resource), when, and the town's ETag after it (its version, <c>"v17"</c>).</summary>
 public sealed record AuditEntry(
     string KeyId,
     string KeyLabel,
@@ -71,7 +71,9 @@ public sealed class AuditRepository(StatusHubStorage storage)
         row.GetString("Operation") ?? "",
         row.GetString("Resource") ?? "",
         row.GetDateTimeOffset("At") ?? row.Timestamp ?? DateTimeOffset.UnixEpoch,
-        row.GetString("ETag") is { } etag ? EntityTags.Strong(etag) : null)
+        // The town's version the write committed (its ETag); rows written before versions kept the Table ETag merged in.
+        row.GetInt64(TownRows.VersionColumn) is { } version ? TownRows.VersionTag(version)
+            : row.GetString("ETag") is { } etag ? EntityTags.Strong(etag) : null)
     {
         KeyScope = row.GetString("KeyScope") ?? (row.GetString("KeyId") == "bootstrap" ? "admin" : null),
     };

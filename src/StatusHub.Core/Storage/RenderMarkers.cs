@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Storage;
 
@@ -98,6 +99,42 @@ public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
             token => storage.RenderQueue.UpsertEntityAsync(
                 new TableEntity(Partition, row) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
             cancellationToken);
+
+    /// <summary>
+    /// Ends a rendered town's marker: first the town's dirty state is cleared, a merge conditional on the head's Table ETag
+    /// the render read (<see cref="TownSnapshot.StoredETag"/>), then the marker is deleted with the ETag it was read with.
+    /// False, keeping the marker for the next tick, when a write committed after that read (the clear fails with 412), when
+    /// a write marked the town again (the delete fails), or when the town was not rendered (<paramref name="rendered"/> null).
+    /// The order matters: a marker deleted before the clear could leave a dirty head without a marker, and every later
+    /// write, finding the head dirty, would write none (docs/storage.md, "Interleavings").
+    /// </summary>
+    public async Task<bool> TryClearRenderedAsync(RenderMarker marker, TownSnapshot? rendered, CancellationToken cancellationToken)
+    {
+        if (rendered is null || rendered.Profile.Slug != marker.Town)
+        {
+            return false;
+        }
+
+        var cleared = await storage.RunAsync(async token =>
+        {
+            try
+            {
+                await storage.Towns.UpdateEntityAsync(
+                    new TableEntity(marker.Town, TownRows.Head) { [TownRows.DirtyColumn] = false },
+                    new ETag(rendered.StoredETag),
+                    TableUpdateMode.Merge,
+                    token).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
+            {
+                // 412: a write committed after the render read the head; it keeps its marker and is rendered next tick.
+                // 404: the town is gone; so is what the marker asked for, and the next tick finds it an orphan.
+                return false;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return cleared && await TryClearAsync(marker, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Deletes the marker only if it is unchanged since it was read; false when a write landed during the

@@ -32,9 +32,10 @@ public sealed record IdempotencyToken(string Key, string BodyHash);
 
 /// <summary>
 /// Reads and writes towns in <see cref="StatusHubStorage.TownsTable"/>. Every write is one entity-group
-/// transaction in the town's partition: the changed rows, the head row (conditional on its ETag, so the
-/// town's ETag is the table entity's ETag and concurrent writers cannot both win) and an audit row; then
-/// the town's render marker is upserted so the renderer picks it up.
+/// transaction in the town's partition: the changed rows, the head row (conditional on its Table ETag, so concurrent
+/// writers cannot both win; with the next <see cref="TownRows.VersionColumn"/>, which is the town's ETag, and dirty) and
+/// an audit row with that version. Only a write that finds the head clean writes the town's render marker, before its
+/// transaction; in the steady state (the head dirty, as this instance committed it) a write is one storage request.
 /// </summary>
 public sealed partial class TownRepository(StatusHubStorage storage, TimeProvider time, ILogger<TownRepository> logger)
 {
@@ -96,14 +97,14 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         {
             if (await ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is { } existing)
             {
-                if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, existing.ETag.ToString()))
+                if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, TownRows.VersionTag(existing)))
                 {
-                    throw new PreconditionFailedException(EntityTags.Strong(existing.ETag.ToString()));
+                    throw new PreconditionFailedException(TownRows.VersionTag(existing));
                 }
 
                 if (SameProfile(TownRows.ReadProfile(existing), profile))
                 {
-                    return new Written<TownPut>(new TownPut(profile, Created: false, Unchanged: true), existing.ETag.ToString());
+                    return new Written<TownPut>(new TownPut(profile, Created: false, Unchanged: true), TownRows.VersionTag(existing));
                 }
 
                 var updated = await WriteAsync(profile.Slug, context, readRows: false, "town.put", $"towns/{profile.Slug}", state =>
@@ -120,16 +121,21 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             }
 
             var now = time.GetUtcNow();
+            var head = TownRows.HeadEntity(profile, TownStatus.Initial, now, now);
+            TownRows.Advance(head, 1);
             TableTransactionAction[] actions =
             [
-                new(TableTransactionActionType.Add, TownRows.HeadEntity(profile, TownStatus.Initial, now, now)),
-                new(TableTransactionActionType.Add, AuditEntity(profile.Slug, context.Actor, "town.create", $"towns/{profile.Slug}", now)),
+                new(TableTransactionActionType.Add, head),
+                new(TableTransactionActionType.Add, AuditEntity(profile.Slug, context.Actor, "town.create", $"towns/{profile.Slug}", now, 1)),
             ];
             try
             {
-                var etag = await SubmitAsync(profile.Slug, actions, cancellationToken).ConfigureAwait(false);
+                // A new town is clean: its marker first, so a failure here is a 503 with nothing stored.
+                await MarkForRenderAsync(profile.Slug, cancellationToken).ConfigureAwait(false);
+                var stored = await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                Remember(profile.Slug, head, stored);
                 logger.LogInformation("Town {Town} created by key {KeyId}", profile.Slug, context.Actor.KeyId);
-                return new Written<TownPut>(new TownPut(profile, Created: true, Unchanged: false), etag);
+                return new Written<TownPut>(new TownPut(profile, Created: true, Unchanged: false), TownRows.VersionTag(1));
             }
             catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex == 0)
             {
@@ -364,7 +370,8 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     ?? throw new ResourceNotFoundException($"Town '{town}'");
             }
 
-            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, head.ETag.ToString()))
+            var current = TownRows.VersionTag(head);
+            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, current))
             {
                 if (cached)
                 {
@@ -373,47 +380,47 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     continue;
                 }
 
-                throw new PreconditionFailedException(head.ETag.ToString());
+                throw new PreconditionFailedException(current);
             }
 
             var now = time.GetUtcNow();
+            var version = TownRows.ReadVersion(head) + 1;
             var planned = plan(new TownState(head, rows, TownRows.ReadProfile(head), now));
+            TownRows.Advance(planned.Head, version);
             var actions = new List<TableTransactionAction>(planned.Actions.Count + 2)
             {
                 new(TableTransactionActionType.UpdateReplace, planned.Head, head.ETag),
             };
             actions.AddRange(planned.Actions);
-            actions.Add(new(TableTransactionActionType.Add, AuditEntity(town, context.Actor, operation, resource, now)));
+            actions.Add(new(TableTransactionActionType.Add, AuditEntity(town, context.Actor, operation, resource, now, version)));
             try
             {
                 _heads.TryRemove(town, out _);
-                var etag = await SubmitAsync(town, actions, cancellationToken).ConfigureAwait(false);
-                Remember(town, planned.Head, etag);
-                return new Written<T>(planned.Result, etag);
+                if (!TownRows.IsDirty(head))
+                {
+                    // The town turns from clean to dirty: its render marker first (docs/storage.md, "Interleavings").
+                    // A failure here is a 503 with nothing committed; a commit that fails after it leaves a harmless marker.
+                    await MarkForRenderAsync(town, cancellationToken).ConfigureAwait(false);
+                }
+
+                var stored = await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                Remember(town, planned.Head, stored);
+                return new Written<T>(planned.Result, TownRows.VersionTag(version));
             }
             catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == 0 && failed.Status == 412)
             {
-                if (cached)
-                {
-                    // Another instance wrote since: the next attempt reads the head.
-                    continue;
-                }
-
-                if (context.IfMatch is not null)
-                {
-                    throw new PreconditionFailedException("");
-                }
-
-                logger.LogInformation("Concurrent write on town {Town}; attempt {Attempt} re-reads and retries", town, attempt);
+                // The head moved since it was read (or remembered): another write, or the renderer clearing the dirty state,
+                // which leaves the version as it was. The next attempt reads the head, and an If-Match is judged against it.
+                logger.LogInformation("Head of town {Town} moved; attempt {Attempt} re-reads and retries", town, attempt);
             }
         }
 
         throw Contention(town);
     }
 
-    private void Remember(string town, TableEntity head, string etag)
+    private void Remember(string town, TableEntity head, string? etag)
     {
-        if (etag.Length == 0)
+        if (string.IsNullOrEmpty(etag))
         {
             return;
         }
@@ -429,49 +436,21 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     }
 
     /// <summary>
-    /// Commits the transaction, then marks the town for rendering; returns the head row's new ETag. Its last action inserts
-    /// the audit row, whose key is this write's own, so a retry of an attempt that committed but whose answer was lost is
-    /// recognised as that commit (<see cref="StatusHubStorage.SubmitOnceAsync"/>), not taken for a concurrent write.
+    /// Commits the transaction; returns the head row's new Table ETag (for the head cache), or null for a commit recognised
+    /// after a lost answer. Its last action inserts the audit row, whose key is this write's own, so a retry of an attempt
+    /// that committed is recognised as that commit (<see cref="StatusHubStorage.SubmitOnceAsync"/>), not taken for a
+    /// concurrent write. Nothing follows the commit: once it answers, the write is durable and acknowledged.
     /// </summary>
-    private async Task<string> SubmitAsync(string town, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<string?> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var responses = await storage.SubmitOnceAsync(storage.Towns, actions, (TableEntity)actions[^1].Entity, cancellationToken)
             .ConfigureAwait(false);
-        var etag = responses?[0].Headers.ETag is { } committed
-            ? committed.ToString()
-            : (await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
-
-        // Both follow the commit and are independent of each other: one round trip of latency, not two.
-        var audit = actions[^1].Entity.RowKey.StartsWith(TownRows.AuditPrefix, StringComparison.Ordinal)
-            ? RecordAuditETagAsync(town, actions[^1].Entity.RowKey, etag, cancellationToken)
-            : Task.CompletedTask;
-        await Task.WhenAll(MarkForRenderAsync(town, cancellationToken), audit).ConfigureAwait(false);
-        return etag;
+        return responses?[0].Headers.ETag?.ToString();
     }
 
     /// <summary>
-    /// The head's new ETag is only known once the transaction has committed, so it is merged into the audit row
-    /// afterwards. Best effort: the write is already durable and acknowledged whatever happens here, so a failure
-    /// leaves that row's ETag empty (logged) instead of failing the request.
-    /// </summary>
-    private async Task RecordAuditETagAsync(string town, string auditRowKey, string etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await storage.RunAsync(
-                token => storage.Towns.UpdateEntityAsync(
-                    new TableEntity(town, auditRowKey) { ["ETag"] = etag }, ETag.All, TableUpdateMode.Merge, token),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageUnavailableException unavailable)
-        {
-            logger.LogWarning("Audit row {Row} of town {Town} keeps no ETag: {Cause}", auditRowKey, town, unavailable.InnerException?.GetType().Name);
-        }
-    }
-
-    /// <summary>
-    /// Upserted after the data is committed: a renderer that reads the marker before this point and deletes it
-    /// with the ETag it read fails that delete, so the change is rendered on the next tick.
+    /// Upserted before the transaction that turns the town dirty, due now. The renderer deletes it only after it cleared
+    /// the dirty state conditionally on the head it rendered, so a write that lands meanwhile keeps it or writes it anew.
     /// </summary>
     private Task MarkForRenderAsync(string town, CancellationToken cancellationToken) =>
         storage.RunAsync(
@@ -492,7 +471,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         }
 
         var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
-        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), head?.ETag.ToString() ?? ""), null);
+        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), head is null ? "" : TownRows.VersionTag(head)), null);
     }
 
     // A transaction holds at most 100 actions: a town far over the cap (written before it existed) is trimmed by at most
@@ -512,8 +491,13 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     private static TableEntity IdempotencyEntity(string town, IdempotencyToken token, TimelineUpdate update) =>
         IdempotencyRows.From(TownRows.UpdateEntity(town, update), token);
 
-    private static TableEntity AuditEntity(string town, Actor actor, string operation, string resource, DateTimeOffset at) =>
-        TownRows.AuditEntity(town, TownRows.AuditKey(at), actor, operation, resource, at);
+    /// <summary>The write's audit row with the town's version it commits (the audit trail's <c>etag</c>).</summary>
+    private static TableEntity AuditEntity(string town, Actor actor, string operation, string resource, DateTimeOffset at, long version)
+    {
+        var row = TownRows.AuditEntity(town, TownRows.AuditKey(at), actor, operation, resource, at);
+        row[TownRows.VersionColumn] = version;
+        return row;
+    }
 
     private Task<TableEntity?> ReadHeadAsync(string town, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
@@ -595,8 +579,9 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id, StringComparer.Ordinal).ToList(),
             offers,
             head.GetDateTimeOffset("UpdatedAt") ?? head.Timestamp ?? DateTimeOffset.UnixEpoch,
-            head.ETag.ToString())
+            TownRows.VersionTag(head))
         {
+            StoredETag = head.ETag.ToString(),
             AcceptedAid = accepted,
             IncidentIds = incidents,
         };

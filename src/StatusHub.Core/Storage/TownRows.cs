@@ -44,6 +44,40 @@ internal static class TownRows
     public static string AuditKey(DateTimeOffset at, string change) =>
         AuditPrefix + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + change;
 
+    /// <summary>
+    /// The head row's write counter: every committed write of the town sets it to the previous value + 1 in its own
+    /// transaction, and its audit row records it. The ETag clients see is made from it (<see cref="VersionTag"/>).
+    /// A head written before the column existed reads as 0.
+    /// </summary>
+    public const string VersionColumn = "Version";
+
+    /// <summary>
+    /// The head row's dirty state: true from the write that changed the town until the renderer has rendered it and
+    /// cleared it (conditionally on the head's Table ETag it rendered from). A write on a clean head writes the town's
+    /// render marker first; a write on a dirty head is its transaction alone (docs/storage.md, "A write").
+    /// </summary>
+    public const string DirtyColumn = "Dirty";
+
+    public static long ReadVersion(TableEntity row) => row.GetInt64(VersionColumn) ?? 0;
+
+    public static bool IsDirty(TableEntity head) => head.GetBoolean(DirtyColumn) == true;
+
+    /// <summary>
+    /// The town's ETag as clients see it, a strong tag made from the head's <see cref="VersionColumn"/> (<c>"v17"</c>):
+    /// the renderer's clearing of <see cref="DirtyColumn"/> moves the row's Table ETag, never the town's version.
+    /// </summary>
+    public static string VersionTag(long version) => "\"v" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>The town's ETag as clients see it (<see cref="VersionTag"/>) for a head row as stored.</summary>
+    public static string VersionTag(TableEntity head) => VersionTag(ReadVersion(head));
+
+    /// <summary>The head row's columns a committed write sets besides its data: the next version, and dirty until rendered.</summary>
+    public static void Advance(TableEntity head, long version)
+    {
+        head[VersionColumn] = version;
+        head[DirtyColumn] = true;
+    }
+
     /// <summary>The head row's column with the order of the town's services, as its last full list gave them.</summary>
     public const string ServiceOrderColumn = "ServiceOrder";
 
