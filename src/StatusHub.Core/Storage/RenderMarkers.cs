@@ -108,19 +108,23 @@ public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
     /// The order matters: a marker deleted before the clear could leave a dirty head without a marker, and every later
     /// write, finding the head dirty, would write none (docs/storage.md, "Interleavings").
     /// </summary>
-    public async Task<bool> TryClearRenderedAsync(RenderMarker marker, TownSnapshot? rendered, CancellationToken cancellationToken)
-    {
-        if (rendered is null || rendered.Profile.Slug != marker.Town)
-        {
-            return false;
-        }
+    public async Task<bool> TryClearRenderedAsync(RenderMarker marker, TownSnapshot? rendered, CancellationToken cancellationToken) =>
+        rendered is not null && rendered.Profile.Slug == marker.Town
+        && await TryClearDirtyAsync(rendered, cancellationToken).ConfigureAwait(false)
+        && await TryClearAsync(marker, cancellationToken).ConfigureAwait(false);
 
-        var cleared = await storage.RunAsync(async token =>
+    /// <summary>
+    /// Clears the town's dirty state if its head is still the one <paramref name="rendered"/> was read from (a merge
+    /// conditional on <see cref="TownSnapshot.StoredETag"/>); false when a write committed since (412) or the town is gone.
+    /// The town's version, and so the ETag its clients hold, stays as it is.
+    /// </summary>
+    public Task<bool> TryClearDirtyAsync(TownSnapshot rendered, CancellationToken cancellationToken) =>
+        storage.RunAsync(async token =>
         {
             try
             {
                 await storage.Towns.UpdateEntityAsync(
-                    new TableEntity(marker.Town, TownRows.Head) { [TownRows.DirtyColumn] = false },
+                    new TableEntity(rendered.Profile.Slug, TownRows.Head) { [TownRows.DirtyColumn] = false },
                     new ETag(rendered.StoredETag),
                     TableUpdateMode.Merge,
                     token).ConfigureAwait(false);
@@ -129,12 +133,10 @@ public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
             catch (RequestFailedException failed) when (failed.Status is 412 or 404)
             {
                 // 412: a write committed after the render read the head; it keeps its marker and is rendered next tick.
-                // 404: the town is gone; so is what the marker asked for, and the next tick finds it an orphan.
+                // 404: the town is gone; the next tick finds its marker an orphan.
                 return false;
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return cleared && await TryClearAsync(marker, cancellationToken).ConfigureAwait(false);
-    }
+        }, cancellationToken);
 
     /// <summary>
     /// Deletes the marker only if it is unchanged since it was read; false when a write landed during the
