@@ -226,10 +226,12 @@ public sealed class SiteTests(StatusHubApp app)
         var (slug, town) = await PublishedTown();
         var markers = app.Services.GetRequiredService<RenderMarkers>();
         var read = (await markers.ListAsync(default)).Single(m => m.Town == slug);
+        var rendered = await app.Services.GetRequiredService<TownRepository>().GetAsync(slug, default);
 
-        // The write lands after the renderer read the marker: its delete with the old ETag must fail.
+        // The write lands after the renderer read the marker and the town (the head is dirty, so the write is its
+        // transaction alone): clearing the head's dirty state on the head it read must fail, and the marker stays.
         await town.Put($"/api/v1/towns/{slug}/status", Towns.Status("offline", "Während des Renderns")).Ok();
-        Assert.False(await markers.TryClearAsync(read, default));
+        Assert.False(await markers.TryClearRenderedAsync(read, rendered, default));
         Assert.Contains(await markers.ListAsync(default), m => m.Town == slug);
 
         await Render();
