@@ -40,6 +40,36 @@ public sealed class BoundsTests(StatusHubApp app)
     }
 
     [Fact]
+    public async Task The_head_counts_the_updates_and_a_head_without_a_count_counts_its_rows_once()
+    {
+        var (slug, _) = await Towns.CreateWithKey(app);
+        var towns = app.Services.GetRequiredService<TownRepository>();
+        var storage = app.Services.GetRequiredService<StatusHubStorage>();
+        for (var i = 0; i < 3; i++)
+        {
+            await towns.AddUpdateAsync(slug, _ => (new LocalizedText { ["de"] = $"Meldung {i}" }, DateTimeOffset.UtcNow), null, Anyone, default);
+        }
+
+        async Task<Azure.Data.Tables.TableEntity> Head() =>
+            (await storage.Towns.GetEntityAsync<Azure.Data.Tables.TableEntity>(slug, TownRows.Head)).Value;
+        Assert.Equal(3, TownRows.ReadUpdateCount(await Head()));
+
+        // A head written before the count: the next update reads the rows and writes the count.
+        var legacy = await Head();
+        legacy.Remove(TownRows.UpdateCountColumn);
+        await storage.Towns.UpdateEntityAsync(legacy, legacy.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+        var added = await towns.AddUpdateAsync(slug, _ => (new LocalizedText { ["de"] = "Meldung 3" }, DateTimeOffset.UtcNow), null, Anyone, default);
+        Assert.Equal(4, TownRows.ReadUpdateCount(await Head()));
+
+        // A deleted update leaves the count; so does a status write (a new head row) and a failed delete.
+        await towns.DeleteUpdateAsync(slug, added.Value.Update.Id, Anyone, default);
+        await towns.PutStatusAsync(slug, _ => TownStatus.Initial, Anyone, default);
+        await Assert.ThrowsAsync<StatusHub.Core.Errors.ResourceNotFoundException>(() => towns.DeleteUpdateAsync(slug, "fehlt", Anyone, default));
+        Assert.Equal(3, TownRows.ReadUpdateCount(await Head()));
+        Assert.Equal(3, (await towns.GetAsync(slug, default))!.Updates.Count);
+    }
+
+    [Fact]
     public async Task A_provider_holds_at_most_50_offers_and_replacing_one_is_no_new_offer()
     {
         var (slug, key) = await Towns.CreateWithKey(app);

@@ -214,4 +214,23 @@ public sealed class PublishCostTests(StatusHubApp app) : IClassFixture<StatusHub
         using var document = await app.Client().GetAsync($"/api/v1/towns/{slug}");
         Assert.Equal(tags[^1], document.ETag());
     }
+
+    [Fact]
+    public async Task After_the_first_update_each_update_below_the_cap_is_one_table_request()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var client = app.Client(key);
+        await client.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = "Erste Meldung" } }).Ok(HttpStatusCode.Created);
+
+        const int updates = 5;
+        var calls = app.Services.GetRequiredService<StorageCalls>();
+        var before = calls.Snapshot();
+        for (var i = 1; i <= updates; i++)
+        {
+            await client.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = $"Meldung {i}" } }).Ok(HttpStatusCode.Created);
+        }
+
+        Assert.Equal(new StorageCallCount(TableReads: 0, TableWrites: updates, BlobReads: 0, BlobWrites: 0), calls.Snapshot() - before);
+        Assert.Equal(updates + 1, (await app.Client().GetAsync($"/api/v1/towns/{slug}").Ok())["updates"]!.AsArray().Count);
+    }
 }

@@ -227,8 +227,9 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         var id = NewId();
         try
         {
-            // The document rows are read so that the write which adds the 201st update removes the oldest (API.md's cap).
-            var written = await WriteAsync(town, context, readRows: true, "update.add", $"towns/{town}/updates/{id}", state =>
+            // The head counts the town's updates: the document rows are read only when the count is missing (a head written
+            // before it) or reaches the cap, so that the write which adds the 201st update removes the oldest (API.md's cap).
+            var written = await WriteAsync(town, context, readRows: false, "update.add", $"towns/{town}/updates/{id}", state =>
             {
                 var (text, at) = build(state.Profile);
                 var update = new TimelineUpdate(id, text, at);
@@ -242,9 +243,14 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                         : new(TableTransactionActionType.Add, IdempotencyEntity(town, idempotency, update)));
                 }
 
-                actions.AddRange(OldestUpdatesBeyondCap(state.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)));
-                return new Plan<AddedUpdate>(new AddedUpdate(update, Replayed: false), state.TouchedHead(), actions);
-            }, cancellationToken).ConfigureAwait(false);
+                var trimmed = OldestUpdatesBeyondCap(state.Rows).ToList();
+                actions.AddRange(trimmed.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)));
+                var head = state.TouchedHead();
+                head[TownRows.UpdateCountColumn] = (state.RowsRead
+                    ? state.Rows.Count(r => r.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal))
+                    : TownRows.ReadUpdateCount(state.Head)!.Value) + 1 - trimmed.Count;
+                return new Plan<AddedUpdate>(new AddedUpdate(update, Replayed: false), head, actions);
+            }, cancellationToken, rowsWhen: head => TownRows.ReadUpdateCount(head) is not { } count || count + 1 > Limits.MaxUpdates).ConfigureAwait(false);
             return written;
         }
         catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412 && failed.FailedTransactionActionIndex == 2 && idempotency is not null)
@@ -256,7 +262,15 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     }
 
     public Task<string> DeleteUpdateAsync(string town, string updateId, WriteContext context, CancellationToken cancellationToken) =>
-        DeleteRowAsync(town, TownRows.UpdateKey(updateId), "update.delete", $"towns/{town}/updates/{updateId}", $"Update '{updateId}' of town '{town}'", context, cancellationToken);
+        DeleteRowAsync(town, TownRows.UpdateKey(updateId), "update.delete", $"towns/{town}/updates/{updateId}", $"Update '{updateId}' of town '{town}'", context, cancellationToken,
+            head =>
+            {
+                // The transaction fails (404) unless the row exists, so the count may drop with it.
+                if (TownRows.ReadUpdateCount(head) is { } count)
+                {
+                    head[TownRows.UpdateCountColumn] = Math.Max(0, count - 1);
+                }
+            });
 
     /// <summary>Creates or replaces an aid offer in the providing town's partition.</summary>
     public Task<Written<AidOffer>> PutAidAsync(
@@ -321,13 +335,17 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
     /// <summary>Deletes one row of the town's document; 404 (<see cref="ResourceNotFoundException"/>) when it does not exist.</summary>
     private async Task<string> DeleteRowAsync(
-        string town, string rowKey, string operation, string resource, string description, WriteContext context, CancellationToken cancellationToken)
+        string town, string rowKey, string operation, string resource, string description, WriteContext context, CancellationToken cancellationToken,
+        Action<TableEntity>? adjustHead = null)
     {
         try
         {
             var written = await WriteAsync(town, context, readRows: false, operation, resource, state =>
-                new Plan<bool>(true, state.TouchedHead(), [new(TableTransactionActionType.Delete, new TableEntity(town, rowKey), ETag.All)]),
-                cancellationToken).ConfigureAwait(false);
+            {
+                var head = state.TouchedHead();
+                adjustHead?.Invoke(head);
+                return new Plan<bool>(true, head, [new(TableTransactionActionType.Delete, new TableEntity(town, rowKey), ETag.All)]);
+            }, cancellationToken).ConfigureAwait(false);
             return written.ETag;
         }
         catch (TableTransactionFailedException failed) when (failed.Status == 404 && failed.FailedTransactionActionIndex == 1)
@@ -346,7 +364,8 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         string operation,
         string resource,
         Func<TownState, Plan<T>> plan,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TableEntity, bool>? rowsWhen = null)
     {
         for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
         {
@@ -370,6 +389,17 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     ?? throw new ResourceNotFoundException($"Town '{town}'");
             }
 
+            var rowsRead = readRows;
+            if (!readRows && rowsWhen?.Invoke(head) == true)
+            {
+                // This write needs the rows after all (the head says so): they come with the head, as stored.
+                var read = await ReadDocumentRowsAsync(town, cancellationToken).ConfigureAwait(false)
+                    ?? throw new ResourceNotFoundException($"Town '{town}'");
+                (head, rows) = read;
+                cached = false;
+                rowsRead = true;
+            }
+
             var current = TownRows.VersionTag(head);
             if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, current))
             {
@@ -385,7 +415,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
             var now = time.GetUtcNow();
             var version = TownRows.ReadVersion(head) + 1;
-            var planned = plan(new TownState(head, rows, TownRows.ReadProfile(head), now));
+            var planned = plan(new TownState(head, rows, TownRows.ReadProfile(head), now) { RowsRead = rowsRead });
             TownRows.Advance(planned.Head, version);
             var actions = new List<TableTransactionAction>(planned.Actions.Count + 2)
             {
@@ -596,6 +626,9 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
     private sealed record TownState(TableEntity Head, IReadOnlyList<TableEntity> Rows, TownProfile Profile, DateTimeOffset Now)
     {
+        /// <summary>True when <see cref="Rows"/> are the document rows as read (not merely none read).</summary>
+        public bool RowsRead { get; init; }
+
         /// <summary>The head row unchanged but for its write time: writing it moves the town's ETag.</summary>
         public TableEntity TouchedHead()
         {

@@ -78,6 +78,15 @@ internal static class TownRows
         head[DirtyColumn] = true;
     }
 
+    /// <summary>
+    /// The head row's count of the town's timeline updates, kept by every write that adds or deletes one: while it is
+    /// below <see cref="Validation.Limits.MaxUpdates"/>, <c>POST …/updates</c> needs no read of the rows to find the
+    /// oldest to remove. A head without it (written before it existed) makes the next update read the rows once.
+    /// </summary>
+    public const string UpdateCountColumn = "UpdateCount";
+
+    public static int? ReadUpdateCount(TableEntity head) => head.GetInt32(UpdateCountColumn);
+
     /// <summary>The head row's column with the order of the town's services, as its last full list gave them.</summary>
     public const string ServiceOrderColumn = "ServiceOrder";
 
@@ -110,6 +119,12 @@ internal static class TownRows
         if (previous?.GetString(ServiceOrderColumn) is { } order)
         {
             entity[ServiceOrderColumn] = order;
+        }
+
+        // A new town has no updates; a replaced head keeps the count its updates' writes keep.
+        if ((previous is null ? 0 : ReadUpdateCount(previous)) is { } updates)
+        {
+            entity[UpdateCountColumn] = updates;
         }
 
         return entity;
