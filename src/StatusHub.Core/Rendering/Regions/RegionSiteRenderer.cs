@@ -69,7 +69,7 @@ public sealed class RegionSiteRenderer(HtmlPages pages, Microsoft.Extensions.Opt
     /// </summary>
     public static IReadOnlyDictionary<string, CapMessage> Alerts(string region, IEnumerable<SiteFile> files)
     {
-        var folder = SitePaths.RegionCapAlert(region, "");
+        var folder = SitePaths.RegionFolder(region) + "cap/";
         var alerts = new Dictionary<string, CapMessage>(StringComparer.Ordinal);
         foreach (var file in files.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal) && f.Path.EndsWith(".xml", StringComparison.Ordinal)))
         {
