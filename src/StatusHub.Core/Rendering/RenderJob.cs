@@ -526,6 +526,15 @@ public sealed class RenderJob(
 
         // The region's row records its files with what the next render needs: each town's aid matches and CAP thread.
         var alerts = RegionSiteRenderer.Alerts(region, regionFiles);
+        if (!published.Recorded)
+        {
+            // No row yet (the first render of this region by a version that keeps one): an alert an earlier version
+            // published for a town that has none now must not stay. Deleted blindly, once; nothing of $web is read.
+            await site.DeleteUnrecordedAsync(
+                snapshots.Select(s => s.Profile.Slug).Where(slug => !alerts.ContainsKey(slug)).Select(slug => SitePaths.RegionCapAlert(region, slug)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, published, exactPaths: false, snapshots.Count > 0 ? aid : null, alerts, cancellationToken)
             .ConfigureAwait(false));
 

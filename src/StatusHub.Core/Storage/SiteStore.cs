@@ -79,6 +79,23 @@ public sealed class SiteStore(StatusHubStorage storage, PublishedFolders publish
         return new SyncResult(written, unchanged, deleted) { WrittenPaths = changed.Select(f => f.Path).ToList() };
     }
 
+    /// <summary>
+    /// Deletes files that may exist without being recorded (a folder's first render without its row): a delete that
+    /// finds nothing is fine, and nothing is read. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteUnrecordedAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var path in paths)
+        {
+            var response = await storage.RunAsync(
+                token => storage.Web.DeleteBlobIfExistsAsync(path, cancellationToken: token), cancellationToken).ConfigureAwait(false);
+            deleted += response.Value ? 1 : 0;
+        }
+
+        return deleted;
+    }
+
     /// <summary>Opens a file for serving, or null when there is none at <paramref name="path"/>.</summary>
     public Task<ServedFile?> OpenAsync(string path, CancellationToken cancellationToken) =>
         storage.RunAsync<ServedFile?>(async token =>
