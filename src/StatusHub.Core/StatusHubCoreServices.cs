@@ -37,6 +37,7 @@ public static class StatusHubCoreServices
             }
         });
         services.AddSingleton<RenderMarkers>();
+        services.AddSingleton<PublishedFolders>();
         services.AddSingleton<SiteStore>();
         services.AddSingleton<HtmlPages>();
         services.AddSingleton<TownSiteRenderer>();

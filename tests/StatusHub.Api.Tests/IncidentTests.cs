@@ -84,9 +84,11 @@ public sealed class IncidentTests(StatusHubApp app)
         var tick = calls.Snapshot() - before;
         Assert.Equal(members.Count, rendered["townsRendered"]!.GetValue<int>());
 
-        // Two marker queries, the region names, the directory, one query per member town and one of the incident: reading
-        // the incident once per member town would add seven more.
-        Assert.True(tick.TableReads <= members.Count + 5, $"{tick.TableReads} table reads for {members.Count} member towns");
+        // Two marker queries, the region names, the directory, per member town one query and one point read of its render
+        // state, the region's and the incident page's render state, and one query of the incident: reading the incident
+        // once per member town would add seven more. Nothing of $web is read.
+        Assert.True(tick.TableReads <= (2 * members.Count) + 7, $"{tick.TableReads} table reads for {members.Count} member towns");
+        Assert.Equal(0, tick.BlobReads);
     }
 
     [Fact]

@@ -185,10 +185,74 @@ public sealed class SiteTests(StatusHubApp app)
         Assert.Equal(1, one["townsRendered"]!.GetValue<int>());
 
         // 2 marker queries (before and under the lease) + 1 region-directory query + 1 query of the region names + the
-        // region's 3 town partitions.
-        Assert.Equal(7, used.TableReads);
+        // region's 3 town partitions + the render state of the town's folder, the region's folder and the site index
+        // (the level changed, so the index did): point reads of the render table. Nothing of $web is read.
+        Assert.Equal(10, used.TableReads);
+        Assert.Equal(0, used.BlobReads);
         Assert.Contains("Nur diese Stadt", await app.Client().GetStringAsync($"/{slugs[0]}/"));
         Assert.Contains("Regionsort 2", await app.Client().GetStringAsync($"/regions/{region}/"));
+    }
+
+    [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Counts the storage calls of the host's own process.
+    public async Task A_render_tick_reads_nothing_of_the_site_and_still_skips_unchanged_files_and_deletes_a_removed_language()
+    {
+        var (slug, key) = await Towns.CreateWithKey(app);
+        var town = app.Client(key);
+        await town.Put($"/api/v1/towns/{slug}/status", new { level = "disrupted", headline = new { de = "Deutsch", en = "English" } }).Ok();
+        await Render();
+        using (var english = await app.Client().GetAsync($"/{slug}/en/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        }
+
+        using var badgeBefore = await app.Client().GetAsync($"/{slug}/badge.svg");
+        await town.Put($"/api/v1/towns/{slug}/status", new { level = "disrupted", headline = new { de = "Nur noch Deutsch" } }).Ok();
+        var calls = app.Services.GetRequiredService<StorageCalls>();
+        var before = calls.Snapshot();
+        var result = await Render();
+        var used = calls.Snapshot() - before;
+
+        // What was published is known from the render table: no listing, no download of $web.
+        Assert.Equal(0, used.BlobReads);
+        Assert.Equal(1, result["townsRendered"]!.GetValue<int>());
+
+        // The badge (the level is the same) did not change: not uploaded again (same blob ETag); the English page is deleted.
+        Assert.True(result["blobsUnchanged"]!.GetValue<int>() >= 1, result.ToJsonString());
+        using var badgeAfter = await app.Client().GetAsync($"/{slug}/badge.svg");
+        Assert.Equal(badgeBefore.Headers.ETag, badgeAfter.Headers.ETag);
+        using var removed = await app.Client().GetAsync($"/{slug}/en/");
+        Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
+        Assert.Contains("Nur noch Deutsch", await app.Client().GetStringAsync($"/{slug}/"), StringComparison.Ordinal);
+
+        // The town's folder row in the render table lists what is published now: no English page.
+        var row = await app.Services.GetRequiredService<PublishedFolders>().ReadAsync($"{slug}/", CancellationToken.None);
+        Assert.True(row.Recorded);
+        Assert.Contains($"{slug}/status.json", row.Files.Keys);
+        Assert.DoesNotContain(row.Files.Keys, path => path.StartsWith($"{slug}/en/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Reads and deletes a render-table row through the host's own services.
+    public async Task A_folder_without_its_render_state_row_is_uploaded_in_full_once()
+    {
+        var (slug, town) = await PublishedTown();
+        await Render();
+        var published = app.Services.GetRequiredService<PublishedFolders>();
+        var recorded = await published.ReadAsync($"{slug}/", CancellationToken.None);
+        Assert.True(recorded.Files.Count >= 13);
+
+        // The first tick after an upgrade finds no row: every file of the folder counts as changed and is uploaded again.
+        await published.WriteAsync($"{slug}/", new PublishedFolder(new Dictionary<string, string>()), CancellationToken.None);
+        Assert.False((await published.ReadAsync($"{slug}/", CancellationToken.None)).Recorded);
+        await town.Post($"/api/v1/towns/{slug}/updates", new { text = new { de = "Nach dem Update" } }).Ok(HttpStatusCode.Created);
+        var calls = app.Services.GetRequiredService<StorageCalls>();
+        var before = calls.Snapshot();
+        await Render();
+        var used = calls.Snapshot() - before;
+        Assert.Equal(0, used.BlobReads);
+        Assert.True(used.BlobWrites >= recorded.Files.Count, $"{used.BlobWrites} blob writes for {recorded.Files.Count} files");
+        Assert.Equal(recorded.Files.Keys.Order(StringComparer.Ordinal), (await published.ReadAsync($"{slug}/", CancellationToken.None)).Files.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -82,6 +82,46 @@ public sealed class SubscriptionTests(SubscriptionApp app) : IClassFixture<Subsc
     }
 
     [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Holds the server's in-process delivery worker in a run while the town changes again.
+    public async Task A_delivery_sends_the_document_from_the_outbox_with_status_json_gone_from_the_site()
+    {
+        var (region, key, town, client) = await RegionWithTown();
+        var (gate, hook) = ("gate-" + Guid.NewGuid().ToString("N"), "h-" + Guid.NewGuid().ToString("N"));
+        using var open = new ManualResetEventSlim();
+        _receiver.Answer = (name, number) =>
+        {
+            // The gate's first request holds the worker's first run (subscribers are served in parallel, the run waits for all).
+            if (name == gate && number == 1)
+            {
+                open.Wait(TimeSpan.FromSeconds(15));
+            }
+
+            return 200;
+        };
+        await Subscribe(region, key, gate);
+        await Subscribe(region, key, hook);
+
+        await ChangeAndRender(client, town, "Erste Fassung");
+        Assert.Contains("Erste Fassung", System.Text.Encoding.UTF8.GetString(Assert.Single(await _receiver.WaitFor(hook, 1)).Body), StringComparison.Ordinal);
+
+        // While that run is held, the town changes and is rendered (its outbox row now holds the new document); then its
+        // status.json is deleted from $web. The next run delivers the new document all the same: it never reads $web.
+        await ChangeAndRender(client, town, "Zweite Fassung");
+        var published = await app.Client().GetByteArrayAsync($"/{town}/status.json");
+        await app.Services.GetRequiredService<StatusHub.Core.Storage.StatusHubStorage>().Web.DeleteBlobAsync($"{town}/status.json");
+        using (var gone = await app.Client().GetAsync($"/{town}/status.json"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        }
+
+        open.Set();
+        var second = (await _receiver.WaitFor(hook, 2))[1];
+        Assert.Equal(published, second.Body);
+        Assert.True(WebhookSignature.Verify(Secret, second.Body, second.Signature));
+        Assert.Equal(2, (await _receiver.WaitFor(gate, 2)).Count);
+    }
+
+    [Fact]
     public async Task A_subscriber_gets_a_signed_delivery_of_each_change_in_its_region_and_none_for_other_regions()
     {
         var (regionA, keyA, townA, clientA) = await RegionWithTown();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusHub.Core.Aid;
@@ -52,7 +52,8 @@ public sealed class RenderJob(
     IOptionsMonitor<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger,
-    DeliveryOutbox deliveries)
+    DeliveryOutbox deliveries,
+    PublishedFolders publishedFolders)
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = StatusExpiry.After;
@@ -470,8 +471,11 @@ public sealed class RenderJob(
         var bySlug = snapshots.ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
         var matching = AidMatcher.Match(snapshots, now);
 
+        // What the region's last render published and recorded (one point read of the render table; $web is never read).
+        var published = await publishedFolders.ReadAsync(SitePaths.RegionFolder(region), cancellationToken).ConfigureAwait(false);
+        var aid = AidHashes(matching);
         var toRender = changed.Select(m => m.Town).Concat(incidentMembers).Where(bySlug.ContainsKey).ToHashSet(StringComparer.Ordinal);
-        toRender.UnionWith(await TownsWithChangedAidAsync(region, snapshots, matching, cancellationToken).ConfigureAwait(false));
+        toRender.UnionWith(TownsWithChangedAid(published, snapshots, aid));
         var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         await Parallel.ForEachAsync(
@@ -494,7 +498,9 @@ public sealed class RenderJob(
                     tally.Add(synced);
                     if (synced.WrittenPaths.Contains(SitePaths.StatusJson(slug)))
                     {
-                        await deliveries.TownPublishedAsync(region, slug, token).ConfigureAwait(false);
+                        // The outbox row carries the document itself: the dispatcher never reads $web.
+                        var statusJson = files.Single(f => f.Path == SitePaths.StatusJson(slug)).Content;
+                        await deliveries.TownPublishedAsync(region, slug, statusJson, token).ConfigureAwait(false);
                     }
 
                     var done = Interlocked.Increment(ref tally.Towns);
@@ -515,11 +521,22 @@ public sealed class RenderJob(
         IReadOnlyList<SiteFile> regionFiles = [];
         if (snapshots.Count > 0)
         {
-            var previousAlerts = await PreviousAlertsAsync(region, cancellationToken).ConfigureAwait(false);
-            regionFiles = await regionRenderer.RenderAsync(named, snapshots, matching, previousAlerts, settings.SiteBaseUrl, now, regionIncidents).ConfigureAwait(false);
+            regionFiles = await regionRenderer.RenderAsync(named, snapshots, matching, published.Cap, settings.SiteBaseUrl, now, regionIncidents).ConfigureAwait(false);
         }
 
-        tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, exactPaths: false, cancellationToken).ConfigureAwait(false));
+        // The region's row records its files with what the next render needs: each town's aid matches and CAP thread.
+        var alerts = RegionSiteRenderer.Alerts(region, regionFiles);
+        if (!published.Recorded)
+        {
+            // No row yet (the first render of this region by a version that keeps one): an alert an earlier version
+            // published for a town that has none now must not stay. Deleted blindly, once; nothing of $web is read.
+            await site.DeleteUnrecordedAsync(
+                snapshots.Select(s => s.Profile.Slug).Where(slug => !alerts.ContainsKey(slug)).Select(slug => SitePaths.RegionCapAlert(region, slug)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, published, exactPaths: false, snapshots.Count > 0 ? aid : null, alerts, cancellationToken)
+            .ConfigureAwait(false));
 
         if (storeDirectory is not null)
         {
@@ -543,46 +560,22 @@ public sealed class RenderJob(
     }
 
     /// <summary>
-    /// Towns whose aid matches differ from those in the region's published feed.json: they must be re-rendered
-    /// although they did not change themselves. Without a published feed, every town of the region.
+    /// Towns whose aid matches differ from those the region's last render recorded (the matches its <c>feed.json</c>
+    /// lists): they must be re-rendered although they did not change themselves. Without a record, every town of the region.
     /// </summary>
-    private async Task<IEnumerable<string>> TownsWithChangedAidAsync(
-        string region, IReadOnlyList<TownSnapshot> snapshots, AidMatching matching, CancellationToken cancellationToken)
-    {
-        var published = await site.ReadAsync(SitePaths.RegionFeedJson(region), cancellationToken).ConfigureAwait(false);
-        if (published is null)
-        {
-            return snapshots.Select(s => s.Profile.Slug);
-        }
+    private static IEnumerable<string> TownsWithChangedAid(PublishedFolder published, IReadOnlyList<TownSnapshot> snapshots, IReadOnlyDictionary<string, string> aid) =>
+        published.Recorded
+            ? snapshots.Select(s => s.Profile.Slug).Where(slug => published.Aid.GetValueOrDefault(slug) != aid.GetValueOrDefault(slug))
+            : snapshots.Select(s => s.Profile.Slug);
 
-        var before = (JsonNode.Parse(published)?["matches"]?.AsArray() ?? [])
-            .Where(m => m?["town"] is not null)
-            .GroupBy(m => m!["town"]!.GetValue<string>())
-            .ToDictionary(g => g.Key, g => new JsonArray(g.Select(m => m!.DeepClone()).ToArray()), StringComparer.Ordinal);
-        var after = matching.Matches.Select(RegionFeedMatch.From)
-            .GroupBy(m => m.Town)
-            .ToDictionary(g => g.Key, g => JsonSerializer.SerializeToNode(g.ToList(), DocumentJson.Options)!, StringComparer.Ordinal);
-        return snapshots.Select(s => s.Profile.Slug).Where(slug =>
-            !JsonNode.DeepEquals(before.GetValueOrDefault(slug), after.GetValueOrDefault(slug)));
-    }
-
-    private async Task<IReadOnlyDictionary<string, CapMessage>> PreviousAlertsAsync(string region, CancellationToken cancellationToken)
-    {
-        var folder = SitePaths.RegionFolder(region) + "cap/";
-        var paths = await site.ListPathsAsync(folder, cancellationToken).ConfigureAwait(false);
-        var read = await Task.WhenAll(paths.Select(async path => (Path: path, Bytes: await site.ReadAsync(path, cancellationToken).ConfigureAwait(false))))
-            .ConfigureAwait(false);
-        var alerts = new Dictionary<string, CapMessage>(StringComparer.Ordinal);
-        foreach (var (path, bytes) in read)
-        {
-            if (bytes is not null && CapMessage.Parse(bytes) is { } message)
-            {
-                alerts[Path.GetFileNameWithoutExtension(path)] = message;
-            }
-        }
-
-        return alerts;
-    }
+    /// <summary>Each town with aid matches: the SHA-256 of its matches as the region's <c>feed.json</c> lists them.</summary>
+    private static Dictionary<string, string> AidHashes(AidMatching matching) =>
+        matching.Matches.Select(RegionFeedMatch.From)
+            .GroupBy(m => m.Town, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(g.ToList(), DocumentJson.Options))),
+                StringComparer.Ordinal);
 
     /// <summary>The shared incidents one tick has read: each at most once, however many member towns show it.</summary>
     private sealed class IncidentReads(IncidentRepository incidents, CancellationToken cancellationToken)

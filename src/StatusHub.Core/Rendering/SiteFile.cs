@@ -14,6 +14,6 @@ public sealed record SiteFile(string Path, string ContentType, string CacheContr
     public const string Cap = "application/cap+xml";
     public const string Svg = "image/svg+xml";
 
-    /// <summary>Hex SHA-256 of the content, kept in blob metadata so unchanged files are not uploaded again.</summary>
+    /// <summary>Hex SHA-256 of the content, recorded in the render table (<see cref="Storage.PublishedFolders"/>) so unchanged files are not uploaded again.</summary>
     public string ContentHash { get; } = Convert.ToHexStringLower(SHA256.HashData(Content));
 }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
-using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Subscriptions;
@@ -16,7 +15,8 @@ namespace StatusHub.Core.Subscriptions;
 public sealed record DeliveryRunResult(int Towns, int Delivered, int Failed, int Skipped, long ElapsedMs);
 
 /// <summary>
-/// Delivers the outbox: reads the pending towns (one query), the published <c>{town}/status.json</c> of each, and POSTs
+/// Delivers the outbox: reads the pending towns (one query), the <c>status.json</c> the render job published for each (from
+/// its outbox row, never from <c>$web</c>), and POSTs
 /// it to every active subscription of the town's region, signed (<see cref="WebhookSignature"/>), with a delivery id
 /// per change and subscriber that stays the same across retries. Retries with exponential back-off and jitter (Polly);
 /// a delivery that still fails counts one failure, and the subscription's other deliveries of that run are skipped
@@ -38,7 +38,6 @@ public sealed class SubscriptionDispatcher
 
     private readonly DeliveryOutbox _outbox;
     private readonly SubscriptionStore _subscriptions;
-    private readonly SiteStore _site;
     private readonly IHttpClientFactory _http;
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
@@ -49,7 +48,6 @@ public sealed class SubscriptionDispatcher
     public SubscriptionDispatcher(
         DeliveryOutbox outbox,
         SubscriptionStore subscriptions,
-        SiteStore site,
         IHttpClientFactory http,
         IOptions<DeliveryOptions> options,
         TimeProvider time,
@@ -57,7 +55,6 @@ public sealed class SubscriptionDispatcher
     {
         _outbox = outbox;
         _subscriptions = subscriptions;
-        _site = site;
         _http = http;
         _options = options.Value;
         _time = time;
@@ -100,7 +97,7 @@ public sealed class SubscriptionDispatcher
             var changes = new List<(PendingDelivery, byte[])>();
             foreach (var change in region)
             {
-                if (await _site.ReadAsync(SitePaths.StatusJson(change.Town), cancellationToken).ConfigureAwait(false) is { } document)
+                if (await _outbox.ReadDocumentAsync(change, cancellationToken).ConfigureAwait(false) is { } document)
                 {
                     changes.Add((change, document));
                 }

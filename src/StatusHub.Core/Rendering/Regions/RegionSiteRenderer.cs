@@ -63,6 +63,25 @@ public sealed class RegionSiteRenderer(HtmlPages pages, Microsoft.Extensions.Opt
         return files;
     }
 
+    /// <summary>
+    /// The CAP message of each town among <paramref name="files"/> (a render's own output, parsed in memory): what the
+    /// region's next render continues (Alert → Update → Cancel), kept in the render table, never read back from <c>$web</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CapMessage> Alerts(string region, IEnumerable<SiteFile> files)
+    {
+        var folder = SitePaths.RegionFolder(region) + "cap/";
+        var alerts = new Dictionary<string, CapMessage>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => f.Path.StartsWith(folder, StringComparison.Ordinal) && f.Path.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            if (CapMessage.Parse(file.Content) is { } message)
+            {
+                alerts[file.Path[folder.Length..^".xml".Length]] = message;
+            }
+        }
+
+        return alerts;
+    }
+
     /// <summary>The feed's time is the latest change in the region, so an unchanged region renders identical bytes.</summary>
     private static DateTimeOffset LatestChange(IReadOnlyList<TownSnapshot> towns, DateTimeOffset fallback) =>
         towns.Count == 0 ? fallback : towns.Max(t => t.UpdatedAt);
