@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Polly;
 using Polly.Retry;
-using StatusHub.Core.Documents;
 
 namespace StatusHub.Cli;
 
@@ -17,6 +15,15 @@ internal sealed class ApiSession : IDisposable
     public static readonly JsonSerializerOptions RequestJsonOptions = new(DocumentJson.Options)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// The API's JSON options for reading its answers into the contract types: a field the client does not know (a newer
+    /// server, or a type that reads part of a document, as <see cref="TownStatus"/> of the town document) is skipped.
+    /// </summary>
+    public static readonly JsonSerializerOptions ResponseJsonOptions = new(DocumentJson.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
     private const int MaxResponseBytes = 4 * 1024 * 1024;
@@ -55,20 +62,22 @@ internal sealed class ApiSession : IDisposable
 
     /// <summary>
     /// Sends one request and reports it: on 2xx the raw JSON (<c>--json</c>) or the line <paramref name="describe"/> makes
-    /// (unless <c>--quiet</c>), otherwise the problem on stderr. Returns the exit code.
+    /// of the answer read as <typeparamref name="T"/> (null when it is not one; unless <c>--quiet</c>), otherwise the
+    /// problem on stderr. Returns the exit code.
     /// </summary>
     /// <param name="path">Relative to the base URL, e.g. <c>api/v1/towns/moessingen/status</c> (segments already checked slugs).</param>
     /// <param name="afterFailure">Printed on stderr when the outcome is unknown (exit 5 or 6), e.g. how to retry safely.</param>
-    public async Task<int> SendAsync(
+    public async Task<int> SendAsync<T>(
         HttpMethod method,
         string path,
         string? json,
         bool authenticated,
-        Func<JsonNode?, string?, string> describe,
+        Func<T?, string?, string> describe,
         CancellationToken cancellationToken,
         string? ifMatch = null,
         IReadOnlyList<(string Name, string Value)>? headers = null,
         string? afterFailure = null)
+        where T : class
     {
         var answer = await ExchangeAsync(method, path, json, authenticated, cancellationToken, ifMatch, headers, afterFailure, printProblemJson: Settings.Json);
         if (answer.ExitCode == ExitCodes.Success)
@@ -83,12 +92,22 @@ internal sealed class ApiSession : IDisposable
             }
             else if (!Settings.Quiet)
             {
-                Out.WriteLine(describe(answer.Json, answer.ETag));
+                Out.WriteLine(describe(answer.Read<T>(), answer.ETag));
             }
         }
 
         return answer.ExitCode;
     }
+
+    /// <summary>Like <see cref="SendAsync{T}"/> for an answer whose body the line does not need, only its ETag.</summary>
+    public Task<int> SendAsync(
+        HttpMethod method,
+        string path,
+        string? json,
+        bool authenticated,
+        Func<string?, string> describe,
+        CancellationToken cancellationToken) =>
+        SendAsync<object>(method, path, json, authenticated, (_, etag) => describe(etag), cancellationToken);
 
     /// <summary>
     /// Sends one request (with --retry) and returns the answer; a failure is reported on stderr (and its problem JSON on
@@ -173,20 +192,20 @@ internal sealed class ApiSession : IDisposable
 
         using (response)
         {
-            var parsed = TryParse(body);
             if (response.IsSuccessStatusCode)
             {
                 var answerHeaders = response.Headers.Concat(response.Content.Headers)
                     .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-                return new ApiAnswer(ExitCodes.Success, (int)response.StatusCode, parsed, body, ETagOf(response), answerHeaders);
+                return new ApiAnswer(ExitCodes.Success, (int)response.StatusCode, body, ETagOf(response), answerHeaders);
             }
 
-            if (printProblemJson && parsed is not null)
+            var problem = IsProblem(response) ? ApiAnswer.TryRead<ApiProblem>(body) : null;
+            if (printProblemJson && problem is not null)
             {
                 Out.WriteLine(body);
             }
 
-            var code = ReportFailure(response, parsed);
+            var code = ReportFailure(response, problem);
             if (code is ExitCodes.Unavailable)
             {
                 WriteAfterFailure(afterFailure);
@@ -197,23 +216,18 @@ internal sealed class ApiSession : IDisposable
     }
 
     /// <summary>Prints a non-2xx answer on stderr: title, detail and each field error of the problem details.</summary>
-    private int ReportFailure(HttpResponseMessage response, JsonNode? json)
+    private int ReportFailure(HttpResponseMessage response, ApiProblem? problem)
     {
         var status = (int)response.StatusCode;
-        var problem = IsProblem(response, json) ? json as JsonObject : null;
-        var title = Text(problem?["title"]) ?? response.ReasonPhrase ?? "Error";
-        var detail = Text(problem?["detail"]);
+        var title = problem?.Title ?? response.ReasonPhrase ?? "Error";
+        var detail = problem?.Detail;
 
         Error.WriteLine(detail is null ? $"error: {status} {title}" : $"error: {status} {title}: {detail}");
-        if (problem?["errors"] is JsonObject errors)
+        foreach (var (field, messages) in problem?.Errors ?? new Dictionary<string, string[]>())
         {
-            foreach (var (field, messages) in errors)
+            foreach (var message in messages.Where(m => m is not null))
             {
-                var list = messages is JsonArray array ? array.Select(Text).Where(m => m is not null) : [Text(messages)];
-                foreach (var message in list)
-                {
-                    Error.WriteLine($"  {field}: {message}");
-                }
+                Error.WriteLine($"  {field}: {message}");
             }
         }
 
@@ -295,8 +309,8 @@ internal sealed class ApiSession : IDisposable
 
     private static bool IsTemporary(int status) => status is 429 or 502 or 503 or 504;
 
-    private static bool IsProblem(HttpResponseMessage response, JsonNode? json) =>
-        json is JsonObject && response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json";
+    private static bool IsProblem(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json";
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
@@ -326,7 +340,27 @@ internal sealed class ApiSession : IDisposable
     private static string? ETagOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("ETag", out var values) ? values.FirstOrDefault() : null;
 
-    private static JsonNode? TryParse(string body)
+    /// <summary>The text of a localized answer in the preferred language, else the first non-empty one in any language.</summary>
+    public static string? Localized(LocalizedText? text, string language) =>
+        text?.In(language) ?? text?.Values.FirstOrDefault(t => !string.IsNullOrEmpty(t));
+
+    /// <summary>A timestamp of an answer as the API writes it (UTC, <c>Z</c>).</summary>
+    public static string? Timestamp(DateTimeOffset? value) => value is { } at ? DocumentJson.Timestamp(at) : null;
+}
+
+/// <summary>One answer of the API: the exit code it maps to and, on success, the status, body, ETag and headers.</summary>
+internal sealed record ApiAnswer(int ExitCode, int Status, string Body, string? ETag, IReadOnlyDictionary<string, string> Headers)
+{
+    public static ApiAnswer Failed(int exitCode, int status = 0) =>
+        new(exitCode, status, "", null, new Dictionary<string, string>());
+
+    /// <summary>The body read as the contract type <typeparamref name="T"/>, or null when it is empty or not one.</summary>
+    public T? Read<T>()
+        where T : class => TryRead<T>(Body);
+
+    /// <summary><paramref name="body"/> read as <typeparamref name="T"/> with the API's JSON options, or null (never throws).</summary>
+    public static T? TryRead<T>(string body)
+        where T : class
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -335,30 +369,11 @@ internal sealed class ApiSession : IDisposable
 
         try
         {
-            return JsonNode.Parse(body);
+            return JsonSerializer.Deserialize<T>(body, ApiSession.ResponseJsonOptions);
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    /// <summary>A string value of a JSON node, or null (never throws on a number or object).</summary>
-    public static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
-
-    /// <summary>The text of a localized object in the preferred language, else in any language.</summary>
-    public static string? Localized(JsonNode? node, string language) => node switch
-    {
-        JsonObject text when text[language] is { } preferred => Text(preferred),
-        JsonObject text => text.Select(p => Text(p.Value)).FirstOrDefault(t => !string.IsNullOrEmpty(t)),
-        _ => Text(node),
-    };
-}
-
-/// <summary>One answer of the API: the exit code it maps to and, on success, the status, body, ETag and headers.</summary>
-internal sealed record ApiAnswer(int ExitCode, int Status, JsonNode? Json, string Body, string? ETag, IReadOnlyDictionary<string, string> Headers)
-{
-    public static ApiAnswer Failed(int exitCode, int status = 0) =>
-        new(exitCode, status, null, "", null, new Dictionary<string, string>());
 }

@@ -1,4 +1,3 @@
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Cli;
 
@@ -43,7 +42,7 @@ internal sealed record CliSettings(Uri BaseUrl, string Town, string? Key, string
             return null;
         }
 
-        if (needsTown && !Validator.IsSlug(town))
+        if (needsTown && !TownRules.IsSlug(town))
         {
             error.WriteLine($"error: '{town}' is not a town slug (lower-case letters, digits and single hyphens, 2-63 characters).");
             return null;

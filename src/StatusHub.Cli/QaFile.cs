@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StatusHub.Core.Contracts;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Cli;
 

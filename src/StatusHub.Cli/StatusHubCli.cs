@@ -1,8 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using StatusHub.Core.Contracts;
-using StatusHub.Core.Import;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Cli;
 
@@ -115,16 +111,17 @@ public static class StatusHubCli
     {
         var get = new Command("get", "Show the town's published status (GET /api/v1/towns/{town}, no key needed) and its ETag.");
         get.SetAction((result, ct) => Run(env, global, result, needsKey: false, ct, session =>
-            session.SendAsync(HttpMethod.Get, session.Settings.TownPath(), null, authenticated: false, (json, etag) =>
+            // The town document read as its status part (level, headline, summary, asOf, moreInfoUrl).
+            session.SendAsync<TownStatus>(HttpMethod.Get, session.Settings.TownPath(), null, authenticated: false, (status, etag) =>
             {
                 var language = session.Settings.Language;
-                var line = $"{session.Settings.Town}: level {ApiSession.Text(json?["level"])}";
-                if (ApiSession.Localized(json?["headline"], language) is { Length: > 0 } headline)
+                var line = $"{session.Settings.Town}: level {status?.Level.ToWire()}";
+                if (ApiSession.Localized(status?.Headline, language) is { Length: > 0 } headline)
                 {
                     line += $", \"{headline}\"";
                 }
 
-                if (ApiSession.Text(json?["asOf"]) is { } asOf)
+                if (ApiSession.Timestamp(status?.AsOf) is { } asOf)
                 {
                     line += $", as of {asOf}";
                 }
@@ -154,8 +151,8 @@ public static class StatusHubCli
                 Localized(language, result.GetValue(summary), result.GetValue(summaryEn)),
                 result.GetValue(asOf),
                 result.GetValue(moreInfo));
-            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath("/status"), ApiSession.JsonBody(body), authenticated: true,
-                (json, etag) => $"{session.Settings.Town}: level {ApiSession.Text(json?["level"])}{ETagText(etag)}",
+            return session.SendAsync<TownStatus>(HttpMethod.Put, session.Settings.TownPath("/status"), ApiSession.JsonBody(body), authenticated: true,
+                (status, etag) => $"{session.Settings.Town}: level {status?.Level.ToWire()}{ETagText(etag)}",
                 ct, result.GetValue(ifMatch));
         }));
 
@@ -177,7 +174,7 @@ public static class StatusHubCli
         set.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
         {
             var id = result.GetRequiredValue(service);
-            if (!Validator.IsSlug(id))
+            if (!TownRules.IsSlug(id))
             {
                 return Task.FromResult(Usage(session, $"'{id}' is not a service id (lower-case letters, digits and single hyphens)."));
             }
@@ -187,8 +184,8 @@ public static class StatusHubCli
                 result.GetRequiredValue(state),
                 Localized(language, result.GetValue(note), result.GetValue(noteEn)),
                 Localized(language, result.GetValue(name), null));
-            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath($"/services/{id}"), ApiSession.JsonBody(body), authenticated: true,
-                (json, etag) => $"{session.Settings.Town}: service {ApiSession.Text(json?["id"]) ?? id} {ApiSession.Text(json?["state"])}{ETagText(etag)}",
+            return session.SendAsync<ServiceView>(HttpMethod.Put, session.Settings.TownPath($"/services/{id}"), ApiSession.JsonBody(body), authenticated: true,
+                (written, etag) => $"{session.Settings.Town}: service {written?.Id ?? id} {written?.State.ToWire()}{ETagText(etag)}",
                 ct, result.GetValue(ifMatch));
         }));
 
@@ -212,8 +209,8 @@ public static class StatusHubCli
                 return Task.FromResult(Usage(session, error!));
             }
 
-            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath("/qa"), json, authenticated: true,
-                (response, etag) => $"{session.Settings.Town}: {(response?["items"] as JsonArray)?.Count ?? 0} questions published{ETagText(etag)}",
+            return session.SendAsync<QaResponse>(HttpMethod.Put, session.Settings.TownPath("/qa"), json, authenticated: true,
+                (qa, etag) => $"{session.Settings.Town}: {qa?.Items.Count ?? 0} questions published{ETagText(etag)}",
                 ct, result.GetValue(ifMatch));
         }));
 
@@ -236,8 +233,8 @@ public static class StatusHubCli
             var key = result.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString();
             var language = session.Settings.Language;
             var body = new UpdateRequest(Localized(language, result.GetValue(text), result.GetValue(textEn)), result.GetValue(at));
-            return session.SendAsync(HttpMethod.Post, session.Settings.TownPath("/updates"), ApiSession.JsonBody(body), authenticated: true,
-                (json, etag) => $"{session.Settings.Town}: update {ApiSession.Text(json?["id"])} at {ApiSession.Text(json?["at"])} (Idempotency-Key {key}){ETagText(etag)}",
+            return session.SendAsync<TimelineUpdate>(HttpMethod.Post, session.Settings.TownPath("/updates"), ApiSession.JsonBody(body), authenticated: true,
+                (update, etag) => $"{session.Settings.Town}: update {update?.Id} at {ApiSession.Timestamp(update?.At)} (Idempotency-Key {key}){ETagText(etag)}",
                 ct, result.GetValue(ifMatch), [("Idempotency-Key", key)],
                 afterFailure: $"The update may or may not have been stored: retry with --idempotency-key {key} to never add it twice.");
         }));
@@ -266,7 +263,7 @@ public static class StatusHubCli
         {
             var serviceId = result.GetRequiredValue(service);
             var offerId = result.GetValue(id) ?? serviceId;
-            if (!Validator.IsSlug(offerId))
+            if (!TownRules.IsSlug(offerId))
             {
                 return Task.FromResult(Usage(session, $"'{offerId}' is not an offer id (lower-case letters, digits and single hyphens); give --id."));
             }
@@ -280,13 +277,11 @@ public static class StatusHubCli
                 towns.Count == 0 ? null : towns,
                 Localized(language, result.GetValue(note), result.GetValue(noteEn)),
                 result.GetValue(validUntil));
-            return session.SendAsync(HttpMethod.Put, session.Settings.TownPath($"/aid/{offerId}"), ApiSession.JsonBody(body), authenticated: true,
-                (json, etag) =>
+            return session.SendAsync<AidOffer>(HttpMethod.Put, session.Settings.TownPath($"/aid/{offerId}"), ApiSession.JsonBody(body), authenticated: true,
+                (written, etag) =>
                 {
-                    var to = (json?["forTowns"] as JsonArray) is { Count: > 0 } list
-                        ? string.Join(", ", list.Select(ApiSession.Text))
-                        : "all neighbours";
-                    return $"{session.Settings.Town}: aid offer {ApiSession.Text(json?["id"]) ?? offerId} ({ApiSession.Text(json?["service"]) ?? serviceId}) for {to}{ETagText(etag)}";
+                    var to = written?.ForTowns is { Count: > 0 } list ? string.Join(", ", list) : "all neighbours";
+                    return $"{session.Settings.Town}: aid offer {written?.Id ?? offerId} ({written?.Service ?? serviceId}) for {to}{ETagText(etag)}";
                 },
                 ct, result.GetValue(ifMatch));
         }));
@@ -303,7 +298,7 @@ public static class StatusHubCli
             var from = result.GetRequiredValue(provider);
             var offerId = result.GetRequiredValue(offerIdArgument);
             return session.SendAsync(HttpMethod.Put, session.Settings.TownPath($"/accepted-aid/{Uri.EscapeDataString(from)}/{Uri.EscapeDataString(offerId)}"), "{}", authenticated: true,
-                (_, etag) => $"{session.Settings.Town}: accepted offer {offerId} of {from}{ETagText(etag)}", ct);
+                etag => $"{session.Settings.Town}: accepted offer {offerId} of {from}{ETagText(etag)}", ct);
         }));
         var withdraw = new Command("withdraw", "Withdraw this town's acceptance of an offer (DELETE …/accepted-aid/{provider}/{offer-id}).")
         {
@@ -314,7 +309,7 @@ public static class StatusHubCli
             var from = result.GetRequiredValue(provider);
             var offerId = result.GetRequiredValue(offerIdArgument);
             return session.SendAsync(HttpMethod.Delete, session.Settings.TownPath($"/accepted-aid/{Uri.EscapeDataString(from)}/{Uri.EscapeDataString(offerId)}"), null, authenticated: true,
-                (_, etag) => $"{session.Settings.Town}: withdrew acceptance of offer {offerId} of {from}{ETagText(etag)}", ct);
+                etag => $"{session.Settings.Town}: withdrew acceptance of offer {offerId} of {from}{ETagText(etag)}", ct);
         }));
 
         return new Command("aid", "Offer mutual aid to other towns, and accept the offers made to this town.") { offer, accept, withdraw };
@@ -369,7 +364,7 @@ public static class StatusHubCli
         set.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
         {
             var incident = result.GetRequiredValue(id);
-            if (!Validator.IsSlug(incident))
+            if (!TownRules.IsSlug(incident))
             {
                 return Task.FromResult(Usage(session, $"'{incident}' is not an incident id (lower-case letters, digits and single hyphens)."));
             }
@@ -400,11 +395,11 @@ public static class StatusHubCli
                 result.GetValue(startedAt),
                 result.GetValue(resolvedAt),
                 result.GetValue(moreInfo));
-            return session.SendAsync(HttpMethod.Put, $"api/v1/incidents/{incident}", ApiSession.JsonBody(body), authenticated: true,
-                (json, etag) =>
+            return session.SendAsync<IncidentDocument>(HttpMethod.Put, $"api/v1/incidents/{incident}", ApiSession.JsonBody(body), authenticated: true,
+                (written, etag) =>
                 {
-                    var count = (json?["towns"] as JsonArray)?.Count ?? 0;
-                    var state = ApiSession.Text(json?["resolvedAt"]) is { } resolved ? $"resolved {resolved}" : "open";
+                    var count = written?.Towns.Count ?? 0;
+                    var state = ApiSession.Timestamp(written?.ResolvedAt) is { } resolved ? $"resolved {resolved}" : "open";
                     return $"{incident}: incident with {count} towns, {state}{ETagText(etag)}";
                 },
                 ct, result.GetValue(ifMatch));
@@ -425,15 +420,15 @@ public static class StatusHubCli
         update.SetAction((result, ct) => Run(env, global, result, needsKey: true, ct, session =>
         {
             var incident = result.GetRequiredValue(id);
-            if (!Validator.IsSlug(incident))
+            if (!TownRules.IsSlug(incident))
             {
                 return Task.FromResult(Usage(session, $"'{incident}' is not an incident id (lower-case letters, digits and single hyphens)."));
             }
 
             var key = result.GetValue(idempotencyKey) ?? Guid.NewGuid().ToString();
             var body = new UpdateRequest(Localized("de", result.GetValue(textDe), result.GetValue(textEn)), result.GetValue(at));
-            return session.SendAsync(HttpMethod.Post, $"api/v1/incidents/{incident}/updates", ApiSession.JsonBody(body), authenticated: true,
-                (json, etag) => $"{incident}: update {ApiSession.Text(json?["id"])} at {ApiSession.Text(json?["at"])} (Idempotency-Key {key}){ETagText(etag)}",
+            return session.SendAsync<TimelineUpdate>(HttpMethod.Post, $"api/v1/incidents/{incident}/updates", ApiSession.JsonBody(body), authenticated: true,
+                (update, etag) => $"{incident}: update {update?.Id} at {ApiSession.Timestamp(update?.At)} (Idempotency-Key {key}){ETagText(etag)}",
                 ct, result.GetValue(updateIfMatch), [("Idempotency-Key", key)],
                 afterFailure: $"The update may or may not have been stored: retry with --idempotency-key {key} to never add it twice.");
         }, needsTown: false));

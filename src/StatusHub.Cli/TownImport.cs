@@ -1,6 +1,5 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using StatusHub.Core.Contracts;
-using StatusHub.Core.Import;
 
 namespace StatusHub.Cli;
 
@@ -60,8 +59,9 @@ internal static class TownImport
                 return list.ExitCode;
             }
 
-            var known = (list.Json?["towns"] as JsonArray ?? [])
-                .Select(t => ApiSession.Text(t?["slug"]))
+            // TownListItem is Core's (the storage's list row), not yet a contract type: only the slugs are read.
+            var known = (list.Read<JsonObject>()?["towns"] as JsonArray ?? [])
+                .Select(t => t?["slug"] is JsonValue value && value.TryGetValue<string>(out var slug) ? slug : null)
                 .OfType<string>()
                 .ToHashSet(StringComparer.Ordinal);
             parsed = TownCsv.Parse(bytes, known.Contains);
@@ -133,7 +133,7 @@ internal static class TownImport
                 {
                     var body = ApiSession.JsonBody(new KeyRequest("town", row.Slug, null, KeyLabel));
                     var key = await session.ExchangeAsync(HttpMethod.Post, "api/v1/keys", body, authenticated: true, cancellationToken);
-                    if (key.ExitCode != ExitCodes.Success || ApiSession.Text(key.Json?["id"]) is not { } id || ApiSession.Text(key.Json?["key"]) is not { } secret)
+                    if (key.ExitCode != ExitCodes.Success || key.Read<CreatedKeyResponse>() is not { Id: { } id, Key: { } secret })
                     {
                         Report(session, line);
                         error.WriteLine($"town '{row.Slug}' was created but got no key: create one with POST /api/v1/keys (a second import sees the town as unchanged and makes none).");
@@ -169,13 +169,8 @@ internal static class TownImport
         var (created, changed, left) = (outcome["created"].Count, outcome["changed"].Count, outcome["unchanged"].Count);
         if (session.Settings.Json)
         {
-            session.Out.WriteLine(new JsonObject
-            {
-                ["created"] = new JsonArray([.. outcome["created"].Select(s => JsonValue.Create(s))]),
-                ["changed"] = new JsonArray([.. outcome["changed"].Select(s => JsonValue.Create(s))]),
-                ["unchanged"] = new JsonArray([.. outcome["unchanged"].Select(s => JsonValue.Create(s))]),
-                ["keysFile"] = keysWritten > 0 ? keysFile : null,
-            }.ToJsonString());
+            var result = new TownImportResult(outcome["created"], outcome["changed"], outcome["unchanged"], keysWritten > 0 ? keysFile : null);
+            session.Out.WriteLine(JsonSerializer.Serialize(result, DocumentJson.Options));
         }
         else if (!session.Settings.Quiet || code != ExitCodes.Success)
         {

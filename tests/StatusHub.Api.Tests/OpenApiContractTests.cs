@@ -115,9 +115,9 @@ public sealed partial class OpenApiContractTests
     {
         var (_, operation) = OpenApiContract.Find("PUT", "/api/v1/towns/musterstadt/status")!.Value;
         var schema = OpenApiContract.RequestSchema(operation)!;
-        var longest = new JsonObject { ["level"] = "emergency", ["headline"] = new JsonObject { ["de"] = new string('x', Core.Validation.Limits.MaxHeadline) } };
+        var longest = new JsonObject { ["level"] = "emergency", ["headline"] = new JsonObject { ["de"] = new string('x', Limits.MaxHeadline) } };
         Assert.Null(OpenApiContract.Validate(schema, longest.ToJsonString()));
-        longest["headline"]!["de"] = new string('x', Core.Validation.Limits.MaxHeadline + 1);
+        longest["headline"]!["de"] = new string('x', Limits.MaxHeadline + 1);
         Assert.NotNull(OpenApiContract.Validate(schema, longest.ToJsonString()));
     }
 

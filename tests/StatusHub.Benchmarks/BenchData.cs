@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Validation;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using StatusHub.Core.Aid;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;

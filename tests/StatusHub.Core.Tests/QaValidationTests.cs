@@ -1,4 +1,3 @@
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Validation;
 using static StatusHub.Core.Tests.TestSupport;
 

@@ -530,7 +530,7 @@ public static class Harness
         }
 
         var head = rows.Single(r => r.RowKey == "d|town");
-        var level = StatusHub.Core.Domain.EnumNames.TryParseLevel(head.GetString("Level"), out var parsed) ? parsed : StatusHub.Core.Domain.TownLevel.Normal;
+        var level = StatusHub.Contracts.EnumNames.TryParseLevel(head.GetString("Level"), out var parsed) ? parsed : StatusHub.Contracts.TownLevel.Normal;
         var seeded = Enumerable.Range(first, count).Select(i => (Slug: $"{slugPrefix}{i:00000}", Region: $"{regionPrefix}{(i - first) / Math.Max(1, regionSize):000}")).ToList();
         await Parallel.ForEachAsync(seeded, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (town, token) =>
         {

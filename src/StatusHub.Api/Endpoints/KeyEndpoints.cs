@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Http;
 using StatusHub.Core.Auth;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 
@@ -129,20 +128,3 @@ public static class KeyEndpoints
 
     private static ILogger Logger(ApiContext api) => api.Get<ILoggerFactory>().CreateLogger("StatusHub.Keys");
 }
-
-/// <summary>Answer of <c>POST /api/v1/keys</c>: the only time the secret <see cref="Key"/> is shown.</summary>
-public sealed record CreatedKeyResponse(string Id, string Key, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt)
-{
-    /// <summary>A provider key's towns; absent for every other scope.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<string>? Towns { get; init; }
-}
-
-public sealed record KeyInfo(string Id, KeyScope Scope, string? Town, string? Region, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
-{
-    /// <summary>A provider key's towns; absent for every other scope.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<string>? Towns { get; init; }
-}
-
-public sealed record KeyListResponse(IReadOnlyList<KeyInfo> Keys);

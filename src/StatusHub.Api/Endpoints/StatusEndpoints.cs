@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
@@ -111,6 +110,3 @@ public static class StatusEndpoints
     }
 }
 
-public sealed record ServiceListResponse(IReadOnlyList<ServiceView> Services);
-
-public sealed record QaResponse(IReadOnlyList<QaItem> Items);

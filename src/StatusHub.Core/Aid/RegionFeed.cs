@@ -19,7 +19,7 @@ public sealed record RegionFeed(
 
     /// <param name="incidents">Shared incidents; those with member towns in the region are listed with those towns.</param>
     public static RegionFeed Build(
-        RegionProfile region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt, IReadOnlyList<Documents.IncidentDocument>? incidents = null) =>
+        RegionProfile region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt, IReadOnlyList<IncidentDocument>? incidents = null) =>
         new(region.Slug, region.NameOrSlug(), generatedAt, towns.OrderBy(t => t.Profile.Slug, StringComparer.Ordinal).Select(RegionFeedTown.From).ToList(),
             matching.Matches.Select(RegionFeedMatch.From).ToList(), matching.Gaps)
         {
@@ -41,7 +41,7 @@ public sealed record InternalRegionFeed(
 
     /// <param name="incidents">Shared incidents; those with member towns in the region are listed with those towns.</param>
     public static InternalRegionFeed Build(
-        RegionProfile region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt, IReadOnlyList<Documents.IncidentDocument>? incidents = null) =>
+        RegionProfile region, IReadOnlyCollection<TownSnapshot> towns, AidMatching matching, DateTimeOffset generatedAt, IReadOnlyList<IncidentDocument>? incidents = null) =>
         new(region.Slug, region.NameOrSlug(), generatedAt, towns.OrderBy(t => t.Profile.Slug, StringComparer.Ordinal).Select(InternalRegionFeedTown.From).ToList(),
             matching.Matches.Select(RegionFeedMatch.From).ToList(), matching.Gaps)
         {
@@ -56,7 +56,7 @@ public sealed record RegionFeedIncident(string Id, LocalizedText Title, IReadOnl
     /// The incidents with at least one member among <paramref name="towns"/>, open ones first, then the latest start
     /// first, then by id; each with its members in the region, by slug.
     /// </summary>
-    public static IReadOnlyList<RegionFeedIncident> Of(IReadOnlyList<Documents.IncidentDocument>? incidents, IReadOnlyCollection<TownSnapshot> towns)
+    public static IReadOnlyList<RegionFeedIncident> Of(IReadOnlyList<IncidentDocument>? incidents, IReadOnlyCollection<TownSnapshot> towns)
     {
         if (incidents is null || incidents.Count == 0)
         {
@@ -72,7 +72,7 @@ public sealed record RegionFeedIncident(string Id, LocalizedText Title, IReadOnl
     }
 
     /// <summary>Open incidents first, then the latest start first, then by id (the order of a town document's incidents).</summary>
-    public static IEnumerable<Documents.IncidentDocument> InOrder(IEnumerable<Documents.IncidentDocument> incidents) => incidents
+    public static IEnumerable<IncidentDocument> InOrder(IEnumerable<IncidentDocument> incidents) => incidents
         .OrderBy(incident => incident.ResolvedAt is not null)
         .ThenByDescending(incident => incident.StartedAt)
         .ThenBy(incident => incident.Id, StringComparer.Ordinal);

@@ -4,23 +4,6 @@ using System.Text;
 
 namespace StatusHub.Core.Auth;
 
-/// <summary>What a key may do.</summary>
-public enum KeyScope
-{
-    Admin,
-    Town,
-    Region,
-
-    /// <summary>A shared IT service provider (or a state agency): writes shared incidents of its own towns, nothing else.</summary>
-    Provider,
-}
-
-/// <summary>The scope's name as stored and shown (<c>admin</c>, <c>town</c>, <c>region</c>, <c>provider</c>).</summary>
-public static class KeyScopeNames
-{
-    public static string ToWire(this KeyScope scope) => scope.ToString().ToLowerInvariant();
-}
-
 /// <summary>
 /// Key format <c>shk_{id}_{secret}</c>: the id (16 hex characters) finds the stored row, the secret
 /// (32 random bytes, base64url) is only ever stored as its SHA-256 hash and compared in constant time.

@@ -66,11 +66,15 @@ public sealed record TownReference(string Slug, string Name, string Region, stri
     public GeoLocation? Location { get; init; }
 }
 
-/// <summary>A service with its display name (from the catalogue or the town's custom name).</summary>
-public sealed record ServiceView(string Id, LocalizedText Name, ServiceState State, LocalizedText Note)
+/// <summary>Builds <see cref="ServiceView"/> (a type of the wire contract) from what is stored.</summary>
+public static class ServiceViews
 {
-    public static ServiceView From(ServiceEntry entry) =>
-        new(entry.Id, entry.Name ?? ServiceCatalogue.Find(entry.Id)?.Name ?? new LocalizedText { ["de"] = entry.Id }, entry.State, entry.Note);
+    extension(ServiceView)
+    {
+        /// <summary>The service with its display name: the town's custom name, else the catalogue's, else its id.</summary>
+        public static ServiceView From(ServiceEntry entry) =>
+            new(entry.Id, entry.Name ?? ServiceCatalogue.Find(entry.Id)?.Name ?? new LocalizedText { ["de"] = entry.Id }, entry.State, entry.Note);
+    }
 }
 
 /// <summary>A neighbouring town that takes on a service for this town.</summary>

@@ -25,26 +25,8 @@ public sealed record GeoLocation(double Lat, double Lon);
 /// <summary>Contact details for regional agencies only; never published.</summary>
 public sealed record InternalContact(string? Contact, string? Phone, string? Notes);
 
-/// <summary>The published situation of a town.</summary>
-public sealed record TownStatus(
-    TownLevel Level,
-    LocalizedText Headline,
-    LocalizedText Summary,
-    DateTimeOffset? AsOf,
-    string? MoreInfoUrl)
-{
-    /// <summary>The status of a town that has never published one.</summary>
-    public static TownStatus Initial { get; } = new(TownLevel.Normal, new LocalizedText(), new LocalizedText(), null, null);
-}
-
 /// <summary>The state of one service in one town. <see cref="Name"/> is set for custom (non-catalogue) services.</summary>
 public sealed record ServiceEntry(string Id, ServiceState State, LocalizedText Note, LocalizedText? Name);
-
-/// <summary>One question and its answer, in the town's order.</summary>
-public sealed record QaItem(string Id, LocalizedText Question, LocalizedText Answer);
-
-/// <summary>One timeline entry.</summary>
-public sealed record TimelineUpdate(string Id, LocalizedText Text, DateTimeOffset At);
 
 /// <summary>Everything stored for a town, as read in one partition query.</summary>
 public sealed record TownSnapshot(
@@ -73,7 +55,7 @@ public sealed record TownSnapshot(
     public IReadOnlyList<string> IncidentIds { get; init; } = [];
 
     /// <summary>The shared incidents the town's document shows, as the reader filled them in (empty until then).</summary>
-    public IReadOnlyList<Documents.IncidentView> Incidents { get; init; } = [];
+    public IReadOnlyList<IncidentView> Incidents { get; init; } = [];
 
     /// <summary>True when this town accepted <paramref name="offer"/> of <paramref name="provider"/> on the terms it has now.</summary>
     public bool HasAccepted(string provider, AidOffer offer) =>
@@ -88,57 +70,49 @@ public sealed record TownSnapshot(
 /// </summary>
 public sealed record AidAcceptance(string Provider, string OfferId, string Terms, DateTimeOffset AcceptedAt, string AcceptedBy);
 
-/// <summary>A town's offer to take on a service for other towns (mutual aid).</summary>
-/// <param name="ForTowns">The towns served; empty means every neighbour of the providing town.</param>
-/// <param name="ValidUntil">When the offer ends; null means until withdrawn.</param>
-public sealed record AidOffer(string Id, string Service, IReadOnlyList<string> ForTowns, LocalizedText Note, DateTimeOffset? ValidUntil)
+/// <summary>What Core reads from an <see cref="AidOffer"/> (a type of the wire contract): its receivers and its terms.</summary>
+public static class AidOffers
 {
-    /// <summary>The towns the offer is for: its <see cref="ForTowns"/>, or when it names none the provider's neighbours.</summary>
-    public IReadOnlyList<string> Receivers(TownProfile provider) =>
-        (ForTowns.Count > 0 ? ForTowns : provider.Neighbours).Where(t => t != provider.Slug).ToList();
-
-    /// <summary>
-    /// When the offer's terms last changed: its service, note or end, or a town it named no longer named. Set by the
-    /// write that stores the offer; a re-sent offer keeps it. Part of <see cref="Terms"/>, so consent given before a
-    /// change never comes back when the provider changes the offer back.
-    /// </summary>
-    [JsonIgnore]
-    public DateTimeOffset? TermsSince { get; init; }
-
-    /// <summary>
-    /// A fingerprint of what a receiver consents to: the service, the note in every language, the end and
-    /// <see cref="TermsSince"/> (SHA-256 over a canonical form, base64url).
-    /// </summary>
-    [JsonIgnore]
-    public string Terms
+    extension(AidOffer offer)
     {
-        get
+        /// <summary>The towns the offer is for: its <see cref="AidOffer.ForTowns"/>, or when it names none the provider's neighbours.</summary>
+        public IReadOnlyList<string> Receivers(TownProfile provider) =>
+            (offer.ForTowns.Count > 0 ? offer.ForTowns : provider.Neighbours).Where(t => t != provider.Slug).ToList();
+
+        /// <summary>
+        /// A fingerprint of what a receiver consents to: the service, the note in every language, the end and
+        /// <see cref="AidOffer.TermsSince"/> (SHA-256 over a canonical form, base64url).
+        /// </summary>
+        public string Terms
         {
-            var canonical = new StringBuilder()
-                .Append(Service).Append('\n')
-                .Append(ValidUntil?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n')
-                .Append(TermsSince?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            foreach (var (language, text) in Note.OrderBy(n => n.Key, StringComparer.Ordinal))
+            get
             {
-                canonical.Append(language).Append('\n').Append(text.Length).Append('\n').Append(text);
+                var canonical = new StringBuilder()
+                    .Append(offer.Service).Append('\n')
+                    .Append(offer.ValidUntil?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n')
+                    .Append(offer.TermsSince?.UtcTicks.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                foreach (var (language, text) in offer.Note.OrderBy(n => n.Key, StringComparer.Ordinal))
+                {
+                    canonical.Append(language).Append('\n').Append(text.Length).Append('\n').Append(text);
+                }
+
+                return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
             }
-
-            return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
         }
-    }
 
-    /// <summary>
-    /// This offer as it replaces <paramref name="previous"/> (null: a new offer) at <paramref name="now"/>: it keeps
-    /// the previous <see cref="TermsSince"/> when the service, note and end are the same and every town named before
-    /// is still named; otherwise its terms start now and every acceptance of the old terms lapses.
-    /// </summary>
-    public AidOffer Replacing(AidOffer? previous, DateTimeOffset now)
-    {
-        var same = previous is not null
-            && previous.Service == Service
-            && previous.ValidUntil == ValidUntil
-            && previous.Note.Count == Note.Count && previous.Note.All(n => Note.In(n.Key) == n.Value)
-            && (previous.ForTowns.Count == 0 ? ForTowns.Count == 0 : ForTowns.Count > 0 && previous.ForTowns.All(ForTowns.Contains));
-        return this with { TermsSince = same ? previous!.TermsSince : now };
+        /// <summary>
+        /// This offer as it replaces <paramref name="previous"/> (null: a new offer) at <paramref name="now"/>: it keeps
+        /// the previous <see cref="AidOffer.TermsSince"/> when the service, note and end are the same and every town named before
+        /// is still named; otherwise its terms start now and every acceptance of the old terms lapses.
+        /// </summary>
+        public AidOffer Replacing(AidOffer? previous, DateTimeOffset now)
+        {
+            var same = previous is not null
+                && previous.Service == offer.Service
+                && previous.ValidUntil == offer.ValidUntil
+                && previous.Note.Count == offer.Note.Count && previous.Note.All(n => offer.Note.In(n.Key) == n.Value)
+                && (previous.ForTowns.Count == 0 ? offer.ForTowns.Count == 0 : offer.ForTowns.Count > 0 && previous.ForTowns.All(offer.ForTowns.Contains));
+            return offer with { TermsSince = same ? previous!.TermsSince : now };
+        }
     }
 }

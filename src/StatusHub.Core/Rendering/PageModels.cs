@@ -27,7 +27,7 @@ public sealed record SiteIndexModel(IReadOnlyList<SiteIndexTown> Towns, Uri Site
 }
 
 /// <summary>One town on the site index.</summary>
-public sealed record SiteIndexTown(string Slug, string Name, string Region, Domain.TownLevel Level, DateTimeOffset? AsOf)
+public sealed record SiteIndexTown(string Slug, string Name, string Region, TownLevel Level, DateTimeOffset? AsOf)
 {
     public static SiteIndexTown From(TownListItem item) => new(item.Slug, item.Name, item.Region, item.Level, item.AsOf);
 }
@@ -43,7 +43,7 @@ public sealed record RegionPageModel(
     DateTimeOffset RenderedAt)
 {
     /// <summary>The region's display name by language; empty when it has none, and the page names the region by its slug.</summary>
-    public Domain.LocalizedText Name { get; init; } = new();
+    public LocalizedText Name { get; init; } = new();
 }
 
 /// <summary>One town on the region page.</summary>

@@ -41,7 +41,7 @@ public sealed class TownSiteRenderer(HtmlPages pages)
     /// <summary>
     /// The default language first, then every other language the town has a headline in, by tag (so the order of the
     /// pages and of the language switch does not change with the order the town sent its texts in). The validator
-    /// limits a text to <see cref="Validation.Limits.MaxLanguagesPerText"/> languages and refuses tags that are site
+    /// limits a text to <see cref="Limits.MaxLanguagesPerText"/> languages and refuses tags that are site
     /// folders (<see cref="SitePaths.IsReservedTownFolder"/>).
     /// </summary>
     public static IReadOnlyList<string> LanguagesOf(TownDocument document) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Validation;

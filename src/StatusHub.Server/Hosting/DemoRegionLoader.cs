@@ -2,10 +2,8 @@ using StatusHub.Core.Documents;
 using System.Globalization;
 using System.Text.Json;
 using StatusHub.Api.Http;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
-using StatusHub.Core.Import;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

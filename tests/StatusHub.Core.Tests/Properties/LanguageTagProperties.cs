@@ -2,7 +2,6 @@ using System.Text;
 using AngleSharp.Html.Parser;
 using FsCheck;
 using FsCheck.Fluent;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Rendering;

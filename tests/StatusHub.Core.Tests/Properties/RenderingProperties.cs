@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using FsCheck;
 using FsCheck.Fluent;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;

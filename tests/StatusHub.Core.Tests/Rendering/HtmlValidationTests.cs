@@ -63,7 +63,7 @@ public class HtmlValidationTests
 
         foreach (var language in StatusHub.Core.Rendering.Html.Labels.ByLanguage.Keys)
         {
-            var document = Pages.Full() with { Headline = new StatusHub.Core.Domain.LocalizedText { ["de"] = "Notbetrieb", [language] = "Headline" } };
+            var document = Pages.Full() with { Headline = new LocalizedText { ["de"] = "Notbetrieb", [language] = "Headline" } };
             pages[$"chrome-{language}.html"] = await Pages.Html.TownPageAsync(Pages.Model(document, language, language == "de" ? ["de"] : ["de", language], Pages.AsOf.AddDays(5)));
             pages[$"incident-{language}.html"] = await Pages.Html.IncidentPageAsync(new IncidentPageModel(Incidents.Swit() with { ResolvedAt = Pages.AsOf }, Incidents.Members(), language, Pages.Site, Pages.RenderedAt));
         }

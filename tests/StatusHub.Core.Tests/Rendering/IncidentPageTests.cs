@@ -10,7 +10,7 @@ namespace StatusHub.Core.Tests.Rendering;
 /// <summary>The page of a shared incident, /incidents/{incident}/ (API.md "Static site", issue 17).</summary>
 public class IncidentPageTests
 {
-    private static async Task<IDocument> Render(Core.Documents.IncidentDocument incident, IReadOnlyList<Core.Documents.TownDocument> members, string language = "de") =>
+    private static async Task<IDocument> Render(IncidentDocument incident, IReadOnlyList<Core.Documents.TownDocument> members, string language = "de") =>
         Pages.Parse(await Pages.Html.IncidentPageAsync(new IncidentPageModel(incident, members, language, Pages.Site, Pages.RenderedAt)));
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace StatusHub.Core.Domain;
+namespace StatusHub.Contracts;
 
 /// <summary>The overall operating level of a town's administration.</summary>
 public enum TownLevel

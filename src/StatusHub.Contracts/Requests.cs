@@ -1,4 +1,4 @@
-namespace StatusHub.Core.Contracts;
+namespace StatusHub.Contracts;
 
 // Request bodies exactly as API.md names them. Every field is nullable and loosely typed on purpose:
 // Validation turns them into domain records and reports each problem by field name.

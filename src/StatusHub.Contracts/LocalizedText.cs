@@ -1,4 +1,4 @@
-namespace StatusHub.Core.Domain;
+namespace StatusHub.Contracts;
 
 /// <summary>Text keyed by BCP 47 language tag; any number of languages, never assumes two.</summary>
 public sealed class LocalizedText : Dictionary<string, string>

@@ -1,6 +1,4 @@
-using StatusHub.Core.Domain;
-
-namespace StatusHub.Core.Documents;
+namespace StatusHub.Contracts;
 
 /// <summary>
 /// A shared incident as every member town's document carries it (API.md "Shared incidents": one attack on a shared

@@ -1,4 +1,4 @@
-namespace StatusHub.Core.Validation;
+namespace StatusHub.Contracts;
 
 /// <summary>Documented maximum sizes of every input (README "Limits"); one place for both hosts.</summary>
 public static class Limits

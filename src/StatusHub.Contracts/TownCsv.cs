@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
-using StatusHub.Core.Contracts;
-using StatusHub.Core.Validation;
 
-namespace StatusHub.Core.Import;
+namespace StatusHub.Contracts;
 
 /// <summary>One valid row of a towns CSV: where it starts in the file, the town's slug and the body of <c>PUT /api/v1/towns/{town}</c>.</summary>
 public sealed record TownCsvRow(int Line, string Slug, TownRequest Request);
@@ -22,8 +20,9 @@ public sealed record TownCsvFile(IReadOnlyList<TownCsvRow> Rows, IReadOnlyList<T
 /// The bulk-onboarding file of <c>statushub towns import</c> and the demo loader: CSV (RFC 4180: comma-separated, fields with
 /// commas, quotes or line breaks in double quotes, a quote doubled), UTF-8 with or without BOM, a header row naming the
 /// columns <c>slug,name,region,ags,phone,website,lat,lon,neighbours</c> (any order; <c>slug</c>, <c>name</c> and
-/// <c>region</c> required, the others may be left out). Each row is checked with the API's own <see cref="Validator.Town"/>,
-/// so a file that passes here is accepted by <c>PUT /api/v1/towns/{town}</c>; every error of every row is reported.
+/// <c>region</c> required, the others may be left out). Each row is checked with the API's town rules (<see cref="TownRules"/>,
+/// held to the API's validator by a test), so a file that passes here is accepted by <c>PUT /api/v1/towns/{town}</c>;
+/// every error of every row is reported.
 /// </summary>
 public static class TownCsv
 {
@@ -123,7 +122,7 @@ public static class TownCsv
 
             var rowErrors = new List<TownCsvError>();
             var slug = Field("slug");
-            if (!Validator.IsSlug(slug))
+            if (!TownRules.IsSlug(slug))
             {
                 rowErrors.Add(new TownCsvError(record.Line, "slug", slug.Length == 0
                     ? "Required."
@@ -151,19 +150,10 @@ public static class TownCsv
                 location,
                 Internal: null);
             // The other fields are checked even when the slug is not one (under a stand-in slug), so that every error shows.
-            var slugValid = Validator.IsSlug(slug);
+            var slugValid = TownRules.IsSlug(slug);
+            foreach (var (field, message) in TownRules.Check(slugValid ? slug : "row", request).Where(e => slugValid || e.Key != "town"))
             {
-                try
-                {
-                    Validator.Town(slugValid ? slug : "row", request);
-                }
-                catch (ValidationFailedException invalid)
-                {
-                    foreach (var (field, messages) in invalid.Errors.Where(e => slugValid || e.Key != "town"))
-                    {
-                        rowErrors.AddRange(messages.Select(m => new TownCsvError(record.Line, ColumnOf(field), Describe(field, m, neighbours))));
-                    }
-                }
+                rowErrors.Add(new TownCsvError(record.Line, ColumnOf(field), Describe(field, message, neighbours)));
             }
 
             errors.AddRange(rowErrors.DistinctBy(e => (e.Column, e.Message)));
@@ -173,7 +163,7 @@ public static class TownCsv
         // Second pass: neighbours name towns of this file or of the hub, so that a typo is caught before anything is written.
         foreach (var (line, slug, _, neighbours) in rows)
         {
-            foreach (var neighbour in neighbours.Where(Validator.IsSlug).Where(n => n != slug).Distinct(StringComparer.Ordinal))
+            foreach (var neighbour in neighbours.Where(TownRules.IsSlug).Where(n => n != slug).Distinct(StringComparer.Ordinal))
             {
                 if (!firstLineOf.ContainsKey(neighbour) && isKnownTown?.Invoke(neighbour) != true)
                 {
@@ -221,7 +211,7 @@ public static class TownCsv
         foreach (var record in records.Skip(1).Where(r => !(r.Fields.Count == 1 && r.Fields[0].Length == 0)))
         {
             var slug = column < record.Fields.Count ? record.Fields[column].Trim() : "";
-            if (!Validator.IsSlug(slug))
+            if (!TownRules.IsSlug(slug))
             {
                 errors.Add(new TownCsvError(record.Line, "slug", "Not a slug."));
             }

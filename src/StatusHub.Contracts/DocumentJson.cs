@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace StatusHub.Core.Documents;
+namespace StatusHub.Contracts;
 
 /// <summary>The one JSON setup of the API and the site's JSON files, passed explicitly so every host and file reads and writes identical JSON.</summary>
 public static class DocumentJson
@@ -27,6 +27,9 @@ public static class DocumentJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
     }
+
+    /// <summary>A timestamp exactly as the API's JSON carries it: UTC with a <c>Z</c>, e.g. <c>2023-11-20T07:15:00Z</c>.</summary>
+    public static string Timestamp(DateTimeOffset value) => UtcTimestampConverter.Format(value);
 
     private static JsonSerializerOptions Create()
     {
