@@ -1,5 +1,6 @@
 using StatusHub.Core.Contracts;
 using StatusHub.Core.Domain;
+using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Validation;
 
@@ -79,13 +80,6 @@ public static class Validator
     public static IncidentDefinition Incident(string id, IncidentRequest? request, DateTimeOffset now) =>
         IncidentValidator.Validate(id, request, now);
 
-    /// <summary>
-    /// A list of 1 to <see cref="Limits.MaxIncidentTowns"/> town slugs (an incident's members, a provider key's towns), in
-    /// the given order without repeats; reserved site folders are no towns. Errors go to <paramref name="field"/>.
-    /// </summary>
-    public static IReadOnlyList<string> TownList(ValidationErrors errors, string field, IReadOnlyList<string?>? list) =>
-        Slugs.TownList(errors, field, list);
-
     /// <summary>Throws a 400 naming every town of <paramref name="towns"/> that is not in <paramref name="known"/>.</summary>
     public static void RequireKnownTowns(string field, IReadOnlyList<string> towns, IReadOnlySet<string> known) =>
         Slugs.RequireKnown(field, towns, known);
@@ -97,6 +91,24 @@ public static class Validator
     public static AidOffer AidOffer(string provider, string offerId, AidOfferRequest? request, string defaultLanguage, DateTimeOffset now) =>
         AidOfferValidator.Validate(provider, offerId, request, defaultLanguage, now);
 
-    public static string? Label(ValidationErrors errors, string? label) =>
-        TextRules.Plain(errors, "label", label, Limits.MaxLabel, required: false);
+    /// <summary>A key to create (<c>POST /api/v1/keys</c>): scope, its town, region or towns, a label.</summary>
+    public static KeyDefinition Key(KeyRequest? request) => KeyValidator.Validate(request);
+
+    /// <summary>A subscription's URL and secret (<c>POST …/subscriptions</c>); https only unless <paramref name="allowLoopbackHttp"/>.</summary>
+    public static SubscriptionTarget Subscription(string? url, string? secret, bool allowLoopbackHttp) =>
+        SubscriptionValidator.Validate(url, secret, allowLoopbackHttp);
+
+    /// <summary>True when <paramref name="id"/> can be a subscription's id (32 lower-case hex digits); any other finds nothing.</summary>
+    public static bool IsSubscriptionId(string? id) => SubscriptionValidator.IsId(id);
+
+    /// <summary>The <c>Idempotency-Key</c> header with the hash of the body it came with, null without the header; 400 when it is too long.</summary>
+    public static IdempotencyToken? IdempotencyKey(string? header, ReadOnlySpan<byte> body) => IdempotencyKeyValidator.Validate(header, body);
+
+    /// <summary>The <c>limit</c> and <c>continuation</c> query parameters of the audit trail: each null when absent, else all values given.</summary>
+    public static AuditPageQuery AuditPage(IReadOnlyList<string?>? limit, IReadOnlyList<string?>? continuation) =>
+        AuditPageValidator.Validate(limit, continuation);
+
+    /// <summary>A body whose type has no rules of its own beyond being there: 400 for JSON <c>null</c>.</summary>
+    public static T RequireBody<T>(T? body)
+        where T : class => TextRules.RequireObject(body);
 }
