@@ -7,7 +7,6 @@ using StatusHub.Api.Endpoints;
 using StatusHub.Core;
 using StatusHub.Api.Http;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Storage;
 
 namespace StatusHub.Api;
 
@@ -29,7 +28,6 @@ public static class StatusHubApi
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LimitOptions>, LimitOptionsValidation>();
         services.AddSingleton<AuthThrottle>();
         services.Configure<ApiCorsOptions>(configuration.GetSection(ApiCorsOptions.Section));
-        services.AddSingleton<AuditRepository>();
         services.AddSingleton<Core.Rendering.IDeploymentFiles, OpenApi.OpenApiDocumentFile>();
         return services;
     }

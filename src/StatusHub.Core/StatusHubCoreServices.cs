@@ -27,6 +27,14 @@ public static class StatusHubCoreServices
         services.AddSingleton<IncidentRepository>();
         services.AddSingleton<KeyRepository>();
         services.AddSingleton<KeyAuthenticator>();
+        services.AddSingleton<KeyIssuer>();
+        services.AddSingleton<Documents.TownDocuments>();
+        services.AddSingleton<AuditRepository>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<Aid.TownAid>();
+        services.AddSingleton<Documents.RegionDocuments>();
+        services.AddSingleton<Subscriptions.RegionSubscriptions>();
+        services.AddSingleton<Validation.KnownTowns>();
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));
         services.PostConfigure<RenderOptions>(options =>
         {

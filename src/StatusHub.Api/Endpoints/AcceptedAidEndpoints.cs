@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
+using StatusHub.Core.Aid;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
@@ -38,12 +39,8 @@ public static class AcceptedAidEndpoints
                 await api.ReadJsonAsync<EmptyRequest>();
             }
 
-            var repository = api.Get<TownRepository>();
-            var offering = town == provider ? null : await repository.GetAsync(provider, api.Aborted);
-            var offer = offering?.Offers.FirstOrDefault(o => o.Id == offerId && o.Receivers(offering.Profile).Contains(town))
+            var written = await api.Get<TownAid>().AcceptAsync(town, provider, offerId, api.Caller.Scope.ToWire(), api.WriteContext(), api.Aborted)
                 ?? throw ApiContext.NotFound($"Town '{provider}' has no offer '{offerId}' for town '{town}'.");
-            var acceptance = new AidAcceptance(provider, offerId, offer.Terms, api.Get<TimeProvider>().GetUtcNow(), api.Caller.Scope.ToWire());
-            var written = await repository.AcceptAidAsync(town, acceptance, api.WriteContext(), api.Aborted);
             api.SetETag(written.ETag);
             return TypedResults.Ok(AcceptedAidResponse.From(written.Value));
         });
@@ -59,16 +56,9 @@ public static class AcceptedAidEndpoints
     public static Task<ApiResult<Ok<TownAidResponse>>> GetTownAid(HttpRequest request, string town) =>
         ApiCall.Typed(request, Access.TownOrItsRegion(town), async api =>
         {
-            var repository = api.Get<TownRepository>();
-            var snapshot = await repository.GetAsync(town, api.Aborted) ?? throw ApiContext.NotFound($"There is no town '{town}'.");
-            var region = await repository.GetRegionAsync(snapshot.Profile.Region, api.Aborted);
-            var offered = snapshot.Offers.Select(o => new OfferedAid(o.Id, o.Service, o.ForTowns, o.Note, o.ValidUntil)).ToList();
-            var received = region
-                .Where(p => p.Profile.Slug != town)
-                .SelectMany(p => p.Offers.Where(o => o.Receivers(p.Profile).Contains(town)).Select(o => new ReceivedAid(
-                    p.Profile.Slug, o.Id, o.Service, o.Note, o.ValidUntil,
-                    snapshot.HasAccepted(p.Profile.Slug, o))))
-                .ToList();
+            var aid = await api.Get<TownAid>().GetAsync(town, api.Aborted) ?? throw ApiContext.NotFound($"There is no town '{town}'.");
+            var offered = aid.Offered.Select(o => new OfferedAid(o.Id, o.Service, o.ForTowns, o.Note, o.ValidUntil)).ToList();
+            var received = aid.Received.Select(r => new ReceivedAid(r.Provider, r.Offer.Id, r.Offer.Service, r.Offer.Note, r.Offer.ValidUntil, r.Accepted)).ToList();
             return TypedResults.Ok(new TownAidResponse(offered, received));
         });
 }

@@ -28,7 +28,7 @@ public static class AidEndpoints
         var (body, _) = await api.ReadJsonAsync<AidOfferRequest>();
         var repository = api.Get<TownRepository>();
         var now = api.Get<TimeProvider>().GetUtcNow();
-        await RequireKnownTownsAsync(repository, body?.ForTowns, api.Aborted);
+        await api.Get<KnownTowns>().RequireForTownsAsync(body?.ForTowns, api.Aborted);
         var written = await repository.PutAidAsync(
             town, profile => Validator.AidOffer(town, offerId, body, profile.DefaultLanguage, now), api.WriteContext(), api.Aborted);
         api.SetETag(written.ETag);
@@ -45,25 +45,4 @@ public static class AidEndpoints
         api.SetETag(await api.Get<TownRepository>().DeleteAidAsync(town, offerId, api.WriteContext(), api.Aborted));
         return TypedResults.NoContent();
     });
-
-    /// <summary>Every well-formed slug in forTowns must name an existing town (malformed ones are reported by the Validator).</summary>
-    private static async Task RequireKnownTownsAsync(TownRepository repository, IReadOnlyList<string?>? forTowns, CancellationToken cancellationToken)
-    {
-        if (forTowns is not { Count: > 0 } || forTowns.Count > Limits.MaxNeighbours)
-        {
-            return;
-        }
-
-        var known = (await repository.ListAsync(cancellationToken)).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        var errors = new ValidationErrors();
-        for (var i = 0; i < forTowns.Count; i++)
-        {
-            if (Validator.IsSlug(forTowns[i]) && !known.Contains(forTowns[i]!))
-            {
-                errors.Add($"forTowns[{i}]", $"There is no town '{forTowns[i]}'.");
-            }
-        }
-
-        errors.ThrowIfAny();
-    }
 }

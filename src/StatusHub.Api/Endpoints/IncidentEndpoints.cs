@@ -54,7 +54,7 @@ public static class IncidentEndpoints
         }
 
         var definition = Validator.Incident(incident, body, api.Get<TimeProvider>().GetUtcNow());
-        await RequireKnownTownsAsync(api, definition.Towns);
+        await api.Get<KnownTowns>().RequireAsync("towns", definition.Towns, api.Aborted);
         var written = await repository.PutAsync(definition, api.WriteContext(), caller.CanWriteIncidentTowns, api.Aborted);
         var (stored, created) = written.Value;
         api.SetETag(written.ETag);
@@ -69,7 +69,7 @@ public static class IncidentEndpoints
             await RequireStoredTownsAsync(api, incident, missingIsNotFound: true);
         }
 
-        var idempotency = StatusEndpoints.IdempotencyToken(api, raw);
+        var idempotency = Validator.IdempotencyKey(api.Request.Headers["Idempotency-Key"].ToString(), raw);
         var (text, at) = Validator.Update(body, Validator.IncidentLanguage, api.Get<TimeProvider>().GetUtcNow());
         var written = await api.Get<IncidentRepository>().AddUpdateAsync(
             incident, text, at, idempotency, api.WriteContext(), api.Caller.CanWriteIncidentTowns, api.Aborted);
@@ -123,23 +123,6 @@ public static class IncidentEndpoints
         {
             throw ApiContext.Forbidden($"Incident '{incident}' has member towns outside this key's towns.");
         }
-    }
-
-    /// <summary>
-    /// 400 naming each town that does not exist. The cached town list answers; a town it misses is looked for once more
-    /// in a fresh list (it may have been created through another instance within the cache's bound).
-    /// </summary>
-    internal static async Task RequireKnownTownsAsync(ApiContext api, IReadOnlyList<string> towns)
-    {
-        var cache = api.Get<TownListCache>();
-        var known = (await cache.GetAsync(api.Aborted)).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        if (towns.Any(t => !known.Contains(t)))
-        {
-            cache.Invalidate();
-            known = (await cache.GetAsync(api.Aborted)).Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        }
-
-        Validator.RequireKnownTowns("towns", towns, known);
     }
 }
 

@@ -39,37 +39,16 @@ public static class RegionEndpoints
         return created ? TypedResults.Created($"{StatusHubApi.BasePath}/regions/{region}", response) : TypedResults.Ok(response);
     });
 
-    /// <summary>
-    /// Every region a town names or an admin named, by slug, with its display name (the language map; an unnamed region's
-    /// slug in the default language) and how many towns it has. The towns come from the cached town list, so the read
-    /// costs one query of the region names however many towns the hub has.
-    /// </summary>
+    /// <summary>Every region a town names or an admin named, by slug, with its display name (the language map) and how many towns it has.</summary>
     public static Task<ApiResult<Ok<RegionListResponse>>> ListRegions(HttpRequest request) => ApiCall.Typed(request, Access.Public(), async api =>
     {
-        var towns = await api.Get<TownListCache>().GetAsync(api.Aborted);
-        var named = await api.Get<RegionRepository>().ListAsync(api.Aborted);
-        var counts = towns.GroupBy(t => t.Region, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var regions = counts.Keys.Union(named.Keys, StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .Select(slug => new RegionListItem(
-                slug,
-                (named.TryGetValue(slug, out var profile) ? profile : RegionProfile.Unnamed(slug)).NameOrSlug(),
-                counts.GetValueOrDefault(slug)))
-            .ToList();
-        return TypedResults.Ok(new RegionListResponse(regions));
+        var regions = await api.Get<RegionDocuments>().ListAsync(api.Aborted);
+        return TypedResults.Ok(new RegionListResponse(regions.Select(r => new RegionListItem(r.Slug, r.Name, r.Towns)).ToList()));
     });
 
     public static Task<ApiResult<Ok<InternalRegionFeed>>> GetRegionFeed(HttpRequest request, string region) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
-        var towns = await api.Get<TownRepository>().GetRegionAsync(region, api.Aborted);
-        if (towns.Count == 0)
-        {
-            throw ApiContext.NotFound($"There is no region '{region}'.");
-        }
-
-        var now = api.Get<TimeProvider>().GetUtcNow();
-        var named = await api.Get<RegionRepository>().GetAsync(region, api.Aborted);
-        var feed = InternalRegionFeed.Build(named, towns, AidMatcher.Match(towns, now), now);
+        var feed = await api.Get<RegionDocuments>().GetFeedAsync(region, api.Aborted) ?? throw ApiContext.NotFound($"There is no region '{region}'.");
         return TypedResults.Ok(feed);
     });
 }

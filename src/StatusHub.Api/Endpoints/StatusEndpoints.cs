@@ -72,7 +72,7 @@ public static class StatusEndpoints
     public static Task<ApiResult<Created<TimelineUpdate>>> PostUpdate(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (body, raw) = await api.ReadJsonAsync<UpdateRequest>();
-        var idempotency = IdempotencyToken(api, raw);
+        var idempotency = Validator.IdempotencyKey(api.Request.Headers["Idempotency-Key"].ToString(), raw);
         var now = api.Get<TimeProvider>().GetUtcNow();
         var written = await api.Get<TownRepository>().AddUpdateAsync(
             town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(), api.Aborted);
@@ -91,22 +91,5 @@ public static class StatusEndpoints
         api.SetETag(await api.Get<TownRepository>().DeleteUpdateAsync(town, id, api.WriteContext(), api.Aborted));
         return TypedResults.NoContent();
     });
-
-    /// <summary>The request's <c>Idempotency-Key</c> with the hash of its body, or null without the header; 400 when it is too long.</summary>
-    internal static IdempotencyToken? IdempotencyToken(ApiContext api, byte[] raw)
-    {
-        var header = api.Request.Headers["Idempotency-Key"].ToString();
-        if (header.Length == 0)
-        {
-            return null;
-        }
-
-        if (header.Length > Limits.MaxIdempotencyKey || header.Any(char.IsControl))
-        {
-            throw ValidationFailedException.Single("Idempotency-Key", $"At most {Limits.MaxIdempotencyKey} printable characters.");
-        }
-
-        return new IdempotencyToken(header, TownRepository.HashBody(raw));
-    }
 }
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StatusHub.Api.Http;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Documents;
@@ -32,39 +31,21 @@ public static class SubscriptionEndpoints
     public static Task<ApiResult<Created<CreatedSubscriptionResponse>>> CreateSubscription(HttpRequest request, string region) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<SubscriptionRequest>();
-        if (body is null)
-        {
-            throw ValidationFailedException.Single("$", "A JSON object is required.");
-        }
-
-        var errors = new ValidationErrors();
-        var url = SubscriptionRules.Url(errors, body.Url, api.Get<IOptions<SubscriptionOptions>>().Value.AllowLoopbackHttp);
-        var secret = SubscriptionRules.Secret(errors, body.Secret);
-        errors.ThrowIfAny();
+        body = Validator.RequireBody(body);
+        var subscriptions = api.Get<RegionSubscriptions>();
+        var target = subscriptions.Validate(body.Url, body.Secret);
         api.CheckIfMatchUntagged();
-
-        var store = api.Get<SubscriptionStore>();
-        var max = api.Get<IOptions<SubscriptionOptions>>().Value.MaxPerRegion;
-        if ((await store.ListAsync(region, api.Aborted)).Count >= max)
-        {
-            throw new ApiProblemException(409, "Too many subscriptions",
-                $"Region '{region}' already has the maximum of {max} subscriptions: delete one (DELETE …/subscriptions/{{id}}) first.");
-        }
-
-        var subscription = new Subscription(region, Guid.NewGuid().ToString("N"), url!, secret!, api.Get<TimeProvider>().GetUtcNow(),
-            0, false, null, null, null, null, default);
-        var etag = await store.CreateAsync(subscription, api.Aborted);
-        api.Get<DeliveryOutbox>().Invalidate(region);
+        var (subscription, etag) = await subscriptions.CreateAsync(region, target, api.Aborted);
         Logger(api).LogInformation("Subscription {Subscription} of region {Region} to host {Host} created by key {KeyId}",
-            subscription.Id, region, url!.Host, api.Caller.KeyId);
+            subscription.Id, region, subscription.Url.Host, api.Caller.KeyId);
         api.SetETag(etag);
         return TypedResults.Created(
-            $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}", new CreatedSubscriptionResponse(subscription.Id, url.AbsoluteUri));
+            $"{StatusHubApi.BasePath}/regions/{region}/subscriptions/{subscription.Id}", new CreatedSubscriptionResponse(subscription.Id, subscription.Url.AbsoluteUri));
     });
 
     public static Task<ApiResult<Ok<SubscriptionListResponse>>> ListSubscriptions(HttpRequest request, string region) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
-        var subscriptions = await api.Get<SubscriptionStore>().ListAsync(region, api.Aborted);
+        var subscriptions = await api.Get<RegionSubscriptions>().ListAsync(region, api.Aborted);
         var items = subscriptions.Select(s => new SubscriptionInfo(
             s.Id, s.Url.AbsoluteUri, s.CreatedAt, s.FailureCount, s.Disabled, s.DisabledAt, s.LastDeliveryAt, s.LastStatus, s.LastError)).ToList();
         return TypedResults.Ok(new SubscriptionListResponse(items));
@@ -72,18 +53,14 @@ public static class SubscriptionEndpoints
 
     public static Task<ApiResult<NoContent>> DeleteSubscription(HttpRequest request, string region, string id) => ApiCall.Typed(request, Access.RegionReader(region), async api =>
     {
-        var found = IsId(id) && await api.Get<SubscriptionStore>().DeleteAsync(region, id, api.IfMatch, api.Aborted);
-        if (!found)
+        if (!await api.Get<RegionSubscriptions>().DeleteAsync(region, id, api.IfMatch, api.Aborted))
         {
             throw ApiContext.NotFound($"Region '{region}' has no subscription '{id}'.");
         }
 
-        api.Get<DeliveryOutbox>().Invalidate(region);
         Logger(api).LogInformation("Subscription {Subscription} of region {Region} deleted by key {KeyId}", id, region, api.Caller.KeyId);
         return TypedResults.NoContent();
     });
-
-    private static bool IsId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 
     private static ILogger Logger(ApiContext api) => api.Get<ILoggerFactory>().CreateLogger("StatusHub.Subscriptions");
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
-using StatusHub.Core.Aid;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
@@ -52,30 +51,10 @@ public static class TownEndpoints
 
     public static Task<ApiResult<Ok<TownDocument>>> GetTown(HttpRequest request, string town) => ApiCall.Typed(request, Access.Public(("town", town)), async api =>
     {
-        var repository = api.Get<TownRepository>();
-        var snapshot = await repository.GetAsync(town, api.Aborted)
+        var (document, etag) = await api.Get<TownDocuments>().GetAsync(town, api.Aborted)
             ?? throw ApiContext.NotFound($"There is no town '{town}'.");
-
-        // Only offers the town accepted can help it (API.md, Mutual aid), so the document needs this town and the
-        // providers it accepted, of its own region (as the render's region matching): no read of the other towns, so
-        // the cost does not grow with the hub. The ETag is the town's own version, the one its writers send as If-Match.
-        var accepted = snapshot.AcceptedAid.Select(a => a.Provider).Where(p => p != town).Distinct(StringComparer.Ordinal);
-        var region = (await repository.GetManyAsync(accepted, api.Aborted))
-            .Where(p => p.Profile.Region == snapshot.Profile.Region)
-            .ToDictionary(t => t.Profile.Slug);
-        region[town] = snapshot;
-        var now = api.Get<TimeProvider>().GetUtcNow();
-        var matching = AidMatcher.Match(region.Values, now);
-
-        // Its shared incidents: the membership rows came with the town's own rows; each incident is one more query.
-        if (snapshot.IncidentIds.Count > 0)
-        {
-            var incidents = await api.Get<IncidentRepository>().GetManyAsync(snapshot.IncidentIds, api.Aborted);
-            snapshot = snapshot with { Incidents = IncidentSelection.ForTown(town, incidents, now) };
-        }
-
-        api.SetETag(snapshot.ETag);
-        return TypedResults.Ok(TownDocument.From(snapshot, matching.For(town, region)));
+        api.SetETag(etag);
+        return TypedResults.Ok(document);
     });
 }
 

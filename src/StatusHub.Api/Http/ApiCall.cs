@@ -94,7 +94,7 @@ public static class ApiCall
         PreconditionFailedException => (412, Problems.Create(412, "Precondition failed",
             "Someone else changed this since you read it: reload it and apply your change again.")),
         IdempotencyConflictException conflict => (422, Problems.Create(422, "Idempotency-Key reused", conflict.Message)),
-        LimitReachedException limit => (409, Problems.Create(409, "Limit reached", limit.Message)),
+        LimitReachedException limit => (409, Problems.Create(409, limit.Title, limit.Message)),
         IncidentAccessDeniedException denied => (403, Problems.Create(403, "Forbidden", denied.Message)),
 
         // The server could not read the body (malformed chunked framing, a body shorter than its Content-Length, the

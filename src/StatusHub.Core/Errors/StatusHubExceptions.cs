@@ -32,8 +32,11 @@ public sealed class RenderBusyException(TimeSpan retryAfter)
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
 
-/// <summary>A write that would take a resource over one of API.md's caps (409).</summary>
-public sealed class LimitReachedException(string message) : Exception(message);
+/// <summary>A write that would take a resource over one of API.md's caps (409); <see cref="Title"/> names the cap.</summary>
+public sealed class LimitReachedException(string message, string title = "Limit reached") : Exception(message)
+{
+    public string Title { get; } = title;
+}
 
 /// <summary>A provider key tried to write a shared incident that names a town outside its own list (403).</summary>
 public sealed class IncidentAccessDeniedException(string message) : Exception(message);
