@@ -18,6 +18,8 @@ public sealed class ConsoleTests(StatusHubApp app)
         { "/publish/index.html", "text/html" },
         { "/publish/console.css", "text/css" },
         { "/publish/console.js", "text/javascript" },
+        { "/publish/editor.js", "text/javascript" },
+        { "/publish/labels.js", "text/javascript" },
         { "/publish/config.json", "application/json" },
     };
 
@@ -50,7 +52,7 @@ public sealed class ConsoleTests(StatusHubApp app)
         var html = await client.GetStringAsync("/publish/");
         Assert.Contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';", html);
         Assert.DoesNotContain("{{CSP}}", html);
-        Assert.Contains("<script src=\"/publish/console.js\" defer></script>", html);
+        Assert.Contains("<script type=\"module\" src=\"/publish/console.js\"></script>", html);
 
         var config = JsonNode.Parse(await client.GetStringAsync("/publish/config.json"))!;
         Assert.Equal("", config["apiBaseUrl"]!.GetValue<string>());
@@ -78,7 +80,8 @@ public sealed class ConsoleTests(StatusHubApp app)
         foreach (var (path, type) in new[]
         {
             ("publish/index.html", "text/html; charset=utf-8"), ("publish/console.css", "text/css; charset=utf-8"),
-            ("publish/console.js", "text/javascript; charset=utf-8"), ("publish/config.json", "application/json"),
+            ("publish/console.js", "text/javascript; charset=utf-8"), ("publish/api.js", "text/javascript; charset=utf-8"),
+            ("publish/labels.js", "text/javascript; charset=utf-8"), ("publish/config.json", "application/json"),
         })
         {
             var file = await site.OpenAsync(path, default);

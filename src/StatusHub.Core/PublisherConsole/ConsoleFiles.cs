@@ -9,8 +9,9 @@ using StatusHub.Core.Rendering;
 namespace StatusHub.Core.PublisherConsole;
 
 /// <summary>
-/// The publisher console: one HTML page, one stylesheet and one script (embedded in this assembly) plus
-/// <c>config.json</c> with the API base URL, as site files under <c>publish/</c>. The render job syncs them into
+/// The publisher console: one HTML page, one stylesheet and its ES modules (embedded in this assembly), the generated
+/// <c>labels.js</c> module with its words from the label files, and <c>config.json</c> with the API base URL, as site
+/// files under <c>publish/</c>. The render job syncs them into
 /// <c>$web</c> (the static website serves them in Azure); the local server serves the same files directly.
 /// The page carries its Content-Security-Policy as a meta tag (the static website sets no headers); the local
 /// server also sends it as a header, with <c>frame-ancestors</c>, which only works as a header.
@@ -41,28 +42,63 @@ public sealed class ConsoleFiles : IDeploymentFiles
             $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src {connect}; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
         var html = Asset("index.html").Replace(CspPlaceholder, ContentSecurityPolicy, StringComparison.Ordinal);
-        var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["apiBaseUrl"] = apiBase, ["labels"] = PreviewLabels() });
+        var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["apiBaseUrl"] = apiBase });
         Files =
         [
             new SiteFile(Folder + "index.html", SiteFile.Html, NoCache, Encoding.UTF8.GetBytes(html)),
             new SiteFile(Folder + "console.css", "text/css; charset=utf-8", NoCache, Encoding.UTF8.GetBytes(Asset("console.css"))),
-            new SiteFile(Folder + "console.js", "text/javascript; charset=utf-8", NoCache, Encoding.UTF8.GetBytes(Asset("console.js"))),
+            .. ScriptNames.Select(name => new SiteFile(Folder + name, JavaScript, NoCache, Encoding.UTF8.GetBytes(Asset(name)))),
+            new SiteFile(Folder + LabelsModule, JavaScript, NoCache, Encoding.UTF8.GetBytes(LabelsModuleText())),
             new SiteFile(Folder + "config.json", SiteFile.Json, NoCache, config),
         ];
     }
 
+    /// <summary>The module with the console's labels, generated from the label files.</summary>
+    public const string LabelsModule = "labels.js";
+
+    /// <summary>Modules are served as JavaScript (browsers refuse a module of another type).</summary>
+    public const string JavaScript = "text/javascript; charset=utf-8";
+
+    private const string AssetPrefix = "StatusHub.Console.";
+
+    /// <summary>The embedded modules (PublisherConsole/Assets/*.js), the entry point console.js first.</summary>
+    internal static IReadOnlyList<string> ScriptNames { get; } = typeof(ConsoleFiles).Assembly.GetManifestResourceNames()
+        .Where(name => name.StartsWith(AssetPrefix, StringComparison.Ordinal) && name.EndsWith(".js", StringComparison.Ordinal))
+        .Select(name => name[AssetPrefix.Length..])
+        .OrderBy(name => name == "console.js" ? 0 : 1)
+        .ThenBy(name => name, StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>
-    /// The level and state words of every label file (src/StatusHub.Core/Localization), by language and wire name, so
-    /// the console's preview speaks each language as the citizen page will, from the same source.
+    /// <c>labels.js</c>: by language, the level and state words of every label file (src/StatusHub.Core/Localization),
+    /// so the preview speaks each language as the citizen page will, and the console's own words (key <c>console</c>)
+    /// of German and English, the languages the console speaks, all from the same source as the pages.
     /// </summary>
-    internal static Dictionary<string, Dictionary<string, Dictionary<string, string>>> PreviewLabels() =>
+    internal static string LabelsModuleText() =>
+        "// Generated from src/StatusHub.Core/Localization/*.json by ConsoleFiles: do not edit.\nexport default "
+        + JsonSerializer.Serialize(ModuleLabels())
+        + ";\n";
+
+    internal static Dictionary<string, Dictionary<string, IReadOnlyDictionary<string, string>>> ModuleLabels() =>
         Rendering.Html.Labels.ByLanguage.Values.ToDictionary(
             labels => labels.Language,
-            labels => new Dictionary<string, Dictionary<string, string>>
+            labels =>
             {
-                ["levels"] = labels.Levels.ToDictionary(entry => entry.Key.ToWire(), entry => entry.Value),
-                ["states"] = labels.States.ToDictionary(entry => entry.Key.ToWire(), entry => entry.Value),
+                var words = new Dictionary<string, IReadOnlyDictionary<string, string>>
+                {
+                    ["levels"] = labels.Levels.ToDictionary(entry => entry.Key.ToWire(), entry => entry.Value),
+                    ["states"] = labels.States.ToDictionary(entry => entry.Key.ToWire(), entry => entry.Value),
+                };
+                if (ConsoleLanguages.Contains(labels.Language))
+                {
+                    words["console"] = labels.Console;
+                }
+
+                return words;
             });
+
+    /// <summary>The languages of the console's own words: German, with English where it says so.</summary>
+    private static readonly string[] ConsoleLanguages = ["de", "en"];
 
     /// <summary>The console changes with a deployment: browsers revalidate every time (the files are small).</summary>
     public const string NoCache = "no-cache";
@@ -73,7 +109,7 @@ public sealed class ConsoleFiles : IDeploymentFiles
     /// <summary>The policy of the page (meta tag and, on the local server, header).</summary>
     public string ContentSecurityPolicy { get; }
 
-    /// <summary>index.html, console.css, console.js and config.json under <see cref="Folder"/>.</summary>
+    /// <summary>index.html, console.css, the modules (console.js first), labels.js and config.json under <see cref="Folder"/>.</summary>
     public IReadOnlyList<SiteFile> Files { get; }
 
     /// <summary>The file at a site path such as <c>publish/console.js</c> (<c>publish/</c> is its index.html), or null.</summary>
@@ -102,7 +138,7 @@ public sealed class ConsoleFiles : IDeploymentFiles
 
     private static string Asset(string name)
     {
-        using var stream = typeof(ConsoleFiles).Assembly.GetManifestResourceStream("StatusHub.Console." + name)
+        using var stream = typeof(ConsoleFiles).Assembly.GetManifestResourceStream(AssetPrefix + name)
             ?? throw new InvalidOperationException($"The console asset '{name}' is not embedded in {typeof(ConsoleFiles).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();

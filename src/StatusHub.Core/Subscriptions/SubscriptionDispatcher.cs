@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 using Polly.Timeout;
 using StatusHub.Core.Storage;
 
@@ -18,7 +14,8 @@ public sealed record DeliveryRunResult(int Towns, int Delivered, int Failed, int
 /// Delivers the outbox: reads the pending towns (one query), the <c>status.json</c> the render job published for each (from
 /// its outbox row, never from <c>$web</c>), and POSTs
 /// it to every active subscription of the town's region, signed (<see cref="WebhookSignature"/>), with a delivery id
-/// per change and subscriber that stays the same across retries. Retries with exponential back-off and jitter (Polly);
+/// per change and subscriber that stays the same across retries. The named HTTP client retries with exponential back-off
+/// and jitter (<see cref="DeliveryRetries"/>) and connects to public addresses only (<see cref="PublicAddressConnector"/>);
 /// a delivery that still fails counts one failure, and the subscription's other deliveries of that run are skipped
 /// (the next change of a town sends its full document again). Subscribers are served in parallel (bounded), so one slow
 /// subscriber delays no other, and nothing here runs inside publishing or rendering. Each outbox row is removed with
@@ -42,7 +39,6 @@ public sealed class SubscriptionDispatcher
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SubscriptionDispatcher> _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public SubscriptionDispatcher(
@@ -59,7 +55,6 @@ public sealed class SubscriptionDispatcher
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _pipeline = BuildPipeline(_options, time, logger);
     }
 
     public async Task<DeliveryRunResult> RunOnceAsync(CancellationToken cancellationToken)
@@ -153,18 +148,13 @@ public sealed class SubscriptionDispatcher
         var client = _http.CreateClient(HttpClientName);
         try
         {
-            using var response = await _pipeline.ExecuteAsync(
-                async token =>
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(document) };
-                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                    request.Headers.TryAddWithoutValidation(WebhookSignature.Header, signature);
-                    request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);
-                    request.Headers.TryAddWithoutValidation(EventHeader, TownChangedEvent);
-                    request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-                    return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(document) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation(WebhookSignature.Header, signature);
+            request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);
+            request.Headers.TryAddWithoutValidation(EventHeader, TownChangedEvent);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
@@ -215,79 +205,5 @@ public sealed class SubscriptionDispatcher
         OperationCanceledException => "timeout",
         _ => null,
     };
-
-    private static ResiliencePipeline<HttpResponseMessage> BuildPipeline(DeliveryOptions options, TimeProvider time, ILogger logger)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
-                    .Handle<HttpRequestException>(e => e.InnerException is not DeliveryBlockedException)
-                    .Handle<TimeoutRejectedException>()
-                    .HandleResult(response => IsTransient(response.StatusCode)),
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.RetryDelay,
-                MaxDelay = options.MaxRetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    var reason = args.Outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : Describe(args.Outcome.Exception!) ?? "error";
-                    args.Outcome.Result?.Dispose();
-                    logger.LogInformation("Delivery attempt failed ({Reason}); retry {Attempt} in {Delay} ms",
-                        reason, args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds);
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        return builder.AddTimeout(options.AttemptTimeout).Build();
-    }
-
-    /// <summary>Worth another attempt: server errors, 408 and 429. Other answers (4xx, 3xx: redirects are not followed) are final.</summary>
-    private static bool IsTransient(HttpStatusCode status) =>
-        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-
-    /// <summary>
-    /// The primary handler of the named client: no redirects, no cookies, no proxy, and a connect callback that
-    /// resolves the host itself and connects only to addresses outside internal ranges (loopback only when allowed),
-    /// so a DNS name pointing inside the network is refused at delivery time too.
-    /// </summary>
-    public static SocketsHttpHandler CreateHandler(bool allowLoopback) => new()
-    {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        UseProxy = false,
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var host = context.DnsEndPoint.Host;
-            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
-                ? [literal]
-                : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-            var allowed = addresses.Where(a => SubscriptionRules.IsDeliverable(a, allowLoopback)).ToArray();
-            if (allowed.Length == 0 || allowed.Length != addresses.Length)
-            {
-                throw new DeliveryBlockedException();
-            }
-
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    };
 }
 
-/// <summary>A delivery refused because the subscriber's host resolves to an internal address.</summary>
-public sealed class DeliveryBlockedException() : Exception("The subscriber's host resolves to an internal address.");

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using StatusHub.Core.PublisherConsole;
 
 namespace StatusHub.Core.Tests.Rendering;
 
-/// <summary>The console's files: the CSP and config follow StatusHub:Console:ApiBaseUrl; the script never writes HTML.</summary>
-public class ConsoleFilesTests
+/// <summary>The console's files: the CSP and config follow StatusHub:Console:ApiBaseUrl; the scripts never write HTML.</summary>
+public partial class ConsoleFilesTests
 {
     private static ConsoleFiles Files(string? apiBaseUrl) => new(Options.Create(new ConsoleOptions { ApiBaseUrl = apiBaseUrl }));
 
@@ -20,13 +21,50 @@ public class ConsoleFilesTests
         Assert.Null(files.ApiOrigin);
         Assert.Contains("connect-src 'self';", files.ContentSecurityPolicy);
         Assert.Equal("", JsonNode.Parse(Text(files, "publish/config.json"))!["apiBaseUrl"]!.GetValue<string>());
-        Assert.Equal(["publish/index.html", "publish/console.css", "publish/console.js", "publish/config.json"], files.Files.Select(f => f.Path));
+        Assert.Equal(
+            ["publish/index.html", "publish/console.css", "publish/console.js", "publish/aid.js", "publish/api.js", "publish/dom.js", "publish/editor.js",
+             "publish/errors.js", "publish/languages.js", "publish/preview.js", "publish/state.js", "publish/text.js", "publish/town.js", "publish/updates.js",
+             "publish/labels.js", "publish/config.json"],
+            files.Files.Select(f => f.Path));
+        Assert.All(files.Files.Where(f => f.Path.EndsWith(".js", StringComparison.Ordinal)), f => Assert.Equal("text/javascript; charset=utf-8", f.ContentType));
 
         // The preview's level and state words come from the label files, in every language they have.
-        var labels = JsonNode.Parse(Text(files, "publish/config.json"))!["labels"]!.AsObject();
+        var labels = LabelsModule(files);
         Assert.Equal(StatusHub.Core.Rendering.Html.Labels.ByLanguage.Keys.Order(StringComparer.Ordinal), labels.Select(entry => entry.Key).Order(StringComparer.Ordinal));
         Assert.Equal("عمل محدود", labels["ar"]!["levels"]!["disrupted"]!.GetValue<string>());
         Assert.Equal("Geht nur zum Teil", labels["de-x-ls"]!["states"]!["limited"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_labels_module_carries_the_consoles_own_words_in_German_and_English_from_the_label_files()
+    {
+        var labels = LabelsModule(Files(null));
+
+        Assert.Equal(
+            StatusHub.Core.Rendering.Html.Labels.For("de").Console["changedElsewhere"],
+            labels["de"]!["console"]!["changedElsewhere"]!.GetValue<string>());
+        Assert.StartsWith("Jemand anderes hat diese Gemeinde inzwischen geändert", labels["de"]!["console"]!["changedElsewhere"]!.GetValue<string>());
+        Assert.Equal("Update published.", labels["en"]!["console"]!["updatePublished"]!.GetValue<string>());
+        Assert.Equal(
+            StatusHub.Core.Rendering.Html.Labels.For("en").Console.Keys.Order(StringComparer.Ordinal),
+            labels["en"]!["console"]!.AsObject().Select(entry => entry.Key).Order(StringComparer.Ordinal));
+        Assert.Null(labels["uk"]!["console"]);
+    }
+
+    [Fact]
+    public void The_page_loads_the_entry_module_and_every_module_imports_only_console_files()
+    {
+        var files = Files(null);
+        Assert.Contains("<script type=\"module\" src=\"/publish/console.js\"></script>", Text(files, "publish/"));
+
+        var served = files.Files.Select(f => f.Path[ConsoleFiles.Folder.Length..]).ToHashSet(StringComparer.Ordinal);
+        foreach (var module in files.Files.Where(f => f.Path.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            foreach (var import in ImportPattern().Matches(Encoding.UTF8.GetString(module.Content)).Select(match => match.Groups[1].Value))
+            {
+                Assert.Contains(import, served);
+            }
+        }
     }
 
     [Fact]
@@ -56,16 +94,29 @@ public class ConsoleFilesTests
     }
 
     [Fact]
-    public void The_script_never_writes_HTML_and_never_uses_localStorage_or_eval()
+    public void The_scripts_never_write_HTML_and_never_use_localStorage_or_eval()
     {
-        var script = Text(Files(null), "publish/console.js");
+        var files = Files(null);
+        var scripts = string.Concat(files.Files.Where(f => f.Path.EndsWith(".js", StringComparison.Ordinal)).Select(f => Encoding.UTF8.GetString(f.Content)));
 
         foreach (var forbidden in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "localStorage", "eval(", "new Function" })
         {
-            Assert.DoesNotContain(forbidden, script);
+            Assert.DoesNotContain(forbidden, scripts);
         }
 
-        Assert.Contains("sessionStorage", script);
-        Assert.Contains("'Authorization'", script);
+        Assert.Contains("sessionStorage", Text(files, "publish/api.js"));
+        Assert.Contains("'Authorization'", Text(files, "publish/api.js"));
     }
+
+    /// <summary>The JSON of the generated labels.js (<c>export default {…};</c>).</summary>
+    private static JsonObject LabelsModule(ConsoleFiles files)
+    {
+        var module = Text(files, "publish/labels.js");
+        const string start = "export default ";
+        var json = module[(module.IndexOf(start, StringComparison.Ordinal) + start.Length)..].TrimEnd().TrimEnd(';');
+        return JsonNode.Parse(json)!.AsObject();
+    }
+
+    [GeneratedRegex(@"^import [^;]+ from '\./([a-z-]+\.js)';", RegexOptions.Multiline)]
+    private static partial Regex ImportPattern();
 }

@@ -89,6 +89,23 @@ public partial class LabelFilesTests
         Assert.Empty(unused);
     }
 
+    [Fact]
+    public void Every_console_key_is_used_by_the_console_and_every_key_it_asks_for_exists()
+    {
+        // The console's modules ask for their words as t('key'), en('key'), both('key'), fieldLabel('key', …) or a
+        // quoted key passed on to one of them: every key of the "console" group must appear quoted in a module.
+        var modules = Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "src", "StatusHub.Core", "PublisherConsole", "Assets"), "*.js")
+            .Select(File.ReadAllText).ToList();
+        var scripts = string.Concat(modules);
+        var keys = Labels.English.Console.Keys.ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.Empty(keys.Where(key => !scripts.Contains($"'{key}'", StringComparison.Ordinal)).Select(key => $"unused console key: {key}"));
+        var asked = modules.SelectMany(module => ConsoleLookup().Matches(module)).Select(match => match.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(asked);
+        Assert.Empty(asked.Where(key => !keys.Contains(key)).Select(key => $"unknown console key: {key}"));
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public async Task A_page_in_the_files_language_shows_its_chrome_unmarked(string language)
@@ -162,6 +179,9 @@ public partial class LabelFilesTests
 
         return flat;
     }
+
+    [GeneratedRegex(@"\b(?:t|en|both)\('([A-Za-z]+)'")]
+    private static partial Regex ConsoleLookup();
 
     [GeneratedRegex(@"(?<=[.?!:])\s+")]
     private static partial Regex SentenceStop();

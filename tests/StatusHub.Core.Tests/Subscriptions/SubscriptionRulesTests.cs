@@ -188,30 +188,4 @@ public sealed class SubscriptionRulesTests
         Assert.Equal(SubscriptionDispatcher.UnreachableHost, SubscriptionDispatcher.Describe(unresolvable));
         Assert.NotEqual(SubscriptionDispatcher.UnreachableHost, SubscriptionDispatcher.Describe(new HttpRequestException(HttpRequestError.ConnectionError, "refused")));
     }
-
-    [Fact]
-    public async Task The_delivery_handler_refuses_to_connect_to_a_name_that_resolves_to_loopback_unless_allowed()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            using var production = new HttpClient(SubscriptionDispatcher.CreateHandler(allowLoopback: false));
-            var blocked = await Assert.ThrowsAsync<HttpRequestException>(() => production.PostAsync($"http://localhost:{port}/hook", new StringContent("{}")));
-            Assert.IsType<DeliveryBlockedException>(blocked.InnerException);
-
-            using var development = new HttpClient(SubscriptionDispatcher.CreateHandler(allowLoopback: true)) { Timeout = TimeSpan.FromSeconds(30) };
-            var accepted = listener.AcceptTcpClientAsync();
-            var request = development.PostAsync($"http://localhost:{port}/hook", new StringContent("{}"));
-            using var connection = await accepted.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.True(connection.Connected);
-            connection.Close();
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => request);
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 }

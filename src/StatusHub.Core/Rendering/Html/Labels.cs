@@ -170,6 +170,12 @@ internal sealed record Labels
     /// <summary>The names of the shared catalogue's services (<see cref="ServiceCatalogue"/>), by service id.</summary>
     public required IReadOnlyDictionary<string, string> Services { get; init; }
 
+    /// <summary>
+    /// The publisher console's words by key (<c>t('key')</c> in its modules), served to it as <c>publish/labels.js</c>
+    /// (<see cref="PublisherConsole.ConsoleFiles"/>); {0}, {1}, … are filled in by the console.
+    /// </summary>
+    public required IReadOnlyDictionary<string, string> Console { get; init; }
+
     /// <summary>German, the hub's default language.</summary>
     public static Labels German => For("de");
 
