@@ -25,7 +25,7 @@ using StatusHub.Server.Hosting;
 namespace StatusHub.LoadHarness;
 
 /// <summary>One harness run: Azurite, the real server on Kestrel (free port), the load, the raw baselines, the report.</summary>
-public static class Harness
+public static partial class Harness
 {
     private const string AdminKey = "harness-admin-key-0123456789abcdef0123";
     private const string RawTable = "HarnessRawUpserts";
@@ -381,15 +381,21 @@ public static class Harness
         return publishers;
     }
 
-    private static async Task<IReadOnlyList<string>> CreateRenderTownsAsync(HttpClient http, HarnessOptions options, DemoBodies demo, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<string>> CreateRenderTownsAsync(HttpClient http, HarnessOptions options, DemoBodies demo, CancellationToken cancellationToken) =>
+        CreateTownsAsync(http, options.Towns, options.RegionSize, "town-", "region-", demo, cancellationToken);
+
+    /// <summary>Complete towns (profile, status, services, Q&amp;A) created through the API, <paramref name="regionSize"/> to a region.</summary>
+    private static async Task<IReadOnlyList<string>> CreateTownsAsync(
+        HttpClient http, int count, int regionSize, string slugPrefix, string regionPrefix, DemoBodies demo, CancellationToken cancellationToken)
     {
-        var slugs = Enumerable.Range(0, options.Towns).Select(i => $"town-{i:00000}").ToList();
+        var size = Math.Max(1, regionSize);
+        var slugs = Enumerable.Range(0, count).Select(i => $"{slugPrefix}{i:00000}").ToList();
         var now = DateTimeOffset.UtcNow;
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Towns), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, token) =>
         {
             var slug = slugs[i];
-            var region = $"region-{i / Math.Max(1, options.RegionSize):000}";
-            var neighbours = new[] { i - 1, i + 1 }.Where(n => n >= 0 && n < slugs.Count && n / options.RegionSize == i / options.RegionSize).Select(n => slugs[n]).ToArray();
+            var region = $"{regionPrefix}{i / size:000}";
+            var neighbours = new[] { i - 1, i + 1 }.Where(n => n >= 0 && n < slugs.Count && n / size == i / size).Select(n => slugs[n]).ToArray();
             await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}", demo.Profile(slug, region, neighbours), AdminKey, token).ConfigureAwait(false);
             await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/status", demo.Status($"Stadt {i}", now), AdminKey, token).ConfigureAwait(false);
             await SendAsync(http, HttpMethod.Put, $"api/v1/towns/{slug}/services", demo.Services(i), AdminKey, token).ConfigureAwait(false);

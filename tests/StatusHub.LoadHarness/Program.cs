@@ -22,15 +22,28 @@ public static class HarnessProgram
         var freshnessSchedule = new Option<string?>("--freshness-schedule") { Description = "Render schedule of that server (NCRONTAB with seconds; default: the server's default, 0 */1 * * * *)." };
         var incidentTowns = new Option<int[]>("--incident-towns") { Description = "Member towns of a shared incident: the tick after one update, per count (e.g. 70 700; default none).", AllowMultipleArgumentsPerToken = true };
         var incidentSeconds = new Option<double?>("--incident-seconds") { Description = "Upper bound of one incident tick in seconds (default 480); past it the partial counts are reported." };
+        var contract = new Option<bool>("--contract")
+        {
+            Description = "Issue #16's run instead of the default one: publish vs the raw audited transaction and a raw upsert, storage requests per publish, "
+                + "full render vs raw uploads, GET of a town at --read-towns towns (about 4 minutes; with --quick: seconds).",
+        };
+        var readTowns = new Option<int[]>("--read-towns") { Description = "Contract run: towns in the tables for the GET measurements (default 20 1000).", AllowMultipleArgumentsPerToken = true };
+        var readConcurrency = new Option<int?>("--read-concurrency") { Description = "Contract run: concurrent readers for the GET measurements (default 8)." };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the Markdown report to this file." };
 
         var root = new RootCommand("StatusHub load harness: the real server on Azurite against the raw Azure SDK on the same Azurite.")
         {
-            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, freshnessSamples, freshnessSchedule, incidentTowns, incidentSeconds, output,
+            quick, towns, seconds, concurrency, parallelism, regionSize, tickTowns, hugo, freshnessSamples, freshnessSchedule, incidentTowns, incidentSeconds, contract, readTowns, readConcurrency, output,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
-            var options = parse.GetValue(quick) ? HarnessOptions.Quick : HarnessOptions.Default;
+            var options = (parse.GetValue(quick), parse.GetValue(contract)) switch
+            {
+                (true, true) => HarnessOptions.ContractQuick,
+                (false, true) => HarnessOptions.ContractDefault,
+                (true, false) => HarnessOptions.Quick,
+                (false, false) => HarnessOptions.Default,
+            };
             options = options with
             {
                 Towns = parse.GetValue(towns) ?? options.Towns,
@@ -44,8 +57,12 @@ public static class HarnessProgram
                 FreshnessSchedule = parse.GetValue(freshnessSchedule) ?? options.FreshnessSchedule,
                 IncidentTowns = parse.GetValue(incidentTowns) is { Length: > 0 } members ? members : options.IncidentTowns,
                 IncidentSeconds = parse.GetValue(incidentSeconds) ?? options.IncidentSeconds,
+                ReadTowns = parse.GetValue(readTowns) is { Length: > 0 } read ? [.. read.Order()] : options.ReadTowns,
+                ReadConcurrency = parse.GetValue(readConcurrency) ?? options.ReadConcurrency,
             };
-            var report = await Harness.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
+            var report = options.Contract
+                ? await Harness.RunContractAsync(options, Console.Out, cancellationToken).ConfigureAwait(false)
+                : await Harness.RunAsync(options, Console.Out, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, report, cancellationToken).ConfigureAwait(false);
