@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
 using StatusHub.Core.Auth;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 using static StatusHub.Core.Tests.TestSupport;

@@ -1,5 +1,4 @@
 using StatusHub.Core.Auth;
-using StatusHub.Core.Contracts;
 
 namespace StatusHub.Core.Validation;
 

@@ -1,4 +1,3 @@
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Validation;

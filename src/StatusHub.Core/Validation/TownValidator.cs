@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using StatusHub.Core.Contracts;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Validation;
