@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +20,7 @@ namespace StatusHub.Core.PublisherConsole;
 /// The page carries its Content-Security-Policy as a meta tag (the static website sets no headers); the local
 /// server also sends it as a header, with <c>frame-ancestors</c>, which only works as a header.
 /// </summary>
-public sealed class ConsoleFiles : IDeploymentFiles
+public sealed partial class ConsoleFiles : IDeploymentFiles
 {
     /// <summary>The site folder of the console.</summary>
     public const string Folder = "publish/";
@@ -41,7 +45,7 @@ public sealed class ConsoleFiles : IDeploymentFiles
         ContentSecurityPolicy =
             $"default-src 'none'; script-src 'self'; style-src 'self'; connect-src {connect}; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
-        var html = Asset("index.html").Replace(CspPlaceholder, ContentSecurityPolicy, StringComparison.Ordinal);
+        var html = FillLabels(Asset("index.html")).Replace(CspPlaceholder, ContentSecurityPolicy, StringComparison.Ordinal);
         var config = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { ["apiBaseUrl"] = apiBase });
         Files =
         [
@@ -96,6 +100,31 @@ public sealed class ConsoleFiles : IDeploymentFiles
 
                 return words;
             });
+
+    /// <summary>
+    /// The page's words from the label files: <c>{{de:key}}</c> and <c>{{en:key}}</c> are the German and English text
+    /// of a console label (<c>{{de:key|word}}</c> with another label's text as {0}), <c>levels.…</c> and
+    /// <c>skipToContent</c> the pages' own; HTML-encoded. An unknown key stops the start (and the tests).
+    /// </summary>
+    internal static string FillLabels(string html) =>
+        LabelPlaceholder().Replace(html, match => PageText.Encode(
+            Label(match.Groups["lang"].Value, match.Groups["key"].Value, match.Groups["word"].Success ? match.Groups["word"].Value : null)));
+
+    private static readonly HtmlEncoder PageText = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Label(string language, string key, string? word)
+    {
+        var labels = Rendering.Html.Labels.For(language);
+        const string levels = "levels.";
+        var text = key == "skipToContent" ? labels.SkipToContent
+            : key.StartsWith(levels, StringComparison.Ordinal) ? labels.Levels.Single(entry => entry.Key.ToWire() == key[levels.Length..]).Value
+            : labels.Console.TryGetValue(key, out var value) ? value
+            : throw new InvalidOperationException($"The console page asks for the label '{key}', which the label files do not have.");
+        return word is null ? text : string.Format(CultureInfo.InvariantCulture, text, Label(language, word, null));
+    }
+
+    [GeneratedRegex(@"\{\{(?<lang>de|en):(?<key>[A-Za-z.]+)(\|(?<word>[A-Za-z]+))?\}\}")]
+    private static partial Regex LabelPlaceholder();
 
     /// <summary>The languages of the console's own words: German, with English where it says so.</summary>
     private static readonly string[] ConsoleLanguages = ["de", "en"];

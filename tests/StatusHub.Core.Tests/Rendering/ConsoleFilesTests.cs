@@ -52,6 +52,22 @@ public partial class ConsoleFilesTests
     }
 
     [Fact]
+    public void The_page_takes_its_words_from_the_label_files_encoded_and_an_unknown_key_stops_the_start()
+    {
+        var page = Text(Files(null), "publish/");
+        var german = StatusHub.Core.Rendering.Html.Labels.For("de");
+        var english = StatusHub.Core.Rendering.Html.Labels.For("en");
+
+        Assert.DoesNotContain("{{", page);
+        Assert.Contains($"<h1>{german.Console["publishHeading"]}</h1>", page);
+        Assert.Contains($"<a class=\"skip\" href=\"#main\">{german.SkipToContent}</a>", page);
+        Assert.Contains($"<label for=\"headline-en\">Überschrift (Englisch) <span lang=\"en\">/ Headline (English)</span></label>", page);
+        Assert.Contains($"{german.Levels[StatusHub.Core.Domain.TownLevel.Offline]} <span lang=\"en\">/ {english.Levels[StatusHub.Core.Domain.TownLevel.Offline]}</span>", page);
+        Assert.Contains("/ Q&amp;A</span>", page);
+        Assert.Throws<InvalidOperationException>(() => ConsoleFiles.FillLabels("<p>{{de:noSuchLabel}}</p>"));
+    }
+
+    [Fact]
     public void The_page_loads_the_entry_module_and_every_module_imports_only_console_files()
     {
         var files = Files(null);
