@@ -39,8 +39,8 @@ public sealed record AidOffer(string Id, string Service, IReadOnlyList<string> F
 {
     /// <summary>
     /// When the offer's terms last changed: its service, note or end, or a town it named no longer named. Set by the
-    /// write that stores the offer; a re-sent offer keeps it. Part of the offer's terms (Core's <c>AidOffers.Terms</c>), so consent given before a
-    /// change never comes back when the provider changes the offer back.
+    /// write that stores the offer; a re-sent offer keeps it. Part of the offer's terms (Core's <c>AidOffers.Terms</c>),
+    /// so consent given before a change never comes back when the provider changes the offer back.
     /// </summary>
     [JsonIgnore]
     public DateTimeOffset? TermsSince { get; init; }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Serialization;
 
 namespace StatusHub.Core.Domain;
 
@@ -102,8 +101,8 @@ public static class AidOffers
 
         /// <summary>
         /// This offer as it replaces <paramref name="previous"/> (null: a new offer) at <paramref name="now"/>: it keeps
-        /// the previous <see cref="AidOffer.TermsSince"/> when the service, note and end are the same and every town named before
-        /// is still named; otherwise its terms start now and every acceptance of the old terms lapses.
+        /// the previous <see cref="AidOffer.TermsSince"/> when the service, note and end are the same and every town
+        /// named before is still named; otherwise its terms start now and every acceptance of the old terms lapses.
         /// </summary>
         public AidOffer Replacing(AidOffer? previous, DateTimeOffset now)
         {
