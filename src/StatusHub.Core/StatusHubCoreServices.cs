@@ -33,6 +33,7 @@ public static class StatusHubCoreServices
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<Aid.TownAid>();
         services.AddSingleton<Documents.RegionDocuments>();
+        services.AddSingleton<Documents.SharedIncidents>();
         services.AddSingleton<Subscriptions.RegionSubscriptions>();
         services.AddSingleton<Validation.KnownTowns>();
         services.Configure<RenderOptions>(configuration.GetSection(RenderOptions.Section));

@@ -33,29 +33,12 @@ public static class IncidentEndpoints
         return api;
     }
 
-    /// <summary>
-    /// Creates or replaces an incident. A provider key is checked against the body's towns right after reading it, and
-    /// against the stored incident's towns before the body is validated: 403 with nothing stored either way.
-    /// </summary>
+    /// <summary>Creates or replaces an incident; a provider key must own every town of it, in the body and as stored (<see cref="SharedIncidents"/>).</summary>
     public static Task<ApiResult<Results<Ok<IncidentDocument>, Created<IncidentDocument>>>> PutIncident(HttpRequest request, string incident) =>
         ApiCall.Typed<Results<Ok<IncidentDocument>, Created<IncidentDocument>>>(request, Access.IncidentWriter(incident), async api =>
     {
         var (body, _) = await api.ReadJsonAsync<IncidentRequest>();
-        var caller = api.Caller;
-        var repository = api.Get<IncidentRepository>();
-        if (!caller.IsAdmin)
-        {
-            if (body?.Towns is { } listed && !caller.CanWriteIncidentTowns(listed))
-            {
-                throw ApiContext.Forbidden("This key may write incidents of its own towns only; the body names others.");
-            }
-
-            await RequireStoredTownsAsync(api, incident, missingIsNotFound: false);
-        }
-
-        var definition = Validator.Incident(incident, body, api.Get<TimeProvider>().GetUtcNow());
-        await api.Get<KnownTowns>().RequireAsync("towns", definition.Towns, api.Aborted);
-        var written = await repository.PutAsync(definition, api.WriteContext(), caller.CanWriteIncidentTowns, api.Aborted);
+        var written = await api.Get<SharedIncidents>().PutAsync(incident, body, api.Caller, api.WriteContext(), api.Aborted);
         var (stored, created) = written.Value;
         api.SetETag(written.ETag);
         return created ? TypedResults.Created($"{StatusHubApi.BasePath}/incidents/{incident}", stored) : TypedResults.Ok(stored);
@@ -64,15 +47,8 @@ public static class IncidentEndpoints
     public static Task<ApiResult<Created<TimelineUpdate>>> PostIncidentUpdate(HttpRequest request, string incident) => ApiCall.Typed(request, Access.IncidentWriter(incident), async api =>
     {
         var (body, raw) = await api.ReadJsonAsync<UpdateRequest>();
-        if (!api.Caller.IsAdmin)
-        {
-            await RequireStoredTownsAsync(api, incident, missingIsNotFound: true);
-        }
-
-        var idempotency = Validator.IdempotencyKey(api.Request.Headers["Idempotency-Key"].ToString(), raw);
-        var (text, at) = Validator.Update(body, Validator.IncidentLanguage, api.Get<TimeProvider>().GetUtcNow());
-        var written = await api.Get<IncidentRepository>().AddUpdateAsync(
-            incident, text, at, idempotency, api.WriteContext(), api.Caller.CanWriteIncidentTowns, api.Aborted);
+        var written = await api.Get<SharedIncidents>().AddUpdateAsync(incident, body, api.IdempotencyKey, raw, api.Caller, api.WriteContext(), api.Aborted)
+            ?? throw ApiContext.NotFound($"There is no incident '{incident}'.");
         var update = written.Value.Update;
         api.SetETag(written.ETag);
         return TypedResults.Created($"{StatusHubApi.BasePath}/incidents/{incident}/updates/{update.Id}", update);
@@ -104,26 +80,6 @@ public static class IncidentEndpoints
         api.SetETag(stored.ETag);
         return TypedResults.Ok(stored.Document);
     });
-
-    /// <summary>403 unless the caller owns every town of the stored incident; a missing incident is 404 or, for a PUT, no obstacle.</summary>
-    private static async Task RequireStoredTownsAsync(ApiContext api, string incident, bool missingIsNotFound)
-    {
-        var stored = await api.Get<IncidentRepository>().GetTownsAsync(incident, api.Aborted);
-        if (stored is null)
-        {
-            if (missingIsNotFound)
-            {
-                throw ApiContext.NotFound($"There is no incident '{incident}'.");
-            }
-
-            return;
-        }
-
-        if (!api.Caller.CanWriteIncidentTowns(stored))
-        {
-            throw ApiContext.Forbidden($"Incident '{incident}' has member towns outside this key's towns.");
-        }
-    }
 }
 
 /// <summary>Body of <c>GET /api/v1/incidents</c>: open incidents first, then recently resolved ones.</summary>

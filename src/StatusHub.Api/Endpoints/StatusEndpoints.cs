@@ -72,7 +72,7 @@ public static class StatusEndpoints
     public static Task<ApiResult<Created<TimelineUpdate>>> PostUpdate(HttpRequest request, string town) => ApiCall.Typed(request, Access.TownWriter(town), async api =>
     {
         var (body, raw) = await api.ReadJsonAsync<UpdateRequest>();
-        var idempotency = Validator.IdempotencyKey(api.Request.Headers["Idempotency-Key"].ToString(), raw);
+        var idempotency = Validator.IdempotencyKey(api.IdempotencyKey, raw);
         var now = api.Get<TimeProvider>().GetUtcNow();
         var written = await api.Get<TownRepository>().AddUpdateAsync(
             town, profile => Validator.Update(body, profile.DefaultLanguage, now), idempotency, api.WriteContext(), api.Aborted);

@@ -21,6 +21,9 @@ public sealed class ApiContext(HttpRequest request)
 
     public string? IfMatch => Request.Headers.IfMatch.Count > 0 ? Request.Headers.IfMatch.ToString().Trim() : null;
 
+    /// <summary>The <c>Idempotency-Key</c> header as sent (empty without it); <see cref="Validator.IdempotencyKey"/> checks it.</summary>
+    public string IdempotencyKey => Request.Headers["Idempotency-Key"].ToString();
+
     /// <summary>
     /// The If-Match check of a write whose target has no ETag of its own (a POST that creates a key or subscription in
     /// its collection): <c>*</c> matches the existing collection, any entity tag cannot match (412, RFC 9110 §13.1.1).
