@@ -62,7 +62,7 @@ public partial class ConsoleFilesTests
         Assert.Contains($"<h1>{german.Console["publishHeading"]}</h1>", page);
         Assert.Contains($"<a class=\"skip\" href=\"#main\">{german.SkipToContent}</a>", page);
         Assert.Contains($"<label for=\"headline-en\">Überschrift (Englisch) <span lang=\"en\">/ Headline (English)</span></label>", page);
-        Assert.Contains($"{german.Levels[StatusHub.Core.Domain.TownLevel.Offline]} <span lang=\"en\">/ {english.Levels[StatusHub.Core.Domain.TownLevel.Offline]}</span>", page);
+        Assert.Contains($"{german.Levels[StatusHub.Contracts.TownLevel.Offline]} <span lang=\"en\">/ {english.Levels[StatusHub.Contracts.TownLevel.Offline]}</span>", page);
         Assert.Contains("/ Q&amp;A</span>", page);
         Assert.Throws<InvalidOperationException>(() => ConsoleFiles.FillLabels("<p>{{de:noSuchLabel}}</p>"));
     }
