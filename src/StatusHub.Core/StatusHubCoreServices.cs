@@ -61,6 +61,9 @@ public static class StatusHubCoreServices
         services.AddSingleton<Rendering.IDeploymentFiles>(provider => provider.GetRequiredService<Rendering.SiteRootFiles>());
         services.AddSingleton<RenderLease>();
         services.AddSingleton<RegionDirectory>();
+        services.AddSingleton<DeploymentSync>();
+        services.AddSingleton<RenderPlanner>();
+        services.AddSingleton<RegionStep>();
         services.AddSingleton<RenderJob>();
         services.AddStatusHubSubscriptions(configuration);
         return services;

@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StatusHub.Core.Aid;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
-using StatusHub.Core.Rendering.Regions;
 using StatusHub.Core.Storage;
-using StatusHub.Core.Subscriptions;
 
 namespace StatusHub.Core.Rendering;
 
@@ -35,7 +29,10 @@ public sealed record RenderResult(int TownsRendered, int BlobsWritten, int Blobs
 /// per tick however many member towns show it. An incident's page (<c>/incidents/{incident}/</c>) is rendered when the
 /// incident changed or one of its member towns did (it lists their levels and Stand, from the region directory). Files are
 /// uploaded only when their content changed. Each marker is deleted with the ETag it was read with, so a write during the render is rendered next tick,
-/// never lost. One failing town is logged and retried next tick.
+/// never lost. One failing town is logged and retried next tick. The parts that change for their own reasons live apart:
+/// <see cref="RenderPlanner"/> (which regions and towns a tick renders), <see cref="RegionStep"/> (one region's towns and
+/// outputs, with <see cref="AidChanges"/>), <see cref="DeploymentSync"/> (the console and other deployment files); this
+/// class holds the tick's order, the lease, the directory, the index, the incident pages and the markers.
 /// </summary>
 public sealed class RenderJob(
     RenderMarkers markers,
@@ -45,24 +42,19 @@ public sealed class RenderJob(
     IncidentRepository incidents,
     SiteStore site,
     TownSiteRenderer townRenderer,
-    RegionSiteRenderer regionRenderer,
     IncidentSiteRenderer incidentRenderer,
     RenderLease lease,
-    IEnumerable<IDeploymentFiles> deploymentFiles,
+    DeploymentSync deployment,
+    RenderPlanner planner,
+    RegionStep regionStep,
     IOptionsMonitor<RenderOptions> options,
     TimeProvider time,
-    ILogger<RenderJob> logger,
-    DeliveryOutbox deliveries,
-    PublishedFolders publishedFolders)
+    ILogger<RenderJob> logger)
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = StatusExpiry.After;
 
-    // Up to this many changed towns, their snapshots are read once up front and reused by their regions.
-    private const int KeepSnapshotsUpTo = 64;
-
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private int _deploymentSynced;
 
     /// <summary>A timer tick: when another instance holds the render lease, it skips (logged); the next tick catches up.</summary>
     public Task<RenderResult> RunAsync(CancellationToken cancellationToken) => RunAsync(manual: false, cancellationToken);
@@ -86,38 +78,13 @@ public sealed class RenderJob(
         }
     }
 
-    private async Task<SyncResult> SyncEachAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
-    {
-        int written = 0, unchanged = 0;
-        foreach (var file in files)
-        {
-            var synced = await site.SyncAsync(file.Path, [file], exactPaths: true, cancellationToken).ConfigureAwait(false);
-            written += synced.Written;
-            unchanged += synced.Unchanged;
-        }
-
-        return new SyncResult(written, unchanged, 0);
-    }
-
     private async Task<RenderResult> RenderDueAsync(bool manual, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
 
         // The files of the deployment (console, OpenAPI document): on the first tick of each process, whether or not a
         // town changed, so a new deployment publishes them without waiting for a change; not on every tick.
-        if (Volatile.Read(ref _deploymentSynced) == 0)
-        {
-            foreach (var set in deploymentFiles)
-            {
-                var synced = set.ExactPaths
-                    ? await SyncEachAsync(set.Files, cancellationToken).ConfigureAwait(false)
-                    : await site.SyncAsync(set.Folder, set.Files, exactPaths: false, cancellationToken).ConfigureAwait(false);
-                logger.LogInformation("Deployment files synced into {Folder}: {Written} written, {Unchanged} unchanged, {Deleted} deleted",
-                    set.Folder, synced.Written, synced.Unchanged, synced.Deleted);
-            }
-
-            Volatile.Write(ref _deploymentSynced, 1);
-        }
+        await deployment.SyncOnceAsync(cancellationToken).ConfigureAwait(false);
 
         var due = await markers.ListDueAsync(time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (due.Count == 0)
@@ -161,100 +128,20 @@ public sealed class RenderJob(
             return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
         }
 
-        var due = marked.Where(m => m.IsTown).ToList();
-        var renamed = marked.Where(m => m.Region is not null).ToList();
-        var changedIncidents = marked.Where(m => m.Incident is not null).ToList();
-        logger.LogInformation("Rendering: {Count} towns, {Regions} region names and {Incidents} shared incidents changed", due.Count, renamed.Count, changedIncidents.Count);
+        var incidentsThisTick = new IncidentReads(incidents, cancellationToken);
+        var plan = await planner.PlanAsync(marked, incidentsThisTick, cancellationToken).ConfigureAwait(false);
+        var (renamed, changedIncidents, stored, regions, current) = (plan.Renamed, plan.ChangedIncidents, plan.Stored, plan.Regions, plan.Current);
+        logger.LogInformation("Rendering: {Count} towns, {Regions} region names and {Incidents} shared incidents changed", plan.Due.Count, renamed.Count, changedIncidents.Count);
         // The monitor's value: the local server fills in its listening address once it listens.
         var settings = options.CurrentValue;
-        var tally = new Tally();
-        var incidentsThisTick = new IncidentReads(incidents, cancellationToken);
+        var tally = new RenderTally();
 
         // The regions' display names: one query of one small partition (a row per named region), on ticks with work only.
         var names = await regionNames.ListAsync(cancellationToken).ConfigureAwait(false);
 
-        // Which towns each region had when it was last rendered: one query of the region directory, not every head row.
-        var stored = await directory.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var regions = new Dictionary<string, IReadOnlyList<DirectoryTown>>(stored.Regions, StringComparer.Ordinal);
-        if (!stored.Built)
-        {
-            // The first render with a directory (a new or upgraded deployment): list the head rows once to build it.
-            logger.LogInformation("Building the region directory from every town's head row (once)");
-            regions = (await towns.ListAsync(cancellationToken).ConfigureAwait(false))
-                .GroupBy(h => h.Region, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<DirectoryTown>)g.Select(h => new DirectoryTown(h.Slug, h.Name, h.Region, h.Level, h.AsOf)).ToList(), StringComparer.Ordinal);
-        }
-
-        var listedIn = regions.SelectMany(r => r.Value).ToLookup(t => t.Slug, t => t.Region, StringComparer.Ordinal);
-
-        // The changed towns as they are now: their current region, and (a few changes) the snapshots their region's
-        // render reuses. Many changes (a full render) read only the head rows here, so the render still holds one region
-        // at a time, not every town.
-        var current = new Dictionary<string, TownSnapshot>(StringComparer.Ordinal);
-        var regionNow = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        if (due.Count <= KeepSnapshotsUpTo)
-        {
-            foreach (var snapshot in await towns.GetManyAsync(due.Select(m => m.Town), cancellationToken).ConfigureAwait(false))
-            {
-                current[snapshot.Profile.Slug] = snapshot;
-                regionNow[snapshot.Profile.Slug] = snapshot.Profile.Region;
-            }
-        }
-        else
-        {
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (marker, token) =>
-            {
-                if (await towns.GetProfileAsync(marker.Town, token).ConfigureAwait(false) is { } profile)
-                {
-                    regionNow[marker.Town] = profile.Region;
-                }
-            }).ConfigureAwait(false);
-        }
-
-        foreach (var orphan in due.Where(m => !regionNow.ContainsKey(m.Town)))
+        foreach (var orphan in plan.Orphans)
         {
             await markers.TryClearAsync(orphan, cancellationToken).ConfigureAwait(false);
-        }
-
-        // A changed town's region, and the region it was listed in before when it moved (that one must drop it).
-        var affected = new Dictionary<string, List<RenderMarker>>(StringComparer.Ordinal);
-        foreach (var marker in due.Where(m => regionNow.ContainsKey(m.Town)))
-        {
-            Changes(affected, regionNow[marker.Town]).Add(marker);
-            foreach (var before in listedIn[marker.Town])
-            {
-                Changes(affected, before);
-            }
-        }
-
-        // A renamed region: its outputs name it, whether or not one of its towns changed.
-        foreach (var marker in renamed)
-        {
-            Changes(affected, marker.Region!);
-        }
-
-        // A changed shared incident: each member town once, with its region (as the directory lists it). A member the
-        // directory does not list yet was created since the last render and has a marker of its own.
-        var incidentMembers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var incidentRegions = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var marker in changedIncidents)
-        {
-            var incident = await incidentsThisTick.GetAsync(marker.Incident!).ConfigureAwait(false);
-            var touched = incidentRegions[marker.Incident!] = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var member in incident?.Towns ?? [])
-            {
-                foreach (var region in listedIn[member])
-                {
-                    Changes(affected, region);
-                    touched.Add(region);
-                    if (!incidentMembers.TryGetValue(region, out var inRegion))
-                    {
-                        incidentMembers[region] = inRegion = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    inRegion.Add(member);
-                }
-            }
         }
 
         var failedRegions = new HashSet<string>(StringComparer.Ordinal);
@@ -263,7 +150,7 @@ public sealed class RenderJob(
         var incidentPages = changedIncidents.Select(m => m.Incident!).ToHashSet(StringComparer.Ordinal);
 
         var directoryChanged = !stored.Built;
-        foreach (var (region, changed) in affected)
+        foreach (var (region, changed) in plan.Affected)
         {
             try
             {
@@ -283,7 +170,7 @@ public sealed class RenderJob(
 
                 // A region named before it has a town has no row, and gets none while it stays empty.
                 var unchanged = stored.Regions.TryGetValue(region, out var previous) ? previous.SequenceEqual(entries) : entries.Count == 0;
-                await RenderRegionAsync(NameOf(names, region), changed, incidentMembers.GetValueOrDefault(region) ?? [], snapshots, regionIncidents, settings, now, tally,
+                await RenderRegionAsync(NameOf(names, region), changed, plan.IncidentMembers.GetValueOrDefault(region) ?? [], snapshots, regionIncidents, settings, now, tally,
                     unchanged ? null : token => directory.WriteAsync(region, entries, token), cancellationToken).ConfigureAwait(false);
                 directoryChanged |= !unchanged;
                 regions[region] = entries;
@@ -298,7 +185,7 @@ public sealed class RenderJob(
 
         if (!stored.Built)
         {
-            foreach (var (region, entries) in regions.Where(r => !affected.ContainsKey(r.Key)))
+            foreach (var (region, entries) in regions.Where(r => !plan.Affected.ContainsKey(r.Key)))
             {
                 await directory.WriteAsync(region, entries, cancellationToken).ConfigureAwait(false);
             }
@@ -321,7 +208,7 @@ public sealed class RenderJob(
 
         // An incident marker goes once every region of its member towns and its page rendered; a resolved incident is rendered once
         // more when it leaves its members' pages.
-        foreach (var marker in changedIncidents.Where(m => !incidentRegions[m.Incident!].Overlaps(failedRegions) && !failedIncidents.Contains(m.Incident!)))
+        foreach (var marker in changedIncidents.Where(m => !plan.IncidentRegions[m.Incident!].Overlaps(failedRegions) && !failedIncidents.Contains(m.Incident!)))
         {
             if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
             {
@@ -362,7 +249,7 @@ public sealed class RenderJob(
         IReadOnlyDictionary<string, IReadOnlyList<DirectoryTown>> regions,
         RenderOptions settings,
         DateTimeOffset now,
-        Tally tally,
+        RenderTally tally,
         CancellationToken cancellationToken)
     {
         var failed = new HashSet<string>(StringComparer.Ordinal);
@@ -441,16 +328,6 @@ public sealed class RenderJob(
     private static RegionProfile NameOf(IReadOnlyDictionary<string, RegionProfile> names, string region) =>
         names.TryGetValue(region, out var named) ? named : RegionProfile.Unnamed(region);
 
-    private static List<RenderMarker> Changes(Dictionary<string, List<RenderMarker>> affected, string region)
-    {
-        if (!affected.TryGetValue(region, out var changed))
-        {
-            affected[region] = changed = [];
-        }
-
-        return changed;
-    }
-
     /// <summary>
     /// Renders the changed towns of a region and those whose aid changed, then the region outputs; stores the region's
     /// directory row (<paramref name="storeDirectory"/>, when it changed) before clearing the markers.
@@ -463,80 +340,12 @@ public sealed class RenderJob(
         IReadOnlyList<IncidentDocument> regionIncidents,
         RenderOptions settings,
         DateTimeOffset now,
-        Tally tally,
+        RenderTally tally,
         Func<CancellationToken, Task>? storeDirectory,
         CancellationToken cancellationToken)
     {
-        var region = named.Slug;
-        var bySlug = snapshots.ToDictionary(s => s.Profile.Slug, StringComparer.Ordinal);
-        var matching = AidMatcher.Match(snapshots, now);
-
-        // What the region's last render published and recorded (one point read of the render table; $web is never read).
-        var published = await publishedFolders.ReadAsync(SitePaths.RegionFolder(region), cancellationToken).ConfigureAwait(false);
-        var aid = AidHashes(matching);
-        var toRender = changed.Select(m => m.Town).Concat(incidentMembers).Where(bySlug.ContainsKey).ToHashSet(StringComparer.Ordinal);
-        toRender.UnionWith(TownsWithChangedAid(published, snapshots, aid));
-        var failed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-
-        await Parallel.ForEachAsync(
-            toRender,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.MaxParallelism), CancellationToken = cancellationToken },
-            async (slug, token) =>
-            {
-                try
-                {
-                    var document = TownDocument.From(bySlug[slug], matching.For(slug, bySlug));
-                    if (document.Shed is { } shed)
-                    {
-                        logger.LogWarning(
-                            "Town {Town} publishes more than status.json may hold ({Before} bytes); left out {Updates} oldest updates, {Qa} Q&A items, {Aid} aid matches and translations as needed ({After} bytes)",
-                            slug, shed.BytesBefore, shed.Updates, shed.Qa, shed.Aid, shed.BytesAfter);
-                    }
-
-                    var files = await townRenderer.RenderTownAsync(document, settings.SiteBaseUrl, now).ConfigureAwait(false);
-                    var synced = await site.SyncAsync(slug + "/", files, exactPaths: false, token).ConfigureAwait(false);
-                    tally.Add(synced);
-                    if (synced.WrittenPaths.Contains(SitePaths.StatusJson(slug)))
-                    {
-                        // The outbox row carries the document itself: the dispatcher never reads $web.
-                        var statusJson = files.Single(f => f.Path == SitePaths.StatusJson(slug)).Content;
-                        await deliveries.TownPublishedAsync(region, slug, statusJson, token).ConfigureAwait(false);
-                    }
-
-                    var done = Interlocked.Increment(ref tally.Towns);
-                    if (done % 500 == 0)
-                    {
-                        logger.LogInformation("Rendered {Done} towns", done);
-                    }
-                }
-                catch (Exception error) when (error is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    failed[slug] = true;
-                    Interlocked.Increment(ref tally.Failed);
-                    logger.LogError(error, "Rendering town {Town} failed; it keeps its marker and is retried next tick", slug);
-                }
-            }).ConfigureAwait(false);
-
-        // A region every town has left keeps no files.
-        IReadOnlyList<SiteFile> regionFiles = [];
-        if (snapshots.Count > 0)
-        {
-            regionFiles = await regionRenderer.RenderAsync(named, snapshots, matching, published.Cap, settings.SiteBaseUrl, now, regionIncidents).ConfigureAwait(false);
-        }
-
-        // The region's row records its files with what the next render needs: each town's aid matches and CAP thread.
-        var alerts = RegionSiteRenderer.Alerts(region, regionFiles);
-        if (!published.Recorded)
-        {
-            // No row yet (the first render of this region by a version that keeps one): an alert an earlier version
-            // published for a town that has none now must not stay. Deleted blindly, once; nothing of $web is read.
-            await site.DeleteUnrecordedAsync(
-                snapshots.Select(s => s.Profile.Slug).Where(slug => !alerts.ContainsKey(slug)).Select(slug => SitePaths.RegionCapAlert(region, slug)),
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        tally.Add(await site.SyncAsync(SitePaths.RegionFolder(region), regionFiles, published, exactPaths: false, snapshots.Count > 0 ? aid : null, alerts, cancellationToken)
-            .ConfigureAwait(false));
+        var (bySlug, failed) = await regionStep.RenderAsync(named, changed, incidentMembers, snapshots, regionIncidents, settings, now, tally, cancellationToken)
+            .ConfigureAwait(false);
 
         if (storeDirectory is not null)
         {
@@ -557,47 +366,5 @@ public sealed class RenderJob(
                     await markers.ScheduleAsync(marker.Town, asOf + StaleAfter, token).ConfigureAwait(false);
                 }
             }).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Towns whose aid matches differ from those the region's last render recorded (the matches its <c>feed.json</c>
-    /// lists): they must be re-rendered although they did not change themselves. Without a record, every town of the region.
-    /// </summary>
-    private static IEnumerable<string> TownsWithChangedAid(PublishedFolder published, IReadOnlyList<TownSnapshot> snapshots, IReadOnlyDictionary<string, string> aid) =>
-        published.Recorded
-            ? snapshots.Select(s => s.Profile.Slug).Where(slug => published.Aid.GetValueOrDefault(slug) != aid.GetValueOrDefault(slug))
-            : snapshots.Select(s => s.Profile.Slug);
-
-    /// <summary>Each town with aid matches: the SHA-256 of its matches as the region's <c>feed.json</c> lists them.</summary>
-    private static Dictionary<string, string> AidHashes(AidMatching matching) =>
-        matching.Matches.Select(RegionFeedMatch.From)
-            .GroupBy(m => m.Town, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(g.ToList(), DocumentJson.Options))),
-                StringComparer.Ordinal);
-
-    /// <summary>The shared incidents one tick has read: each at most once, however many member towns show it.</summary>
-    private sealed class IncidentReads(IncidentRepository incidents, CancellationToken cancellationToken)
-    {
-        private readonly ConcurrentDictionary<string, Lazy<Task<IncidentDocument?>>> _read = new(StringComparer.Ordinal);
-
-        public Task<IncidentDocument?> GetAsync(string incident) =>
-            _read.GetOrAdd(incident, id => new Lazy<Task<IncidentDocument?>>(async () =>
-                (await incidents.GetAsync(id, cancellationToken).ConfigureAwait(false))?.Document)).Value;
-    }
-
-    private sealed class Tally
-    {
-        public int Towns;
-        public int Written;
-        public int Unchanged;
-        public int Failed;
-
-        public void Add(SyncResult result)
-        {
-            Interlocked.Add(ref Written, result.Written + result.Deleted);
-            Interlocked.Add(ref Unchanged, result.Unchanged);
-        }
     }
 }
