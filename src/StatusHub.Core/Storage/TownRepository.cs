@@ -37,53 +37,36 @@ public sealed record IdempotencyToken(string Key, string BodyHash);
 /// an audit row with that version. Only a write that finds the head clean writes the town's render marker, before its
 /// transaction; in the steady state (the head dirty, as this instance committed it) a write is one storage request.
 /// </summary>
-public sealed partial class TownRepository(StatusHubStorage storage, TimeProvider time, ILogger<TownRepository> logger)
+public sealed class TownRepository
 {
-    private const int MaxContentionAttempts = 5;
-    private const int MaxCachedHeads = 20_000;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TownRepository> _logger;
+    private readonly TownReads _reads;
+    private readonly TownWriteUnit _unit;
+    private readonly TownReplays _replays;
 
-    // Head rows as this instance last committed them, with their ETag. A write in the steady state uses it instead of
-    // reading the head first (one storage round trip less); the transaction is conditional on that ETag, so an entry
-    // made stale by another instance fails with 412, is dropped, and the write re-reads and goes round again.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableEntity> _heads = new(StringComparer.Ordinal);
-
-    public async Task<TownSnapshot?> GetAsync(string town, CancellationToken cancellationToken)
+    public TownRepository(StatusHubStorage storage, TimeProvider time, ILogger<TownRepository> logger)
     {
-        var rows = await ReadDocumentRowsAsync(town, cancellationToken).ConfigureAwait(false);
-        return rows is null ? null : ToSnapshot(rows.Value.Head, rows.Value.Rows);
+        _time = time;
+        _logger = logger;
+        _reads = new TownReads(storage, logger);
+        _unit = new TownWriteUnit(storage, _reads, time, logger);
+        _replays = new TownReplays(storage, _reads, time);
     }
 
-    public Task<IReadOnlyList<TownListItem>> ListAsync(CancellationToken cancellationToken) =>
-        storage.RunAsync<IReadOnlyList<TownListItem>>(async token =>
-        {
-            var items = new List<TownListItem>();
-            var query = storage.Towns.QueryAsync<TableEntity>(
-                TableClient.CreateQueryFilter($"RowKey eq {TownRows.Head}"),
-                select: ["PartitionKey", "Name", "Region", "Level", "AsOf"],
-                cancellationToken: token);
-            await foreach (var head in query.ConfigureAwait(false))
-            {
-                try
-                {
-                    items.Add(new TownListItem(
-                        head.PartitionKey,
-                        head.GetString("Name") ?? head.PartitionKey,
-                        head.GetString("Region") ?? "",
-                        EnumNames.TryParseLevel(head.GetString("Level"), out var level) ? level : TownLevel.Normal,
-                        head.GetDateTimeOffset("AsOf")));
-                }
-                catch (InvalidOperationException unreadable)
-                {
-                    // A row another tool wrote with a wrong column type: one town must not take every list down.
-                    UnreadableTown(logger, head.PartitionKey, unreadable);
-                }
-            }
+    public Task<TownSnapshot?> GetAsync(string town, CancellationToken cancellationToken) => _reads.GetAsync(town, cancellationToken);
 
-            return items.OrderBy(i => i.Region, StringComparer.Ordinal).ThenBy(i => i.Slug, StringComparer.Ordinal).ToList();
-        }, cancellationToken);
+    public Task<IReadOnlyList<TownListItem>> ListAsync(CancellationToken cancellationToken) => _reads.ListAsync(cancellationToken);
 
-    public async Task<TownProfile?> GetProfileAsync(string town, CancellationToken cancellationToken) =>
-        await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false) is { } head ? TownRows.ReadProfile(head) : null;
+    public Task<TownProfile?> GetProfileAsync(string town, CancellationToken cancellationToken) => _reads.GetProfileAsync(town, cancellationToken);
+
+    /// <summary>Every town of a region, read in parallel (one partition query each).</summary>
+    public Task<IReadOnlyList<TownSnapshot>> GetRegionAsync(string region, CancellationToken cancellationToken) =>
+        _reads.GetRegionAsync(region, cancellationToken);
+
+    /// <summary>The snapshots of the given towns that exist, read with bounded parallelism.</summary>
+    public Task<IReadOnlyList<TownSnapshot>> GetManyAsync(IEnumerable<string> slugs, CancellationToken cancellationToken) =>
+        _reads.GetManyAsync(slugs, cancellationToken);
 
     /// <summary>
     /// Creates or replaces a town's profile; its status and other rows are kept. A profile equal to the stored one is
@@ -93,9 +76,9 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     public async Task<Written<TownPut>> PutTownAsync(
         TownProfile profile, WriteContext context, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
+        for (var attempt = 1; attempt <= TownWriteUnit.MaxContentionAttempts; attempt++)
         {
-            if (await ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is { } existing)
+            if (await _reads.ReadHeadAsync(profile.Slug, cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, TownRows.VersionTag(existing)))
                 {
@@ -107,8 +90,8 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     return new Written<TownPut>(new TownPut(profile, Created: false, Unchanged: true), TownRows.VersionTag(existing));
                 }
 
-                var updated = await WriteAsync(profile.Slug, context, readRows: false, "town.put", $"towns/{profile.Slug}", state =>
-                    new Plan<TownProfile>(
+                var updated = await _unit.WriteAsync(profile.Slug, context, readRows: false, "town.put", $"towns/{profile.Slug}", state =>
+                    new TownPlan<TownProfile>(
                         profile,
                         TownRows.HeadEntity(profile, TownRows.ReadStatus(state.Head), TownRows.CreatedAt(state.Head), state.Now, state.Head),
                         []), cancellationToken).ConfigureAwait(false);
@@ -120,21 +103,21 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                 throw new PreconditionFailedException("");
             }
 
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             var head = TownRows.HeadEntity(profile, TownStatus.Initial, now, now);
             TownRows.Advance(head, 1);
             TableTransactionAction[] actions =
             [
                 new(TableTransactionActionType.Add, head),
-                new(TableTransactionActionType.Add, AuditEntity(profile.Slug, context.Actor, "town.create", $"towns/{profile.Slug}", now, 1)),
+                new(TableTransactionActionType.Add, TownWriteUnit.AuditEntity(profile.Slug, context.Actor, "town.create", $"towns/{profile.Slug}", now, 1)),
             ];
             try
             {
                 // A new town is clean: its marker first, so a failure here is a 503 with nothing stored.
-                await MarkForRenderAsync(profile.Slug, cancellationToken).ConfigureAwait(false);
-                var stored = await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-                Remember(profile.Slug, head, stored);
-                logger.LogInformation("Town {Town} created by key {KeyId}", profile.Slug, context.Actor.KeyId);
+                await _unit.MarkForRenderAsync(profile.Slug, cancellationToken).ConfigureAwait(false);
+                var stored = await _unit.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                _unit.Remember(profile.Slug, head, stored);
+                _logger.LogInformation("Town {Town} created by key {KeyId}", profile.Slug, context.Actor.KeyId);
                 return new Written<TownPut>(new TownPut(profile, Created: true, Unchanged: false), TownRows.VersionTag(1));
             }
             catch (TableTransactionFailedException failed) when (failed.Status == 409 && failed.FailedTransactionActionIndex == 0)
@@ -143,7 +126,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             }
         }
 
-        throw Contention(profile.Slug);
+        throw TownWriteUnit.Contention(profile.Slug);
     }
 
     /// <summary>Field by field, the neighbours in order (records compare lists by reference).</summary>
@@ -152,18 +135,18 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
     public Task<Written<TownStatus>> PutStatusAsync(
         string town, Func<TownProfile, TownStatus> build, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: false, "status.put", $"towns/{town}/status", state =>
+        _unit.WriteAsync(town, context, readRows: false, "status.put", $"towns/{town}/status", state =>
         {
             var status = build(state.Profile);
-            return new Plan<TownStatus>(status, TownRows.HeadEntity(state.Profile, status, TownRows.CreatedAt(state.Head), state.Now, state.Head), []);
+            return new TownPlan<TownStatus>(status, TownRows.HeadEntity(state.Profile, status, TownRows.CreatedAt(state.Head), state.Now, state.Head), []);
         }, cancellationToken);
 
     public Task<Written<ServiceEntry>> PutServiceAsync(
         string town, Func<TownProfile, ServiceEntry> build, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: false, "service.put", $"towns/{town}/services", state =>
+        _unit.WriteAsync(town, context, readRows: false, "service.put", $"towns/{town}/services", state =>
         {
             var service = build(state.Profile);
-            return new Plan<ServiceEntry>(
+            return new TownPlan<ServiceEntry>(
                 service,
                 state.TouchedHead(),
                 [new(TableTransactionActionType.UpsertReplace, TownRows.ServiceEntity(town, service, state.Now))]);
@@ -171,7 +154,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
     public Task<Written<IReadOnlyList<ServiceEntry>>> ReplaceServicesAsync(
         string town, Func<TownProfile, IReadOnlyList<ServiceEntry>> build, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: true, "services.replace", $"towns/{town}/services", state =>
+        _unit.WriteAsync(town, context, readRows: true, "services.replace", $"towns/{town}/services", state =>
         {
             var services = build(state.Profile);
             var keep = services.Select(s => TownRows.ServiceKey(s.Id)).ToHashSet(StringComparer.Ordinal);
@@ -183,12 +166,12 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             // The list's order is the town's order (which channels its page shows first): one column of the head row.
             var head = state.TouchedHead();
             head[TownRows.ServiceOrderColumn] = string.Join(',', services.Select(s => s.Id));
-            return new Plan<IReadOnlyList<ServiceEntry>>(services.ToList(), head, actions);
+            return new TownPlan<IReadOnlyList<ServiceEntry>>(services.ToList(), head, actions);
         }, cancellationToken);
 
     public Task<Written<IReadOnlyList<QaItem>>> ReplaceQaAsync(
         string town, Func<TownProfile, IReadOnlyList<QaItem>> build, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: true, "qa.replace", $"towns/{town}/qa", state =>
+        _unit.WriteAsync(town, context, readRows: true, "qa.replace", $"towns/{town}/qa", state =>
         {
             var items = build(state.Profile);
             var actions = items
@@ -198,7 +181,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                 r.RowKey.StartsWith(TownRows.QaPrefix, StringComparison.Ordinal)
                 && string.CompareOrdinal(r.RowKey, TownRows.QaKey(items.Count)) >= 0);
             actions.AddRange(obsolete.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)));
-            return new Plan<IReadOnlyList<QaItem>>(items, state.TouchedHead(), actions);
+            return new TownPlan<IReadOnlyList<QaItem>>(items, state.TouchedHead(), actions);
         }, cancellationToken);
 
     /// <summary>
@@ -215,7 +198,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         var expired = default(ETag?);
         if (idempotency is not null)
         {
-            var (replay, expiredRow) = await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false);
+            var (replay, expiredRow) = await _replays.FindAsync(town, idempotency, cancellationToken).ConfigureAwait(false);
             if (replay is not null)
             {
                 return replay;
@@ -229,7 +212,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
         {
             // The head counts the town's updates: the document rows are read only when the count is missing (a head written
             // before it) or reaches the cap, so that the write which adds the 201st update removes the oldest (API.md's cap).
-            var written = await WriteAsync(town, context, readRows: false, "update.add", $"towns/{town}/updates/{id}", state =>
+            var written = await _unit.WriteAsync(town, context, readRows: false, "update.add", $"towns/{town}/updates/{id}", state =>
             {
                 var (text, at) = build(state.Profile);
                 var update = new TimelineUpdate(id, text, at);
@@ -239,8 +222,8 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     // A key older than the window starts afresh: its old row is replaced, conditional on its ETag, so
                     // of two concurrent first uses of an expired key one wins and the other answers as its replay.
                     actions.Add(expired is { } etag
-                        ? new(TableTransactionActionType.UpdateReplace, IdempotencyEntity(town, idempotency, update), etag)
-                        : new(TableTransactionActionType.Add, IdempotencyEntity(town, idempotency, update)));
+                        ? new(TableTransactionActionType.UpdateReplace, TownReplays.Entity(town, idempotency, update), etag)
+                        : new(TableTransactionActionType.Add, TownReplays.Entity(town, idempotency, update)));
                 }
 
                 var trimmed = OldestUpdatesBeyondCap(state.Rows).ToList();
@@ -249,14 +232,14 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                 head[TownRows.UpdateCountColumn] = (state.RowsRead
                     ? state.Rows.Count(r => r.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal))
                     : TownRows.ReadUpdateCount(state.Head)!.Value) + 1 - trimmed.Count;
-                return new Plan<AddedUpdate>(new AddedUpdate(update, Replayed: false), head, actions);
+                return new TownPlan<AddedUpdate>(new AddedUpdate(update, Replayed: false), head, actions);
             }, cancellationToken, rowsWhen: head => TownRows.ReadUpdateCount(head) is not { } count || count + 1 > Limits.MaxUpdates).ConfigureAwait(false);
             return written;
         }
         catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412 && failed.FailedTransactionActionIndex == 2 && idempotency is not null)
         {
             // A concurrent request with the same key won the race: answer as a replay of it.
-            return (await ReplayAsync(town, idempotency, cancellationToken).ConfigureAwait(false)).Replay
+            return (await _replays.FindAsync(town, idempotency, cancellationToken).ConfigureAwait(false)).Replay
                 ?? throw new InvalidOperationException("Idempotency row vanished after a conflict.");
         }
     }
@@ -275,7 +258,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     /// <summary>Creates or replaces an aid offer in the providing town's partition.</summary>
     public Task<Written<AidOffer>> PutAidAsync(
         string town, Func<TownProfile, AidOffer> build, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: true, "aid.put", $"towns/{town}/aid", state =>
+        _unit.WriteAsync(town, context, readRows: true, "aid.put", $"towns/{town}/aid", state =>
         {
             var offer = build(state.Profile);
             var previous = state.Rows.FirstOrDefault(r => r.RowKey == TownRows.AidKey(offer.Id)) is { } row ? TownRows.ReadAid(row) : null;
@@ -287,7 +270,7 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
                     $"Town '{town}' already has {Limits.MaxOffers} aid offers, the most a town may hold: delete one (DELETE …/aid/{{offerId}}) first.");
             }
 
-            return new Plan<AidOffer>(offer, state.TouchedHead(), [new(TableTransactionActionType.UpsertReplace, TownRows.AidEntity(town, offer))]);
+            return new TownPlan<AidOffer>(offer, state.TouchedHead(), [new(TableTransactionActionType.UpsertReplace, TownRows.AidEntity(town, offer))]);
         }, cancellationToken);
 
     public Task<string> DeleteAidAsync(string town, string offerId, WriteContext context, CancellationToken cancellationToken) =>
@@ -296,42 +279,14 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     /// <summary>Records in the receiving town's partition that it accepts one offer (replacing an earlier acceptance of it).</summary>
     public Task<Written<AidAcceptance>> AcceptAidAsync(
         string town, AidAcceptance acceptance, WriteContext context, CancellationToken cancellationToken) =>
-        WriteAsync(town, context, readRows: false, "aid.accept", $"towns/{town}/accepted-aid/{acceptance.Provider}/{acceptance.OfferId}", state =>
-            new Plan<AidAcceptance>(acceptance, state.TouchedHead(),
+        _unit.WriteAsync(town, context, readRows: false, "aid.accept", $"towns/{town}/accepted-aid/{acceptance.Provider}/{acceptance.OfferId}", state =>
+            new TownPlan<AidAcceptance>(acceptance, state.TouchedHead(),
                 [new(TableTransactionActionType.UpsertReplace, TownRows.AcceptedAidEntity(town, acceptance))]), cancellationToken);
 
     /// <summary>Withdraws the town's acceptance of one offer; 404 when there is none.</summary>
     public Task<string> WithdrawAidAsync(string town, string provider, string offerId, WriteContext context, CancellationToken cancellationToken) =>
         DeleteRowAsync(town, TownRows.AcceptedAidKey(provider, offerId), "aid.withdraw", $"towns/{town}/accepted-aid/{provider}/{offerId}",
             $"Acceptance of offer '{offerId}' of town '{provider}' by town '{town}'", context, cancellationToken);
-
-    /// <summary>Every town of a region, read in parallel (one partition query each).</summary>
-    public async Task<IReadOnlyList<TownSnapshot>> GetRegionAsync(string region, CancellationToken cancellationToken)
-    {
-        var members = (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(t => t.Region == region).ToList();
-        return await GetManyAsync(members.Select(m => m.Slug), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The snapshots of the given towns that exist, read with bounded parallelism.</summary>
-    public async Task<IReadOnlyList<TownSnapshot>> GetManyAsync(IEnumerable<string> slugs, CancellationToken cancellationToken)
-    {
-        var snapshots = new System.Collections.Concurrent.ConcurrentBag<TownSnapshot>();
-        await Parallel.ForEachAsync(slugs, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (slug, token) =>
-        {
-            try
-            {
-                if (await GetAsync(slug, token).ConfigureAwait(false) is { } snapshot)
-                {
-                    snapshots.Add(snapshot);
-                }
-            }
-            catch (InvalidOperationException unreadable)
-            {
-                UnreadableTown(logger, slug, unreadable);
-            }
-        }).ConfigureAwait(false);
-        return snapshots.OrderBy(s => s.Profile.Slug, StringComparer.Ordinal).ToList();
-    }
 
     /// <summary>Deletes one row of the town's document; 404 (<see cref="ResourceNotFoundException"/>) when it does not exist.</summary>
     private async Task<string> DeleteRowAsync(
@@ -340,11 +295,11 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
     {
         try
         {
-            var written = await WriteAsync(town, context, readRows: false, operation, resource, state =>
+            var written = await _unit.WriteAsync(town, context, readRows: false, operation, resource, state =>
             {
                 var head = state.TouchedHead();
                 adjustHead?.Invoke(head);
-                return new Plan<bool>(true, head, [new(TableTransactionActionType.Delete, new TableEntity(town, rowKey), ETag.All)]);
+                return new TownPlan<bool>(true, head, [new(TableTransactionActionType.Delete, new TableEntity(town, rowKey), ETag.All)]);
             }, cancellationToken).ConfigureAwait(false);
             return written.ETag;
         }
@@ -356,153 +311,6 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
 
     /// <summary>The hex SHA-256 of a request body, used to tell a replay from a reuse of the key.</summary>
     public static string HashBody(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
-
-    private async Task<Written<T>> WriteAsync<T>(
-        string town,
-        WriteContext context,
-        bool readRows,
-        string operation,
-        string resource,
-        Func<TownState, Plan<T>> plan,
-        CancellationToken cancellationToken,
-        Func<TableEntity, bool>? rowsWhen = null)
-    {
-        for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
-        {
-            TableEntity head;
-            IReadOnlyList<TableEntity> rows = [];
-            var cached = false;
-            if (readRows)
-            {
-                var read = await ReadDocumentRowsAsync(town, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ResourceNotFoundException($"Town '{town}'");
-                (head, rows) = read;
-            }
-            else if (attempt == 1 && _heads.TryGetValue(town, out var known))
-            {
-                head = known;
-                cached = true;
-            }
-            else
-            {
-                head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ResourceNotFoundException($"Town '{town}'");
-            }
-
-            var rowsRead = readRows;
-            if (!readRows && rowsWhen?.Invoke(head) == true)
-            {
-                // This write needs the rows after all (the head says so): they come with the head, as stored.
-                var read = await ReadDocumentRowsAsync(town, cancellationToken).ConfigureAwait(false)
-                    ?? throw new ResourceNotFoundException($"Town '{town}'");
-                (head, rows) = read;
-                cached = false;
-                rowsRead = true;
-            }
-
-            var current = TownRows.VersionTag(head);
-            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, current))
-            {
-                if (cached)
-                {
-                    // Only the stored head decides a 412: the next attempt reads it.
-                    _heads.TryRemove(town, out _);
-                    continue;
-                }
-
-                throw new PreconditionFailedException(current);
-            }
-
-            var now = time.GetUtcNow();
-            var version = TownRows.ReadVersion(head) + 1;
-            var planned = plan(new TownState(head, rows, TownRows.ReadProfile(head), now) { RowsRead = rowsRead });
-            TownRows.Advance(planned.Head, version);
-            var actions = new List<TableTransactionAction>(planned.Actions.Count + 2)
-            {
-                new(TableTransactionActionType.UpdateReplace, planned.Head, head.ETag),
-            };
-            actions.AddRange(planned.Actions);
-            actions.Add(new(TableTransactionActionType.Add, AuditEntity(town, context.Actor, operation, resource, now, version)));
-            try
-            {
-                _heads.TryRemove(town, out _);
-                if (!TownRows.IsDirty(head))
-                {
-                    // The town turns from clean to dirty: its render marker first (docs/storage.md, "Interleavings").
-                    // A failure here is a 503 with nothing committed; a commit that fails after it leaves a harmless marker.
-                    await MarkForRenderAsync(town, cancellationToken).ConfigureAwait(false);
-                }
-
-                var stored = await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-                Remember(town, planned.Head, stored);
-                return new Written<T>(planned.Result, TownRows.VersionTag(version));
-            }
-            catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == 0 && failed.Status == 412)
-            {
-                // The head moved since it was read (or remembered): another write, or the renderer clearing the dirty state,
-                // which leaves the version as it was. The next attempt reads the head, and an If-Match is judged against it.
-                logger.LogInformation("Head of town {Town} moved; attempt {Attempt} re-reads and retries", town, attempt);
-            }
-        }
-
-        throw Contention(town);
-    }
-
-    private void Remember(string town, TableEntity head, string? etag)
-    {
-        if (string.IsNullOrEmpty(etag))
-        {
-            return;
-        }
-
-        if (_heads.Count >= MaxCachedHeads)
-        {
-            _heads.Clear();
-        }
-
-        var committed = new TableEntity(head) { ETag = new ETag(etag) };
-        committed.Remove("Timestamp");
-        _heads[town] = committed;
-    }
-
-    /// <summary>
-    /// Commits the transaction; returns the head row's new Table ETag (for the head cache), or null for a commit recognised
-    /// after a lost answer. Its last action inserts the audit row, whose key is this write's own, so a retry of an attempt
-    /// that committed is recognised as that commit (<see cref="StatusHubStorage.SubmitOnceAsync"/>), not taken for a
-    /// concurrent write. Nothing follows the commit: once it answers, the write is durable and acknowledged.
-    /// </summary>
-    private async Task<string?> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
-    {
-        var responses = await storage.SubmitOnceAsync(storage.Towns, actions, (TableEntity)actions[^1].Entity, cancellationToken)
-            .ConfigureAwait(false);
-        return responses?[0].Headers.ETag?.ToString();
-    }
-
-    /// <summary>
-    /// Upserted before the transaction that turns the town dirty, due now. The renderer deletes it only after it cleared
-    /// the dirty state conditionally on the head it rendered, so a write that lands meanwhile keeps it or writes it anew.
-    /// </summary>
-    private Task MarkForRenderAsync(string town, CancellationToken cancellationToken) =>
-        storage.RunAsync(
-            token => storage.RenderQueue.UpsertEntityAsync(
-                new TableEntity(RenderMarkers.Partition, town) { ["DueAt"] = time.GetUtcNow() }, TableUpdateMode.Replace, token),
-            cancellationToken);
-
-    /// <summary>
-    /// The first answer to this key, or none; a row older than <see cref="Limits.IdempotencyWindow"/> is no replay, and
-    /// its ETag is returned so the new write can replace it.
-    /// </summary>
-    private async Task<(Written<AddedUpdate>? Replay, ETag? Expired)> ReplayAsync(string town, IdempotencyToken token, CancellationToken cancellationToken)
-    {
-        var (row, expired) = await IdempotencyRows.FindAsync(storage, storage.Towns, town, token, time, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            return (null, expired);
-        }
-
-        var head = await ReadHeadAsync(town, cancellationToken).ConfigureAwait(false);
-        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), head is null ? "" : TownRows.VersionTag(head)), null);
-    }
 
     // A transaction holds at most 100 actions: a town far over the cap (written before it existed) is trimmed by at most
     // this many per added update, so it shrinks towards the cap write by write.
@@ -518,127 +326,5 @@ public sealed partial class TownRepository(StatusHubStorage storage, TimeProvide
             : updates.OrderBy(r => r.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue).ThenBy(r => r.RowKey, StringComparer.Ordinal).Take(excess);
     }
 
-    private static TableEntity IdempotencyEntity(string town, IdempotencyToken token, TimelineUpdate update) =>
-        IdempotencyRows.From(TownRows.UpdateEntity(town, update), token);
-
-    /// <summary>The write's audit row with the town's version it commits (the audit trail's <c>etag</c>).</summary>
-    private static TableEntity AuditEntity(string town, Actor actor, string operation, string resource, DateTimeOffset at, long version)
-    {
-        var row = TownRows.AuditEntity(town, TownRows.AuditKey(at), actor, operation, resource, at);
-        row[TownRows.VersionColumn] = version;
-        return row;
-    }
-
-    private Task<TableEntity?> ReadHeadAsync(string town, CancellationToken cancellationToken) =>
-        storage.RunAsync(async token =>
-        {
-            var response = await storage.Towns.GetEntityIfExistsAsync<TableEntity>(town, TownRows.Head, cancellationToken: token)
-                .ConfigureAwait(false);
-            return response.HasValue ? response.Value : null;
-        }, cancellationToken);
-
-    private Task<(TableEntity Head, IReadOnlyList<TableEntity> Rows)?> ReadDocumentRowsAsync(string town, CancellationToken cancellationToken) =>
-        storage.RunAsync<(TableEntity, IReadOnlyList<TableEntity>)?>(async token =>
-        {
-            var rows = new List<TableEntity>();
-            TableEntity? head = null;
-            var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {town} and RowKey ge {TownRows.DocumentFrom} and RowKey lt {TownRows.DocumentTo}");
-            await foreach (var row in storage.Towns.QueryAsync<TableEntity>(filter, cancellationToken: token).ConfigureAwait(false))
-            {
-                if (row.RowKey == TownRows.Head)
-                {
-                    head = row;
-                }
-                else
-                {
-                    rows.Add(row);
-                }
-            }
-
-            return head is null ? null : (head, rows);
-        }, cancellationToken);
-
-    private static TownSnapshot ToSnapshot(TableEntity head, IReadOnlyList<TableEntity> rows)
-    {
-        var services = new List<ServiceEntry>();
-        var qa = new List<QaItem>();
-        var updates = new List<TimelineUpdate>();
-        var offers = new List<AidOffer>();
-        var accepted = new List<AidAcceptance>();
-        var incidents = new List<string>();
-        foreach (var row in rows)
-        {
-            if (row.RowKey.StartsWith(TownRows.IncidentPrefix, StringComparison.Ordinal))
-            {
-                if (row.GetBoolean("Member") == true)
-                {
-                    incidents.Add(row.RowKey[TownRows.IncidentPrefix.Length..]);
-                }
-
-                continue;
-            }
-
-            if (row.RowKey.StartsWith(TownRows.ServicePrefix, StringComparison.Ordinal))
-            {
-                services.Add(TownRows.ReadService(row));
-            }
-            else if (row.RowKey.StartsWith(TownRows.QaPrefix, StringComparison.Ordinal))
-            {
-                qa.Add(TownRows.ReadQa(row)); // row keys are zero-padded indexes, so the query returns them in order
-            }
-            else if (row.RowKey.StartsWith(TownRows.UpdatePrefix, StringComparison.Ordinal))
-            {
-                updates.Add(TownRows.ReadUpdate(row));
-            }
-            else if (row.RowKey.StartsWith(TownRows.AidPrefix, StringComparison.Ordinal))
-            {
-                offers.Add(TownRows.ReadAid(row));
-            }
-            else if (row.RowKey.StartsWith(TownRows.AcceptedAidPrefix, StringComparison.Ordinal))
-            {
-                accepted.Add(TownRows.ReadAcceptedAid(row));
-            }
-        }
-
-        return new TownSnapshot(
-            TownRows.ReadProfile(head),
-            TownRows.ReadStatus(head),
-            TownRows.OrderServices(services, TownRows.ReadServiceOrder(head)),
-            qa,
-            updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id, StringComparer.Ordinal).ToList(),
-            offers,
-            head.GetDateTimeOffset("UpdatedAt") ?? head.Timestamp ?? DateTimeOffset.UnixEpoch,
-            TownRows.VersionTag(head))
-        {
-            StoredETag = head.ETag.ToString(),
-            AcceptedAid = accepted,
-            IncidentIds = incidents,
-        };
-    }
-
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    private static StorageUnavailableException Contention(string town) =>
-        new(TimeSpan.FromSeconds(1), new InvalidOperationException($"Town {town} kept changing during {MaxContentionAttempts} attempts."));
-
-    private sealed record Plan<T>(T Result, TableEntity Head, IReadOnlyList<TableTransactionAction> Actions);
-
-    private sealed record TownState(TableEntity Head, IReadOnlyList<TableEntity> Rows, TownProfile Profile, DateTimeOffset Now)
-    {
-        /// <summary>True when <see cref="Rows"/> are the document rows as read (not merely none read).</summary>
-        public bool RowsRead { get; init; }
-
-        /// <summary>The head row unchanged but for its write time: writing it moves the town's ETag.</summary>
-        public TableEntity TouchedHead()
-        {
-            var copy = new TableEntity(Head) { ["UpdatedAt"] = Now };
-            copy.Remove("odata.etag");
-            copy.Remove("Timestamp");
-            return copy;
-        }
-    }
-
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "Town {Town} has an unreadable row and is left out of lists and region outputs until it is repaired")]
-    private static partial void UnreadableTown(ILogger logger, string town, Exception error);
 }
