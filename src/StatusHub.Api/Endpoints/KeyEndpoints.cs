@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

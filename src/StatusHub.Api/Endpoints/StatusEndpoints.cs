@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Contracts;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Documents;
+using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

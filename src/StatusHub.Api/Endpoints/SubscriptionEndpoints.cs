@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StatusHub.Api.Http;
-using StatusHub.Core.Auth;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Subscriptions;
 using StatusHub.Core.Validation;
 

@@ -4,7 +4,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using StatusHub.Core.Contracts;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Errors;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Html;
 using StatusHub.Core.Tests.Rendering;
