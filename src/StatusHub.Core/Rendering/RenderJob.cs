@@ -52,7 +52,7 @@ public sealed class RenderJob(
     IOptionsMonitor<RenderOptions> options,
     TimeProvider time,
     ILogger<RenderJob> logger,
-    DeliveryOutbox deliveries)
+    DeliveryOutbox deliveries) : IDisposable
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = StatusExpiry.After;
@@ -84,6 +84,8 @@ public sealed class RenderJob(
             _oneAtATime.Release();
         }
     }
+
+    public void Dispose() => _oneAtATime.Dispose();
 
     private async Task<SyncResult> SyncEachAsync(IReadOnlyList<SiteFile> files, CancellationToken cancellationToken)
     {
@@ -126,7 +128,7 @@ public sealed class RenderJob(
 
         // Only a tick with work takes the lease, so an idle tick stays one table query and no blob request.
         var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.CurrentValue.LeaseWaitSeconds)) : TimeSpan.Zero;
-        await using var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
+        var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             if (manual)
@@ -138,6 +140,7 @@ public sealed class RenderJob(
             return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
         }
 
+        await using var release = held.ConfigureAwait(false);
         logger.LogInformation("Render lease {Lease} acquired", held.LeaseId);
         try
         {
