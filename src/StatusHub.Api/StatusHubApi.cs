@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Endpoints;
-using StatusHub.Core;
 using StatusHub.Api.Http;
+using StatusHub.Core;
 using StatusHub.Core.Documents;
 
 namespace StatusHub.Api;

@@ -50,7 +50,7 @@ public sealed class ConcurrencyTests(StatusHubApp app)
 
         foreach (var path in new[] { "/status", "/services/email", "/qa" })
         {
-            object body = path switch
+            var body = path switch
             {
                 "/status" => Towns.Status("normal", "Dritte Meldung"),
                 "/services/email" => new { state = "available" },

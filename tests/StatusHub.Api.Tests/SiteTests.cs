@@ -308,8 +308,11 @@ public sealed class SiteTests(StatusHubApp app)
     {
         var (fresh, freshKey) = await Towns.CreateWithKey(app);
         var asOf = DateTimeOffset.UtcNow.AddHours(-1);
-        await app.Client(freshKey).Put($"/api/v1/towns/{fresh}/status", new { level = "disrupted", headline = new { de = "Aktuell" },
-            asOf = asOf.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) }).Ok();
+        await app.Client(freshKey).Put($"/api/v1/towns/{fresh}/status", new
+        {
+            level = "disrupted", headline = new { de = "Aktuell" },
+            asOf = asOf.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)
+        }).Ok();
         var (old, oldKey) = await Towns.CreateWithKey(app);
         await app.Client(oldKey).Put($"/api/v1/towns/{old}/status", new { level = "disrupted", headline = new { de = "Alt" }, asOf = "2023-11-20T08:00:00+01:00" }).Ok();
         await Render();

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Api.Tests.Security;
 using StatusHub.Core.Subscriptions;

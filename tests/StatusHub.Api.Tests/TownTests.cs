@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using StatusHub.Core.Storage;
 using StatusHub.Api.Tests.Infrastructure;
+using StatusHub.Core.Storage;
 
 namespace StatusHub.Api.Tests;
 

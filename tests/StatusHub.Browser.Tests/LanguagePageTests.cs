@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using StatusHub.Browser.Tests.Infrastructure;
 
 namespace StatusHub.Browser.Tests;

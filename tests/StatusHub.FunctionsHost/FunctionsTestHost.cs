@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -6,9 +7,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,7 @@ public sealed class FunctionsTestHost : IAsyncDisposable
     private WebApplication? _grpc;
     private WebApplication? _http;
     private WorkerProcess? _worker;
+    [SuppressMessage("Reliability", "CA2213", Justification = "The gRPC host's container owns the channel and disposes it with _grpc.")]
     private WorkerChannel? _channel;
     private HttpMessageInvoker? _forwardingClient;
     private Uri? _workerHttpUri;

@@ -10,9 +10,9 @@ namespace StatusHub.FunctionsHost;
 /// matched to the worker's answers by <c>request_id</c>, invocations by <c>invocation_id</c>; the worker's
 /// <c>RpcLog</c> messages go to the host's logger.
 /// </summary>
-public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.FunctionRpcBase
+public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.FunctionRpcBase, IDisposable
 {
-    private readonly ILogger logger = loggers.CreateLogger<WorkerChannel>();
+    private readonly ILogger _logger = loggers.CreateLogger<WorkerChannel>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<StreamingMessage>> _requests = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<InvocationResponse>> _invocations = new();
     private readonly TaskCompletionSource<StartStream> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,7 +49,7 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
         }
         catch (IOException exception)
         {
-            logger.LogWarning(exception, "The worker's stream broke off");
+            _logger.LogWarning(exception, "The worker's stream broke off");
         }
         finally
         {
@@ -117,12 +117,14 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
         }
     }
 
+    public void Dispose() => _writeLock.Dispose();
+
     private void Receive(StreamingMessage message)
     {
         switch (message.ContentCase)
         {
             case StreamingMessage.ContentOneofCase.StartStream:
-                logger.LogInformation("Worker {WorkerId} opened its stream", message.StartStream.WorkerId);
+                _logger.LogInformation("Worker {WorkerId} opened its stream", message.StartStream.WorkerId);
                 _started.TrySetResult(message.StartStream);
                 break;
             case StreamingMessage.ContentOneofCase.RpcLog:
@@ -135,7 +137,7 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
                 }
                 else
                 {
-                    logger.LogWarning("Answer to unknown invocation {InvocationId}", message.InvocationResponse.InvocationId);
+                    _logger.LogWarning("Answer to unknown invocation {InvocationId}", message.InvocationResponse.InvocationId);
                 }
 
                 break;
@@ -146,7 +148,7 @@ public sealed class WorkerChannel(ILoggerFactory loggers) : FunctionRpc.Function
                 }
                 else
                 {
-                    logger.LogDebug("Unsolicited {Message} from the worker", message.ContentCase);
+                    _logger.LogDebug("Unsolicited {Message} from the worker", message.ContentCase);
                 }
 
                 break;

@@ -1,4 +1,4 @@
-using StatusHub.Core.Documents;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Http;
 using StatusHub.Core.Auth;
+using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Http;
-using StatusHub.Core.Auth;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Subscriptions;
 using StatusHub.Core.Validation;
 

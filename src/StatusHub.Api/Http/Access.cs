@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using StatusHub.Core.Auth;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;

@@ -1,9 +1,9 @@
-using StatusHub.Core.Documents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusHub.Core.Auth;
+using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

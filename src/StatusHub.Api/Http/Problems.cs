@@ -1,6 +1,6 @@
-using StatusHub.Core.Documents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using StatusHub.Core.Documents;
 
 namespace StatusHub.Api.Http;
 

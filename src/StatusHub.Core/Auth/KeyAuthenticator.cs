@@ -117,7 +117,7 @@ public sealed class KeyAuthenticator(KeyRepository keys, IMemoryCache cache, IOp
     /// </summary>
     private async Task<StoredKey?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(CacheKey(id), out object? cached))
+        if (cache.TryGetValue(CacheKey(id), out var cached))
         {
             return cached as StoredKey;
         }

@@ -49,7 +49,7 @@ public sealed class RenderJob(
     RegionStep regionStep,
     IOptionsMonitor<RenderOptions> options,
     TimeProvider time,
-    ILogger<RenderJob> logger)
+    ILogger<RenderJob> logger) : IDisposable
 {
     /// <summary>A page whose "as of" is older than this shows a warning; it is re-rendered when the time comes.</summary>
     public static readonly TimeSpan StaleAfter = StatusExpiry.After;
@@ -78,6 +78,8 @@ public sealed class RenderJob(
         }
     }
 
+    public void Dispose() => _oneAtATime.Dispose();
+
     private async Task<RenderResult> RenderDueAsync(bool manual, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -94,7 +96,7 @@ public sealed class RenderJob(
 
         // Only a tick with work takes the lease, so an idle tick stays one table query and no blob request.
         var wait = manual ? TimeSpan.FromSeconds(Math.Max(0, options.CurrentValue.LeaseWaitSeconds)) : TimeSpan.Zero;
-        await using var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
+        var held = await lease.AcquireAsync(wait, cancellationToken).ConfigureAwait(false);
         if (held is null)
         {
             if (manual)
@@ -106,6 +108,7 @@ public sealed class RenderJob(
             return new RenderResult(0, 0, 0, clock.ElapsedMilliseconds);
         }
 
+        await using var release = held.ConfigureAwait(false);
         logger.LogInformation("Render lease {Lease} acquired", held.LeaseId);
         try
         {

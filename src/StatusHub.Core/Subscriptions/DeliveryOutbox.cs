@@ -131,7 +131,7 @@ public sealed class DeliveryOutbox(StatusHubStorage storage, SubscriptionStore s
 }
 
 /// <summary>Wakes the local server's delivery worker when the render job queued a delivery (in-process only).</summary>
-public sealed class DeliverySignal
+public sealed class DeliverySignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
 
@@ -149,4 +149,6 @@ public sealed class DeliverySignal
 
     /// <summary>Waits until notified or <paramref name="timeout"/> passed; true when notified.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pending.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _pending.Dispose();
 }

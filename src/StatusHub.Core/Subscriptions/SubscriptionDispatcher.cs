@@ -21,7 +21,7 @@ public sealed record DeliveryRunResult(int Towns, int Delivered, int Failed, int
 /// subscriber delays no other, and nothing here runs inside publishing or rendering. Each outbox row is removed with
 /// the ETag it was read with: a change during the run is delivered by the next run. Never logs a secret or a body.
 /// </summary>
-public sealed class SubscriptionDispatcher
+public sealed class SubscriptionDispatcher : IDisposable
 {
     public const string HttpClientName = "StatusHub.Subscriptions";
 
@@ -69,6 +69,8 @@ public sealed class SubscriptionDispatcher
             _oneAtATime.Release();
         }
     }
+
+    public void Dispose() => _oneAtATime.Dispose();
 
     private async Task<DeliveryRunResult> DeliverPendingAsync(CancellationToken cancellationToken)
     {

@@ -98,8 +98,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) _logger.LogDebug("azurite: {Line}", e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) _logger.LogWarning("azurite: {Line}", e.Data); };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { _logger.LogDebug("azurite: {Line}", e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) { _logger.LogWarning("azurite: {Line}", e.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 

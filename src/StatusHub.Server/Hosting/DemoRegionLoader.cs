@@ -1,7 +1,7 @@
-using StatusHub.Core.Documents;
 using System.Globalization;
 using System.Text.Json;
 using StatusHub.Api.Http;
+using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;

@@ -74,7 +74,7 @@ public static class ServerSetup
             }
 
             // CORS headers also on the answers the framework gives before a handler runs (404, 405, 415).
-            if (context.Request.Path.StartsWithSegments(StatusHubApi.BasePath))
+            if (context.Request.Path.StartsWithSegments(StatusHubApi.BasePath, StringComparison.OrdinalIgnoreCase))
             {
                 ApiCors.Apply(context);
             }

@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using StatusHub.Core.Errors;
 using StatusHub.Core.PublisherConsole;
 using StatusHub.Core.Rendering;
@@ -50,7 +49,7 @@ public static class SiteEndpoints
                 : Results.Bytes(rootFile.Content, rootFile.ContentType);
         }
 
-                var blobPath = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+        var blobPath = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
         try
         {
             // As the static website does: a path that is no file but a folder gets the folder's index document.

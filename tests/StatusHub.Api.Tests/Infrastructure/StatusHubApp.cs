@@ -126,7 +126,7 @@ public class StatusHubApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public Task AfterRenderAsync() => _functions is { } functions ? functions.InvokeTimerAsync("DeliverSubscriptions") : Task.CompletedTask;
 
-    public async new Task DisposeAsync()
+    public new async Task DisposeAsync()
     {
         if (_functions is not null)
         {

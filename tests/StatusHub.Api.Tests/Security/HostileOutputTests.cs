@@ -1,7 +1,7 @@
 using System.Net;
-using AngleSharp;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using AngleSharp;
 using StatusHub.Api.Tests.Infrastructure;
 
 namespace StatusHub.Api.Tests.Security;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Tests.Infrastructure;
 

@@ -1,10 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Server.Hosting;
-using System.Net;
 
 namespace StatusHub.Browser.Tests.Infrastructure;
 

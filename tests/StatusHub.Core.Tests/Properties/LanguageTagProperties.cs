@@ -3,7 +3,6 @@ using AngleSharp.Html.Parser;
 using FsCheck;
 using FsCheck.Fluent;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Errors;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Html;
 using StatusHub.Core.Tests.Rendering;

@@ -95,9 +95,15 @@ public class RenderingProperties
         var property = Prop.ForAll(ValidTexts.ToArbitrary(), texts =>
         {
             var problem = Problem(Document(texts));
-            return (problem is null).Label($"{problem} for {texts with {
-                Headline = HostileStrings.Show(texts.Headline), Summary = HostileStrings.Show(texts.Summary), Note = HostileStrings.Show(texts.Note),
-                Question = HostileStrings.Show(texts.Question), Answer = HostileStrings.Show(texts.Answer), Update = HostileStrings.Show(texts.Update) }}");
+            return (problem is null).Label($"{problem} for {texts with
+            {
+                Headline = HostileStrings.Show(texts.Headline),
+                Summary = HostileStrings.Show(texts.Summary),
+                Note = HostileStrings.Show(texts.Note),
+                Question = HostileStrings.Show(texts.Question),
+                Answer = HostileStrings.Show(texts.Answer),
+                Update = HostileStrings.Show(texts.Update)
+            }}");
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
     }

@@ -1,5 +1,3 @@
-using StatusHub.Core.Documents;
-
 namespace StatusHub.Core.Tests.Rendering;
 
 /// <summary>Issue 19 item 3: the footer of every town page offers webmasters the badge with a link, as text to copy.</summary>

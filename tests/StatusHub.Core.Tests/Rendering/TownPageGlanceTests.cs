@@ -1,5 +1,4 @@
 using StatusHub.Core.Domain;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Rendering.Html;
 
 namespace StatusHub.Core.Tests.Rendering;

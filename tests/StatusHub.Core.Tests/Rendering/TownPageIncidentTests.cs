@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 

@@ -16,20 +16,21 @@ public sealed class HtmlPages : IAsyncDisposable
     private const int PagesPerRenderer = 100;
 
     // Encoding stays on for '<', '>', '&' and quotes; letters such as "ö" are written as themselves, not as "&#xF6;".
-    private readonly ServiceProvider services = new ServiceCollection()
+    private readonly ServiceProvider _services = new ServiceCollection()
         .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
         .BuildServiceProvider();
 
     // Rendering runs one page at a time on the renderer's dispatcher anyway; the gate also makes replacing the renderer safe.
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private HtmlRenderer renderer;
-    private int pagesRendered;
-    private bool disposed;
+    private HtmlRenderer _renderer;
+    private int _pagesRendered;
+    private bool _disposed;
+    private int _disposing;
 
     public HtmlPages()
     {
-        renderer = NewRenderer();
+        _renderer = NewRenderer();
     }
 
     /// <summary>The full HTML document of a town page in one language.</summary>
@@ -67,54 +68,57 @@ public sealed class HtmlPages : IAsyncDisposable
         return RenderAsync<IncidentPage>(nameof(IncidentPage.Model), model);
     }
 
+    // Waits for the page being rendered; a second call returns at once. Not for use while other pages are still asked for.
     public async ValueTask DisposeAsync()
     {
-        await gate.WaitAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposing, 1) == 1)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (disposed)
-            {
-                return;
-            }
-
-            disposed = true;
-            await renderer.DisposeAsync().ConfigureAwait(false);
-            await services.DisposeAsync().ConfigureAwait(false);
+            _disposed = true;
+            await _renderer.DisposeAsync().ConfigureAwait(false);
+            await _services.DisposeAsync().ConfigureAwait(false);
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
+
+        _gate.Dispose();
     }
 
     private async Task<string> RenderAsync<TComponent>(string parameterName, object model)
         where TComponent : IComponent
     {
-        await gate.WaitAsync().ConfigureAwait(false);
+        await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (pagesRendered == PagesPerRenderer)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_pagesRendered == PagesPerRenderer)
             {
-                await renderer.DisposeAsync().ConfigureAwait(false);
-                renderer = NewRenderer();
-                pagesRendered = 0;
+                await _renderer.DisposeAsync().ConfigureAwait(false);
+                _renderer = NewRenderer();
+                _pagesRendered = 0;
             }
 
-            pagesRendered++;
-            var current = renderer;
+            _pagesRendered++;
+            var current = _renderer;
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [parameterName] = model });
             return await current.Dispatcher.InvokeAsync(async () =>
             {
-                var page = await current.RenderComponentAsync<TComponent>(parameters);
+                var page = await current.RenderComponentAsync<TComponent>(parameters).ConfigureAwait(true);
                 return page.ToHtmlString();
             }).ConfigureAwait(false);
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
-    private HtmlRenderer NewRenderer() => new(services, NullLoggerFactory.Instance);
+    private HtmlRenderer NewRenderer() => new(_services, NullLoggerFactory.Instance);
 }

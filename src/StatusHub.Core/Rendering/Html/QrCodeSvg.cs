@@ -18,7 +18,8 @@ internal sealed record QrCodeSvg(string ViewBox, string Drawing)
     public static QrCodeSvg For(string text)
     {
         using var data = QRCodeGenerator.GenerateQrCode(text, QRCodeGenerator.ECCLevel.Q);
-        var svg = XElement.Parse(new SvgQRCode(data).GetGraphic(1, Dark, Light, drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute));
+        using var qrCode = new SvgQRCode(data);
+        var svg = XElement.Parse(qrCode.GetGraphic(1, Dark, Light, drawQuietZones: true, SvgQRCode.SizingMode.ViewBoxAttribute));
         var viewBox = svg.Attribute("viewBox")?.Value ?? throw new InvalidOperationException("QRCoder's SVG has no viewBox.");
 
         // Serialized without the SVG namespace: inside HTML the parser puts <rect> and <path> into it anyway.

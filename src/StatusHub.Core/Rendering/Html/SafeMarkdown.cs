@@ -31,7 +31,7 @@ public static partial class SafeMarkdown
         {
             var text = PlainInline(link);
             var target = link.Url!.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || link.Url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase)
-                ? link.Url[(link.Url.IndexOf(':') + 1)..]
+                ? link.Url[(link.Url.IndexOf(':', StringComparison.Ordinal) + 1)..]
                 : link.Url;
             link.ReplaceBy(new LiteralInline(text.Length == 0 || text == target || text == link.Url ? target : $"{text} ({target})"), copyChildren: false);
         }
