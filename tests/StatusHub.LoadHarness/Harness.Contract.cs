@@ -59,6 +59,12 @@ public static partial class Harness
             progress.WriteLine($"harness #16: creating {sizes[0]} complete towns through the API for the reads");
             var readers = await CreateTownsAsync(http, sizes[0], options.RegionSize, "read-", "read-region-", demo, cancellationToken).ConfigureAwait(false);
             var inTables = readers.Count;
+
+            // Unmeasured warm-up (JIT, connection pools, Azurite), so the first size is not measured on a cold process.
+            await LoadAsync(options.ReadConcurrency, options.SecondsPerLevel / Slices, readers.Count, (t, _, token) => http.GetByteArrayAsync(new Uri($"api/v1/towns/{readers[t]}", UriKind.Relative), token), cancellationToken)
+                .ConfigureAwait(false);
+            await LoadAsync(options.ReadConcurrency, options.SecondsPerLevel / Slices, readers.Count, (t, _, token) => RawTownReadAsync(towns, readers[t], token), cancellationToken)
+                .ConfigureAwait(false);
             foreach (var size in sizes)
             {
                 if (size > inTables)

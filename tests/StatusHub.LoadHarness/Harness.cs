@@ -328,6 +328,8 @@ public static partial class Harness
             ["StatusHub:Limits:FailedAuthPerAddress"] = "100000000",
             ["StatusHub:Limits:FailedAuthPerKey"] = "100000000",
             ["StatusHub:Limits:WritesPerKey"] = "100000000",
+            // One address reads as fast as it can (the contract run's GETs); the limit has its own tests.
+            ["StatusHub:Limits:AnonymousReadsPerAddress"] = "100000000",
         };
         if (schedule is not null)
         {
