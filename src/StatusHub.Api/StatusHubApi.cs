@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Endpoints;
 using StatusHub.Api.Http;
 using StatusHub.Core;
-using StatusHub.Core.Documents;
 
 namespace StatusHub.Api;
 

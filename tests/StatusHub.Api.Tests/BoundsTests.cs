@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Api.Tests;
 

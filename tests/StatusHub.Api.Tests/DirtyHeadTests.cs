@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
 

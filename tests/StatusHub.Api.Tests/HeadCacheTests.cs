@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
 

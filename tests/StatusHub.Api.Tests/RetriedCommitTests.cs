@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Core.Auth;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Subscriptions;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Api.Tests.Security;
 using StatusHub.Core.Subscriptions;

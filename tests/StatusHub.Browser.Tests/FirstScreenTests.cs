@@ -4,7 +4,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using StatusHub.Api.Tests.Infrastructure;
 using StatusHub.Browser.Tests.Infrastructure;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Browser.Tests;
 

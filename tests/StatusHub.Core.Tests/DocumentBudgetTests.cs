@@ -1,7 +1,6 @@
 using System.Text.Json;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Tests;
 

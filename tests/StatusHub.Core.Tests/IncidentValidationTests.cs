@@ -1,5 +1,4 @@
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Tests;

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text;
-using StatusHub.Core.Auth;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 using static StatusHub.Core.Tests.TestSupport;

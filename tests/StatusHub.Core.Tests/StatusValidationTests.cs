@@ -1,4 +1,3 @@
-using StatusHub.Core.Domain;
 using StatusHub.Core.Validation;
 using static StatusHub.Core.Tests.TestSupport;
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Storage;
 

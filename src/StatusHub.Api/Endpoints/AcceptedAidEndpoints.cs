@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Aid;
-using StatusHub.Core.Auth;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
 

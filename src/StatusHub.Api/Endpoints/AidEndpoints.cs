@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
-using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

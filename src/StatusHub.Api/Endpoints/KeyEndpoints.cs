@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using StatusHub.Api.Http;
 using StatusHub.Core.Auth;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

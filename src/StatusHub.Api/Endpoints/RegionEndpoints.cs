@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using StatusHub.Api.Http;
 using StatusHub.Core.Aid;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StatusHub.Core.Auth;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using StatusHub.Core.Documents;
 
 namespace StatusHub.Api.Http;
 

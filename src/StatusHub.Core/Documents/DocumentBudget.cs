@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Documents;
 

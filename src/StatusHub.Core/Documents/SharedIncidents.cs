@@ -1,5 +1,4 @@
 using StatusHub.Core.Auth;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
 using StatusHub.Core.Validation;

@@ -1,5 +1,4 @@
 using StatusHub.Core.Aid;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Documents;

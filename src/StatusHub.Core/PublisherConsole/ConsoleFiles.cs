@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.PublisherConsole;

@@ -2,7 +2,6 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Rendering;
 

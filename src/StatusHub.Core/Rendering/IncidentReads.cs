@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Rendering;

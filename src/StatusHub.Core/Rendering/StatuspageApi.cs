@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Rendering;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using StatusHub.Core.Errors;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Storage;
 

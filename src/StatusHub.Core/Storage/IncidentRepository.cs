@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Storage;
 

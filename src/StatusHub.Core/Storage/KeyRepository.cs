@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using StatusHub.Core.Auth;
 using StatusHub.Core.Errors;
 
 namespace StatusHub.Core.Storage;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Storage;
 

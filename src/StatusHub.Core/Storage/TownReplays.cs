@@ -1,9 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using StatusHub.Core.Domain;
-using StatusHub.Core.Errors;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Storage;
 

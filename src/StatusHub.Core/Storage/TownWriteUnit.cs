@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Storage;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
-using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Subscriptions;
 

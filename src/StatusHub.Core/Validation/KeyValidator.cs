@@ -1,5 +1,3 @@
-using StatusHub.Core.Auth;
-
 namespace StatusHub.Core.Validation;
 
 /// <summary>A key to create, as <c>POST /api/v1/keys</c> asks for it; whether its towns exist is checked against storage by <see cref="KnownTowns"/>.</summary>

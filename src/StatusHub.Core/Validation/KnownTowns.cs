@@ -1,4 +1,3 @@
-using StatusHub.Core.Auth;
 using StatusHub.Core.Storage;
 
 namespace StatusHub.Core.Validation;

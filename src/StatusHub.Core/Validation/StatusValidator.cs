@@ -1,5 +1,3 @@
-using StatusHub.Core.Domain;
-
 namespace StatusHub.Core.Validation;
 
 /// <summary>A town's status (<c>PUT /api/v1/towns/{town}/status</c>).</summary>

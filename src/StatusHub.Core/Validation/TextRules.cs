@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Validation;
 

@@ -1,5 +1,3 @@
-using StatusHub.Core.Domain;
-
 namespace StatusHub.Core.Validation;
 
 /// <summary>A timeline update of a town or a shared incident (<c>POST …/updates</c>).</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using StatusHub.Api.Http;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;

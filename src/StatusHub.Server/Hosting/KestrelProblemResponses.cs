@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using StatusHub.Api.Http;
-using StatusHub.Core.Documents;
 
 namespace StatusHub.Server.Hosting;
 

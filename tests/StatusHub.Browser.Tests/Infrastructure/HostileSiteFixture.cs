@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Playwright;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Browser.Tests.Infrastructure;
 

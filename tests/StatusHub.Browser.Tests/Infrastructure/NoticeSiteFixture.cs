@@ -1,6 +1,5 @@
 using System.Net;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Browser.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Tests.Properties;

@@ -5,7 +5,6 @@ using AngleSharp.Html.Parser;
 using FsCheck;
 using FsCheck.Fluent;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Tests.Rendering;
 using StatusHub.Core.Validation;

@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Tests.Properties;

@@ -1,6 +1,5 @@
 using StatusHub.Core.Aid;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;

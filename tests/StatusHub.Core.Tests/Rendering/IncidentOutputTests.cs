@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using StatusHub.Core.Aid;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Regions;

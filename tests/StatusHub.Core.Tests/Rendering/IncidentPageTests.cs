@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Html;
 

@@ -1,5 +1,4 @@
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Tests.Rendering;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 
 namespace StatusHub.Core.Tests.Rendering;

@@ -1,10 +1,8 @@
 using System.Text;
 using AngleSharp.Dom;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Html;
-using StatusHub.Core.Validation;
 
 namespace StatusHub.Core.Tests.Rendering;
 

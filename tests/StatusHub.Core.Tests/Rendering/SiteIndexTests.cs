@@ -1,4 +1,3 @@
-using StatusHub.Core.Domain;
 using StatusHub.Core.Rendering;
 using StatusHub.Core.Rendering.Html;
 

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Tests.Rendering;
 

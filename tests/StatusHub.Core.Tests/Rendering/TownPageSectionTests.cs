@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using StatusHub.Core.Documents;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Tests.Rendering;
 

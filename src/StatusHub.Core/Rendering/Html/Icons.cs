@@ -1,5 +1,3 @@
-using StatusHub.Core.Domain;
-
 namespace StatusHub.Core.Rendering.Html;
 
 /// <summary>One stroke of an icon, in the icon's 24×24 box.</summary>

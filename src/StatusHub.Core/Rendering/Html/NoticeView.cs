@@ -1,5 +1,3 @@
-using StatusHub.Core.Domain;
-
 namespace StatusHub.Core.Rendering.Html;
 
 /// <summary>

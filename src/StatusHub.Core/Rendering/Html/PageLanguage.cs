@@ -1,5 +1,3 @@
-using StatusHub.Core.Domain;
-
 namespace StatusHub.Core.Rendering.Html;
 
 /// <summary>Text chosen for a page, with the <c>lang</c>/<c>dir</c> attributes it needs when it is not in the page's language.</summary>

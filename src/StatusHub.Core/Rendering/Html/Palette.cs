@@ -1,5 +1,3 @@
-using StatusHub.Core.Domain;
-
 namespace StatusHub.Core.Rendering.Html;
 
 /// <summary>A text colour on its own background, e.g. the level badge "Notbetrieb".</summary>

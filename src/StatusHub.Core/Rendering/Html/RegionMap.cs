@@ -1,5 +1,4 @@
 using System.Globalization;
-using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Rendering.Html;
 

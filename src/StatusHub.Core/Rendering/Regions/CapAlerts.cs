@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using StatusHub.Core.Documents;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Rendering.Regions;
