@@ -1,16 +1,21 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace StatusHub.Contracts;
 
 /// <summary>
-/// The input rules a client checks before it sends anything: the slug of API.md, and the town profile
-/// (<c>PUT /api/v1/towns/{town}</c>) for the columns of a towns CSV, with the API's own messages. The API validates every
-/// body anyway (Core's <c>Validator</c>); this copy lets <c>statushub towns import</c> report every error of every row
-/// before it writes any town. <c>TownRulesAgreementTests</c> (Core.Tests) holds it to <c>Validator.Town</c>.
+/// The slug of API.md and the rules of a town profile (<c>PUT /api/v1/towns/{town}</c>), with the API's messages, in the one
+/// place both sides use: Core's <c>TownValidator</c> checks every field here and adds only what needs Core (the default
+/// language's tag, the internal contact), and <c>statushub towns import</c> reports every error of every row of a towns CSV
+/// with <see cref="Check"/> before it writes any town.
 /// </summary>
 public static partial class TownRules
 {
+    /// <summary>The slug pattern without its end anchor (the OpenAPI document appends <c>$</c>).</summary>
+    public const string SlugBody = @"^[a-z0-9]+(-[a-z0-9]+)*";
+
+    /// <summary>The Amtlicher Gemeindeschlüssel (8 digits) without its end anchor.</summary>
+    public const string AgsBody = @"^[0-9]{8}";
+
     /// <summary>What a slug must be, as the validation message says it.</summary>
     public const string SlugRule = "Must match ^[a-z0-9]+(-[a-z0-9]+)*$ and be 2–63 characters long.";
 
@@ -25,6 +30,10 @@ public static partial class TownRules
     public static bool IsSlug(string? value) =>
         value is { Length: >= Limits.MinSlugLength and <= Limits.MaxSlugLength } && SlugPattern().IsMatch(value);
 
+    /// <summary>The error of field <c>town</c> when <paramref name="slug"/> is a folder of the site; null when it can be a town's.</summary>
+    public static string? ReservedSlugMessage(string slug) =>
+        ReservedTownSlugs.Contains(slug) ? $"'{slug}' is a folder of the site and cannot be a town's slug." : null;
+
     /// <summary>
     /// The errors of a town profile with the fields a towns CSV holds (no <c>defaultLanguage</c> and no <c>internal</c>:
     /// those must be null), by field name as the API's problem details name them; empty when the API accepts it.
@@ -38,143 +47,109 @@ public static partial class TownRules
         }
 
         var errors = new List<KeyValuePair<string, string>>();
-        void Add(string field, string message) => errors.Add(new(field, message));
-
-        if (ReservedTownSlugs.Contains(slug))
+        if (ReservedSlugMessage(slug) is { } reserved)
         {
-            Add("town", $"'{slug}' is a folder of the site and cannot be a town's slug.");
+            errors.Add(new("town", reserved));
             return errors;
         }
 
-        PlainText(Add, "name", request.Name, Limits.MaxTownName, required: true);
+        Fields(slug, request, (field, message) => errors.Add(new(field, message)));
+        return errors;
+    }
+
+    /// <summary>
+    /// Checks the fields of a town profile that a towns CSV holds, in the order the API reports them (name, region, ags,
+    /// website, phone, neighbours, location), reporting each problem to <paramref name="add"/>; returns their stored forms.
+    /// </summary>
+    public static TownFields Fields(string slug, TownRequest request, Action<string, string> add)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(add);
+        var name = FieldRules.PlainText(add, "name", request.Name, Limits.MaxTownName, required: true);
         if (!IsSlug(request.Region))
         {
-            Add("region", request.Region is null ? "Required." : SlugRule);
+            add("region", request.Region is null ? "Required." : SlugRule);
         }
 
         if (request.Ags is not null && !AgsPattern().IsMatch(request.Ags))
         {
-            Add("ags", "The Amtlicher Gemeindeschlüssel has exactly 8 digits.");
+            add("ags", "The Amtlicher Gemeindeschlüssel has exactly 8 digits.");
         }
 
-        if (request.Website is { } website
-            && (website.Length > Limits.MaxUrl
-                || !Uri.TryCreate(website, UriKind.Absolute, out var uri)
-                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-                || string.IsNullOrEmpty(uri.Host)
-                || website.Any(char.IsWhiteSpace)))
+        var website = FieldRules.Url(add, "website", request.Website);
+        var phone = FieldRules.Phone(add, "phone", request.Phone);
+        var neighbours = request.Neighbours is { } list
+            ? OtherTowns(add, "neighbours", list, slug, $"At most {Limits.MaxNeighbours} neighbours.", "A town is not its own neighbour.")
+            : [];
+        LocationRequest? location = null;
+        if (request.Location is { } loc)
         {
-            Add("website", $"Must be an absolute https:// or http:// URL of at most {Limits.MaxUrl} characters.");
-        }
-
-        if (request.Phone is { } phone && (phone.Length > Limits.MaxPhone || !PhonePattern().IsMatch(phone)))
-        {
-            Add("phone", "Digits, spaces and + ( ) / - only, 3–40 characters, e.g. '+49 7473 370-0'.");
-        }
-
-        if (request.Neighbours is { } list)
-        {
-            if (list.Count > Limits.MaxNeighbours)
+            if (loc.Lat is not (>= -90 and <= 90))
             {
-                Add("neighbours", $"At most {Limits.MaxNeighbours} neighbours.");
+                add("location.lat", "Latitude between -90 and 90 is required.");
             }
 
-            for (var i = 0; i < list.Count; i++)
+            if (loc.Lon is not (>= -180 and <= 180))
             {
-                if (!IsSlug(list[i]))
-                {
-                    Add($"neighbours[{i}]", SlugRule);
-                }
-                else if (list[i] == slug)
-                {
-                    Add($"neighbours[{i}]", "A town is not its own neighbour.");
-                }
+                add("location.lon", "Longitude between -180 and 180 is required.");
             }
+
+            location = loc.Lat is not null && loc.Lon is not null ? loc : null;
         }
 
-        if (request.Location is { } location)
-        {
-            if (location.Lat is not (>= -90 and <= 90))
-            {
-                Add("location.lat", "Latitude between -90 and 90 is required.");
-            }
-
-            if (location.Lon is not (>= -180 and <= 180))
-            {
-                Add("location.lon", "Longitude between -180 and 180 is required.");
-            }
-        }
-
-        return errors;
+        return new TownFields(name, request.Region, request.Ags, website, phone, neighbours, location);
     }
 
-    /// <summary>Trimmed text without control characters (but tab and line breaks), unpaired surrogates or excess length.</summary>
-    private static void PlainText(Action<string, string> add, string field, string? value, int maxLength, bool required)
+    /// <summary>
+    /// A list of other towns (a town's neighbours, an offer's forTowns): at most <see cref="Limits.MaxNeighbours"/>
+    /// (<paramref name="tooMany"/>), slugs, never <paramref name="self"/> (<paramref name="selfMessage"/>), duplicates dropped.
+    /// </summary>
+    public static IReadOnlyList<string> OtherTowns(
+        Action<string, string> add, string field, IReadOnlyList<string?> list, string self, string tooMany, string selfMessage)
     {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
+        ArgumentNullException.ThrowIfNull(add);
+        ArgumentNullException.ThrowIfNull(list);
+        if (list.Count > Limits.MaxNeighbours)
         {
-            if (required)
-            {
-                add(field, "Required.");
-            }
-
-            return;
+            add(field, tooMany);
         }
 
-        foreach (var rune in text.EnumerateRunes())
+        var towns = new List<string>();
+        for (var i = 0; i < list.Count; i++)
         {
-            if (Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t'))
+            if (!IsSlug(list[i]))
             {
-                add(field, $"Contains the control character U+{rune.Value:X4}.");
-                return;
+                add($"{field}[{i}]", SlugRule);
             }
-
-            if (rune.Value is 0xFFFE or 0xFFFF)
+            else if (list[i] == self)
             {
-                add(field, $"Contains the non-character U+{rune.Value:X4}.");
-                return;
+                add($"{field}[{i}]", selfMessage);
+            }
+            else if (!towns.Contains(list[i]!))
+            {
+                towns.Add(list[i]!);
             }
         }
 
-        // EnumerateRunes yields U+FFFD for an unpaired surrogate; the text itself tells it apart from a real U+FFFD.
-        if (text.Any(char.IsSurrogate) && !IsWellFormedUtf16(text))
-        {
-            add(field, "Contains an unpaired surrogate.");
-            return;
-        }
-
-        // Normalized before the length check: NFC can lengthen text (U+0958 becomes two characters).
-        var length = text.Normalize(NormalizationForm.FormC).Length;
-        if (length > maxLength)
-        {
-            add(field, $"At most {maxLength} characters (got {length}).");
-        }
+        return towns;
     }
 
-    private static bool IsWellFormedUtf16(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(SlugBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex(@"^[0-9]{8}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(AgsBody + @"\z", RegexOptions.CultureInvariant)]
     private static partial Regex AgsPattern();
-
-    [GeneratedRegex(@"^\+?[0-9(][0-9 ()/\-]{1,38}[0-9]\z", RegexOptions.CultureInvariant)]
-    private static partial Regex PhonePattern();
 }
+
+/// <summary>
+/// The fields of a town profile a towns CSV holds, in their stored form as <see cref="TownRules.Fields"/> returns them;
+/// each value is only meaningful when no error was reported. <see cref="Location"/> is null unless both coordinates are given.
+/// </summary>
+public sealed record TownFields(
+    string? Name,
+    string? Region,
+    string? Ags,
+    string? Website,
+    string? Phone,
+    IReadOnlyList<string> Neighbours,
+    LocationRequest? Location);

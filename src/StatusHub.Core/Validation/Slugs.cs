@@ -1,27 +1,17 @@
-using System.Text.RegularExpressions;
-
 namespace StatusHub.Core.Validation;
 
-/// <summary>The slug rule of API.md (towns, regions, services, offers, incidents, update ids) and the lists of town slugs.</summary>
-internal static partial class Slugs
+/// <summary>
+/// The slug rule of API.md (towns, regions, services, offers, incidents, update ids) as Core's validators use it, and the
+/// lists of town slugs. The rule itself, its message and the reserved site folders are <see cref="TownRules"/>'s (Contracts).
+/// </summary>
+internal static class Slugs
 {
-    public const string Body = @"^[a-z0-9]+(-[a-z0-9]+)*";
-
     /// <summary>What a slug must be, as the validation message says it.</summary>
-    public const string Rule = "Must match ^[a-z0-9]+(-[a-z0-9]+)*$ and be 2–63 characters long.";
+    public const string Rule = TownRules.SlugRule;
 
-    /// <summary>
-    /// Top-level folders of the site (API.md, Conventions): a town with one of these slugs would overwrite or delete
-    /// another part of the site on every render, so none may be created.
-    /// </summary>
-    public static readonly IReadOnlySet<string> ReservedTownSlugs =
-        new HashSet<string>(["regions", "incidents", "publish", "api", "docs", "openapi", "assets", "static"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> ReservedTownSlugs => TownRules.ReservedTownSlugs;
 
-    [GeneratedRegex(Body + @"\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
-
-    public static bool IsSlug(string? value) =>
-        value is { Length: >= Limits.MinSlugLength and <= Limits.MaxSlugLength } && Pattern().IsMatch(value);
+    public static bool IsSlug(string? value) => TownRules.IsSlug(value);
 
     public static string Require(string field, string? value)
     {
@@ -68,36 +58,9 @@ internal static partial class Slugs
         return towns;
     }
 
-    /// <summary>
-    /// A list of other towns (a town's neighbours, an offer's forTowns): at most <see cref="Limits.MaxNeighbours"/>, slugs,
-    /// never <paramref name="self"/> (<paramref name="selfMessage"/>), duplicates dropped.
-    /// </summary>
-    public static List<string> OtherTowns(ValidationErrors errors, string field, IReadOnlyList<string?> list, string self, string tooMany, string selfMessage)
-    {
-        if (list.Count > Limits.MaxNeighbours)
-        {
-            errors.Add(field, tooMany);
-        }
-
-        var towns = new List<string>();
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!IsSlug(list[i]))
-            {
-                errors.Add($"{field}[{i}]", Rule);
-            }
-            else if (list[i] == self)
-            {
-                errors.Add($"{field}[{i}]", selfMessage);
-            }
-            else if (!towns.Contains(list[i]!))
-            {
-                towns.Add(list[i]!);
-            }
-        }
-
-        return towns;
-    }
+    /// <summary>A list of other towns (a town's neighbours, an offer's forTowns): <see cref="TownRules.OtherTowns"/>.</summary>
+    public static IReadOnlyList<string> OtherTowns(ValidationErrors errors, string field, IReadOnlyList<string?> list, string self, string tooMany, string selfMessage) =>
+        TownRules.OtherTowns(errors.Add, field, list, self, tooMany, selfMessage);
 
     /// <summary>Throws a 400 naming every town of <paramref name="towns"/> that is not in <paramref name="known"/>.</summary>
     public static void RequireKnown(string field, IReadOnlyList<string> towns, IReadOnlySet<string> known)

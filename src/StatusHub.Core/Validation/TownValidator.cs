@@ -1,24 +1,22 @@
-using System.Text.RegularExpressions;
 using StatusHub.Core.Domain;
 
 namespace StatusHub.Core.Validation;
 
-/// <summary>A town's profile (<c>PUT /api/v1/towns/{town}</c>, the CSV import, the demo region).</summary>
-internal static partial class TownValidator
+/// <summary>
+/// A town's profile (<c>PUT /api/v1/towns/{town}</c>, the CSV import, the demo region). Every field a towns CSV holds is
+/// checked by <see cref="TownRules"/> (Contracts), the rules the CLI checks before an import; only what needs Core is here:
+/// the default language (<see cref="LanguageTags"/>), the internal contact, and the domain value.
+/// </summary>
+internal static class TownValidator
 {
-    public const string AgsBody = @"^[0-9]{8}";
-
-    [GeneratedRegex(AgsBody + @"\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AgsPattern();
-
     public static TownProfile Validate(string slug, TownRequest? request)
     {
-        var errors = new ValidationErrors();
-        if (Slugs.ReservedTownSlugs.Contains(slug))
+        if (TownRules.ReservedSlugMessage(slug) is { } reservedSlug)
         {
-            throw ValidationFailedException.Single("town", $"'{slug}' is a folder of the site and cannot be a town's slug.");
+            throw ValidationFailedException.Single("town", reservedSlug);
         }
 
+        var errors = new ValidationErrors();
         request = TextRules.RequireObject(request);
         var defaultLanguage = request.DefaultLanguage ?? "de";
         if (!LanguageTags.IsLanguageTag(defaultLanguage))
@@ -34,23 +32,7 @@ internal static partial class TownValidator
             defaultLanguage = LanguageTags.Canonical(defaultLanguage);
         }
 
-        var name = TextRules.Plain(errors, "name", request.Name, Limits.MaxTownName, required: true);
-        if (!Slugs.IsSlug(request.Region))
-        {
-            errors.Add("region", request.Region is null ? "Required." : Slugs.Rule);
-        }
-
-        if (request.Ags is not null && !AgsPattern().IsMatch(request.Ags))
-        {
-            errors.Add("ags", "The Amtlicher Gemeindeschlüssel has exactly 8 digits.");
-        }
-
-        var website = TextRules.Url(errors, "website", request.Website);
-        var phone = TextRules.Phone(errors, "phone", request.Phone);
-        var neighbours = request.Neighbours is { } list
-            ? Slugs.OtherTowns(errors, "neighbours", list, slug, $"At most {Limits.MaxNeighbours} neighbours.", "A town is not its own neighbour.")
-            : [];
-        var location = Location(errors, request.Location);
+        var fields = TownRules.Fields(slug, request, errors.Add);
 
         InternalContact? internalContact = null;
         if (request.Internal is { } inner)
@@ -62,26 +44,8 @@ internal static partial class TownValidator
         }
 
         errors.ThrowIfAny();
-        return new TownProfile(slug, name!, request.Region!, request.Ags, defaultLanguage, website, phone, neighbours, location, internalContact);
-    }
-
-    private static GeoLocation? Location(ValidationErrors errors, LocationRequest? request)
-    {
-        if (request is not { } loc)
-        {
-            return null;
-        }
-
-        if (loc.Lat is not (>= -90 and <= 90))
-        {
-            errors.Add("location.lat", "Latitude between -90 and 90 is required.");
-        }
-
-        if (loc.Lon is not (>= -180 and <= 180))
-        {
-            errors.Add("location.lon", "Longitude between -180 and 180 is required.");
-        }
-
-        return loc.Lat is { } lat && loc.Lon is { } lon ? new GeoLocation(lat, lon) : null;
+        var location = fields.Location is { Lat: { } lat, Lon: { } lon } ? new GeoLocation(lat, lon) : null;
+        return new TownProfile(
+            slug, fields.Name!, fields.Region!, fields.Ags, defaultLanguage, fields.Website, fields.Phone, fields.Neighbours, location, internalContact);
     }
 }

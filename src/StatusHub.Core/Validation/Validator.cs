@@ -12,19 +12,19 @@ namespace StatusHub.Core.Validation;
 public static class Validator
 {
     /// <summary>The slug pattern (API.md), as the OpenAPI document states it; <see cref="IsSlug"/> matches it to the end.</summary>
-    public const string SlugRegex = Slugs.Body + "$";
+    public const string SlugRegex = TownRules.SlugBody + "$";
 
     /// <summary>A BCP 47 language tag as <see cref="IsLanguageTag"/> accepts it, as the OpenAPI document states it.</summary>
     public const string LanguageTagRegex = LanguageTags.Body + "$";
 
     /// <summary>The Amtlicher Gemeindeschlüssel: 8 digits.</summary>
-    public const string AgsRegex = TownValidator.AgsBody + "$";
+    public const string AgsRegex = TownRules.AgsBody + "$";
 
     /// <summary>A phone number as the validator accepts it.</summary>
-    public const string PhoneRegex = TextRules.PhoneBody + "$";
+    public const string PhoneRegex = FieldRules.PhoneBody + "$";
 
     /// <summary>What a slug must be, as the validation message says it.</summary>
-    public const string SlugRule = Slugs.Rule;
+    public const string SlugRule = TownRules.SlugRule;
 
     /// <summary>
     /// The language a shared incident's title, summary and updates must have: its member towns may differ in their own
