@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
@@ -9,8 +11,10 @@ namespace StatusHub.Api.Tests;
 
 /// <summary>
 /// Under load a storage attempt can commit and still time out; the storage pipeline then sends the very same request
-/// again. These tests send it again on Azurite, with no timing involved: the repeat must count as the success it is
-/// (never a 409 or 412 that surfaces as a 500 or a false 412), and a row that is not this write's own must still conflict.
+/// again. These tests make the pipeline do that on Azurite, with no timing involved (a table client whose first answer is
+/// lost on the way back, <see cref="LoseFirstPost"/>): the repeat must count as the success it is (never a 409 or 412 that
+/// surfaces as a 500 or a false 412), and a row that is not this write's own must still conflict, on a retry and on the
+/// first attempt (which does not read the row: no earlier attempt of its own can have committed).
 /// </summary>
 [Collection(SharedAppCollection.Name)]
 public sealed class RetriedCommitTests(StatusHubApp app)
@@ -28,20 +32,33 @@ public sealed class RetriedCommitTests(StatusHubApp app)
         var now = DateTimeOffset.UtcNow;
         var change = IncidentRepository.NewChangeId();
 
-        await incidents.SetMembershipAsync(incident, [town], member: true, Writer, now, change, default);
-
-        // What the pipeline's retry of that transaction sends: the same rows, the same audit row key.
-        await incidents.SetMembershipAsync(incident, [town], member: true, Writer, now, change, default);
+        // The transaction SetMembershipAsync sends (the membership row, the audit row with the change's key), its first
+        // answer lost after the commit: the pipeline's retry meets 409 on the audit row, which is its own.
+        var audit = TownRows.AuditEntity(town, TownRows.AuditKey(now, change), Writer, "incident.join", $"incidents/{incident}", now);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpsertReplace, new TableEntity(town, TownRows.IncidentPrefix + incident) { ["Member"] = true, ["IncidentId"] = incident, ["At"] = now }),
+            new(TableTransactionActionType.Add, audit),
+        ];
+        Assert.Null(await Storage.SubmitOnceAsync(Lossy(StatusHubStorage.TownsTable, afterSending: true), actions, audit, default));
 
         Assert.True((await Storage.Towns.GetEntityAsync<TableEntity>(town, TownRows.IncidentPrefix + incident)).Value.GetBoolean("Member"));
         Assert.Equal(["incident.join"], await AuditOperations(town, $"incidents/{incident}"));
 
-        // A change whose audit key holds a row that is not its own still fails, and writes nothing.
+        // A change whose audit key holds a row that is not its own still fails, and writes nothing: on the first attempt,
+        // and on a retry (the first attempt lost before it reached storage), which reads the row and finds it foreign.
         var other = IncidentRepository.NewChangeId();
         await Storage.Towns.AddEntityAsync(new TableEntity(town, TownRows.AuditKey(now, other)) { ["Operation"] = "town.put", ["Resource"] = $"towns/{town}" });
         var conflict = await Assert.ThrowsAsync<TableTransactionFailedException>(
             () => incidents.SetMembershipAsync(incident, [town], member: false, Writer, now, other, default));
         Assert.Equal(409, conflict.Status);
+        var leave = TownRows.AuditEntity(town, TownRows.AuditKey(now, other), Writer, "incident.leave", $"incidents/{incident}", now);
+        var retried = await Assert.ThrowsAsync<TableTransactionFailedException>(() => Storage.SubmitOnceAsync(
+            Lossy(StatusHubStorage.TownsTable, afterSending: false),
+            [new(TableTransactionActionType.UpsertReplace, new TableEntity(town, TownRows.IncidentPrefix + incident) { ["Member"] = false }), new(TableTransactionActionType.Add, leave)],
+            leave,
+            default));
+        Assert.Equal(409, retried.Status);
         Assert.True((await Storage.Towns.GetEntityAsync<TableEntity>(town, TownRows.IncidentPrefix + incident)).Value.GetBoolean("Member"));
     }
 
@@ -61,18 +78,22 @@ public sealed class RetriedCommitTests(StatusHubApp app)
             new(TableTransactionActionType.Add, audit),
         ];
 
-        var first = await Storage.SubmitOnceAsync(Storage.Towns, actions, audit, default);
-        Assert.NotNull(first);
+        // The first answer is lost after the commit; the retry meets 412 on the head (its ETag moved with our own commit),
+        // and the audit row is ours: done, nothing lost.
+        Assert.Null(await Storage.SubmitOnceAsync(Lossy(StatusHubStorage.TownsTable, afterSending: true), actions, audit, default));
+        var committed = (await Storage.Towns.GetEntityAsync<TableEntity>(town, TownRows.Head)).Value;
+        Assert.NotEqual(head.ETag, committed.ETag);
 
-        // The retry: 412 on the head (its ETag moved with our own commit), and the audit row is ours: done, nothing lost.
-        Assert.Null(await Storage.SubmitOnceAsync(Storage.Towns, actions, audit, default));
-        Assert.Equal(first![0].Headers.ETag, (await Storage.Towns.GetEntityAsync<TableEntity>(town, TownRows.Head)).Value.ETag);
-
-        // A concurrent writer's 412 (our audit row not stored) stays a 412 for the caller's re-read or If-Match.
+        // A concurrent writer's 412 (our audit row not stored) stays a 412 for the caller's re-read or If-Match: on the
+        // first attempt, and on a retry after a first attempt that never reached storage.
         var another = AuditRow(town);
         var lost = await Assert.ThrowsAsync<TableTransactionFailedException>(() => Storage.SubmitOnceAsync(
             Storage.Towns, [actions[0], new(TableTransactionActionType.Add, another)], another, default));
         Assert.Equal(412, lost.Status);
+        var retried = await Assert.ThrowsAsync<TableTransactionFailedException>(() => Storage.SubmitOnceAsync(
+            Lossy(StatusHubStorage.TownsTable, afterSending: false), [actions[0], new(TableTransactionActionType.Add, another)], another, default));
+        Assert.Equal(412, retried.Status);
+        Assert.Equal(committed.ETag, (await Storage.Towns.GetEntityAsync<TableEntity>(town, TownRows.Head)).Value.ETag);
         Assert.Equal(["test.retry"], await AuditOperations(town, $"towns/{town}/test"));
     }
 
@@ -83,8 +104,10 @@ public sealed class RetriedCommitTests(StatusHubApp app)
         var (town, _) = await Towns.CreateWithKey(app);
         var key = new StoredKey(Towns.NewSlug("k"), KeyScope.Town, town, null, "retried", new string('a', 64), DateTimeOffset.UtcNow, null);
 
-        var etag = await keys.CreateAsync(key, default);
-        Assert.Equal(etag, await keys.CreateAsync(key, default));
+        // The insert's first answer is lost after the commit: the retry's 409 finds the stored row, ours.
+        var etag = await Storage.InsertOnceAsync(Lossy(StatusHubStorage.KeysTable, afterSending: true), KeyRepository.ToEntity(key), default);
+        Assert.Equal((await Storage.Keys.GetEntityAsync<TableEntity>(KeyRepository.ToEntity(key).PartitionKey, key.Id)).Value.ETag.ToString(), etag);
+        Assert.Equal(key.SecretHash, (await keys.FindAsync(key.Id, default))!.SecretHash);
 
         // Another key under the same id is a conflict, and the stored key stays.
         var conflict = await Assert.ThrowsAsync<RequestFailedException>(() => keys.CreateAsync(key with { SecretHash = new string('b', 64) }, default));
@@ -100,12 +123,25 @@ public sealed class RetriedCommitTests(StatusHubApp app)
             Towns.NewSlug("region"), Towns.NewSlug("sub"), new Uri("https://example.org/hook"), "whsec-one", DateTimeOffset.UtcNow,
             0, false, null, null, null, null, default);
 
-        var etag = await subscriptions.CreateAsync(subscription, default);
-        Assert.Equal(etag, await subscriptions.CreateAsync(subscription, default));
+        var etag = await Storage.InsertOnceAsync(Lossy(StatusHubStorage.SubscriptionsTable, afterSending: true), SubscriptionStore.ToEntity(subscription), default);
+        Assert.Equal((await Storage.Subscriptions.GetEntityAsync<TableEntity>(subscription.Region, subscription.Id)).Value.ETag.ToString(), etag);
 
         var conflict = await Assert.ThrowsAsync<RequestFailedException>(() => subscriptions.CreateAsync(subscription with { Secret = "whsec-two" }, default));
         Assert.Equal(409, conflict.Status);
         Assert.Equal("whsec-one", (await subscriptions.ListAsync(subscription.Region, default)).Single().Secret);
+    }
+
+    /// <summary>
+    /// A client of <paramref name="table"/> on the app's Azurite whose first insert or transaction (a POST) is lost, the way a
+    /// timed-out attempt is: after it reached storage (<paramref name="afterSending"/>, so it committed) or before. The
+    /// connection error is transient, so the storage pipeline sends the request again, as it does under load.
+    /// </summary>
+    private TableClient Lossy(string table, bool afterSending)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(new LoseFirstPost(afterSending), HttpPipelinePosition.PerRetry);
+        options.Retry.MaxRetries = 0;
+        return new TableClient(app.Azurite.ConnectionString, table, options);
     }
 
     private static TableEntity AuditRow(string town) =>
@@ -122,5 +158,29 @@ public sealed class RetriedCommitTests(StatusHubApp app)
         }
 
         return operations;
+    }
+
+    /// <summary>Loses the first POST: throws a connection error before sending it, or after its answer arrived.</summary>
+    private sealed class LoseFirstPost(bool afterSending) : HttpPipelinePolicy
+    {
+        private int _lost;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            throw new NotSupportedException("The storage calls under test are asynchronous.");
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var lose = message.Request.Method == RequestMethod.Post && Interlocked.Exchange(ref _lost, 1) == 0;
+            if (lose && !afterSending)
+            {
+                throw new IOException("The connection broke before the request was sent.");
+            }
+
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+            if (lose)
+            {
+                throw new IOException("The connection broke before the answer arrived.");
+            }
+        }
     }
 }

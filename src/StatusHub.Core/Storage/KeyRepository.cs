@@ -92,7 +92,7 @@ public sealed class KeyRepository(StatusHubStorage storage)
             }
         }, cancellationToken);
 
-    private static TableEntity ToEntity(StoredKey key)
+    internal static TableEntity ToEntity(StoredKey key)
     {
         var entity = new TableEntity(Partition, key.Id)
         {

@@ -117,17 +117,18 @@ public sealed class StatusHubStorage
 
     /// <summary>
     /// Inserts a row whose key only this write can have chosen (a fresh random id): the pipeline retries an attempt that
-    /// timed out, and when that attempt had in fact committed, the retry's 409 finds our own row (<see cref="IsOwnRowAsync"/>)
-    /// and counts as the success it is. Returns the row's ETag.
+    /// timed out, and when that attempt had in fact committed, the retry's 409 finds our own row (<see cref="OwnRowAsync"/>)
+    /// and counts as the success it is. A 409 of the first attempt is a real conflict at once (nothing of ours was sent
+    /// before it), without that read. Returns the row's ETag.
     /// </summary>
     public Task<string> InsertOnceAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken) =>
-        RunAsync(async token =>
+        RunAttemptsAsync(async (attempt, token) =>
         {
             try
             {
                 return (await table.AddEntityAsync(entity, token).ConfigureAwait(false)).Headers.ETag?.ToString() ?? "";
             }
-            catch (Azure.RequestFailedException failed) when (failed.Status == 409)
+            catch (Azure.RequestFailedException failed) when (failed.Status == 409 && attempt > 1)
             {
                 if (await OwnRowAsync(table, entity, token).ConfigureAwait(false) is { } own)
                 {
@@ -143,17 +144,19 @@ public sealed class StatusHubStorage
     /// chosen (its time and a fresh id, as audit rows have). The pipeline retries an attempt that timed out; when that
     /// attempt had in fact committed, the retry fails (409 on a row it inserts, 412 on a row it replaces conditionally),
     /// and the witness being stored proves that this very transaction committed, all or nothing: that is the success, not
-    /// a conflict. Returns the transaction's responses, or null for a commit recognised so (its responses were lost).
+    /// a conflict. The witness is read only when the failure came from a retry: a 409 or 412 of the first attempt is a
+    /// real conflict (no earlier attempt of ours can have committed), the one a write's remembered head meets after a render.
+    /// Returns the transaction's responses, or null for a commit recognised so (its responses were lost).
     /// </summary>
     public Task<IReadOnlyList<Azure.Response>?> SubmitOnceAsync(
         TableClient table, IReadOnlyList<TableTransactionAction> actions, TableEntity witness, CancellationToken cancellationToken) =>
-        RunAsync<IReadOnlyList<Azure.Response>?>(async token =>
+        RunAttemptsAsync<IReadOnlyList<Azure.Response>?>(async (attempt, token) =>
         {
             try
             {
                 return (await table.SubmitTransactionAsync(actions, token).ConfigureAwait(false)).Value;
             }
-            catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412)
+            catch (TableTransactionFailedException failed) when (failed.Status is 409 or 412 && attempt > 1)
             {
                 if (await OwnRowAsync(table, witness, token).ConfigureAwait(false) is null)
                 {
@@ -163,6 +166,16 @@ public sealed class StatusHubStorage
                 return null;
             }
         }, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RunAsync{T}"/>, telling <paramref name="operation"/> which attempt of the pipeline it is: 1 for the first,
+    /// more when the pipeline sends the request again after an attempt that failed or timed out (and may have reached storage).
+    /// </summary>
+    private Task<T> RunAttemptsAsync<T>(Func<int, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        return RunAsync(token => operation(Interlocked.Increment(ref attempts), token), cancellationToken);
+    }
 
     /// <summary>The stored row at <paramref name="written"/>'s key when its text columns are the ones we wrote, else null.</summary>
     private static async Task<TableEntity?> OwnRowAsync(TableClient table, TableEntity written, CancellationToken token)

@@ -138,7 +138,7 @@ public sealed class SubscriptionStore(StatusHubStorage storage)
     }
 
     // Replace, not merge: a merge cannot clear a property (LastError after a success).
-    private static TableEntity ToEntity(Subscription s) => new(s.Region, s.Id)
+    internal static TableEntity ToEntity(Subscription s) => new(s.Region, s.Id)
     {
         ["Url"] = s.Url.AbsoluteUri,
         ["Secret"] = s.Secret,
