@@ -216,13 +216,16 @@ public static partial class Harness
             actions.Add(new(TableTransactionActionType.UpsertReplace, CopyRow(changed, town)));
         }
 
-        actions.Add(new(TableTransactionActionType.Add, AuditRow(town, now)));
+        actions.Add(new(TableTransactionActionType.Add, AuditRow(town, now, n)));
         var responses = await table.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         etags[index] = responses.Value[0].Headers.ETag ?? throw new InvalidOperationException("Azurite answered a transaction without the head row's ETag.");
     }
 
-    /// <summary>An audit row as <c>TownRows.AuditEntity</c> writes it: newest first by inverted ticks, the actor and the operation.</summary>
-    private static TableEntity AuditRow(string town, DateTimeOffset at) =>
+    /// <summary>
+    /// An audit row as <c>TownRows.AuditEntity</c> writes it: newest first by inverted ticks, the actor, the operation and
+    /// the version the write commits.
+    /// </summary>
+    private static TableEntity AuditRow(string town, DateTimeOffset at, long version) =>
         new(town, "a|" + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N"))
         {
             ["KeyId"] = "harness-raw",
@@ -231,6 +234,7 @@ public static partial class Harness
             ["Operation"] = "status.put",
             ["Resource"] = $"towns/{town}/status",
             ["At"] = at,
+            ["Version"] = version,
         };
 
     private static async Task<TableEntity> FirstServiceRowAsync(TableClient towns, string town, CancellationToken cancellationToken)
