@@ -215,7 +215,9 @@ public sealed class RenderJob(
         // more when it leaves its members' pages.
         foreach (var marker in changedIncidents.Where(m => !plan.IncidentRegions[m.Incident!].Overlaps(failedRegions) && !failedIncidents.Contains(m.Incident!)))
         {
-            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
+            // First the incident's list row and dirty state, on the head as the tick read it (before rendering), then the marker.
+            if (!await incidents.SettleRenderedAsync(marker.Incident!, await incidentsThisTick.GetStoredAsync(marker.Incident!).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                || !await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Incident {Incident} changed while it was rendered; it is rendered again next tick", marker.Incident);
             }
