@@ -25,6 +25,7 @@ public sealed class IncidentWriteTests(StatusHubApp app)
     private HttpClient Admin => app.Client(StatusHubApp.AdminKey);
 
     [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Counts the storage calls of the host's own process.
     public async Task An_update_is_its_transaction_last_with_a_version_etag_that_the_audit_row_records()
     {
         var (town, _) = await Towns.CreateWithKey(app);

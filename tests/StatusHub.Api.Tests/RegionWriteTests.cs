@@ -23,6 +23,7 @@ public sealed class RegionWriteTests(StatusHubApp app)
     private StatusHubStorage Storage => app.Services.GetRequiredService<StatusHubStorage>();
 
     [Fact]
+    [Trait(HostTraits.Name, HostTraits.ServerOnly)] // Counts the storage calls of the host's own process.
     public async Task A_rename_is_its_transaction_last_with_a_version_etag_that_the_audit_row_records()
     {
         var region = Towns.NewSlug("region");
