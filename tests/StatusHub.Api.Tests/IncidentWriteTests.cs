@@ -2,7 +2,6 @@ using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using StatusHub.Api.Tests.Infrastructure;
-using StatusHub.Contracts;
 using StatusHub.Core.Domain;
 using StatusHub.Core.Errors;
 using StatusHub.Core.Storage;
