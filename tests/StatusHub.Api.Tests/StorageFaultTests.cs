@@ -22,6 +22,8 @@ public sealed class StorageFaultTests : IAsyncLifetime
         var admin = _app.Client(StatusHubApp.AdminKey);
         var incident = Towns.NewSlug("inc");
         await admin.Put($"/api/v1/incidents/{incident}", IncidentTests.Incident([slug], title: "Vor dem Ausfall")).Ok(HttpStatusCode.Created);
+        var region = Towns.NewSlug("region");
+        await admin.Put($"/api/v1/regions/{region}", new { name = new { de = "Vor dem Ausfall" } }).Ok(HttpStatusCode.Created);
         var provider = (await admin.Post("/api/v1/keys", new { scope = "provider", towns = new[] { slug } }).Ok(HttpStatusCode.Created))["key"]!.GetValue<string>();
 
         // Last before the outage: a status write drops the cached town list, so GET /api/v1/towns must ask storage.
@@ -41,6 +43,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
                      _app.Client(provider).Post($"/api/v1/incidents/{incident}/updates", new { text = new { de = "Während des Ausfalls" } }),
                      _app.Client().GetAsync($"/api/v1/incidents/{incident}"),
                      _app.Client().GetAsync("/api/v1/incidents"),
+                     admin.Put($"/api/v1/regions/{region}", new { name = new { de = "Während des Ausfalls" } }),
                  })
         {
             using var response = await pending;
@@ -64,7 +67,7 @@ public sealed class StorageFaultTests : IAsyncLifetime
         while (health != HttpStatusCode.OK && DateTime.UtcNow < deadline);
         Assert.Equal(HttpStatusCode.OK, health);
 
-        // A 503 means not committed (a town write has no step after its commit): neither the status nor the update of the
+        // A 503 means not committed (no write of a town, a region or an incident has a step after its commit): neither the status nor the update of the
         // outage is stored, so a client may repeat them without duplicates.
         var document = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();
         Assert.Equal(acknowledged["headline"]!["de"]!.GetValue<string>(), document["headline"]!["de"]!.GetValue<string>());
@@ -73,6 +76,8 @@ public sealed class StorageFaultTests : IAsyncLifetime
         var stored = await _app.Client().GetAsync($"/api/v1/incidents/{incident}").Ok();
         Assert.Equal("Vor dem Ausfall", stored["title"]!["de"]!.GetValue<string>());
         Assert.Empty(stored["updates"]!.AsArray());
+        var regions = await _app.Client().GetAsync("/api/v1/regions").Ok();
+        Assert.Equal("Vor dem Ausfall", regions["regions"]!.AsArray().Single(r => r!["slug"]!.GetValue<string>() == region)!["name"]!["de"]!.GetValue<string>());
 
         await client.Put($"/api/v1/towns/{slug}/status", Towns.Status("disrupted", "Nach dem Ausfall")).Ok();
         var after = await _app.Client().GetAsync($"/api/v1/towns/{slug}").Ok();

@@ -140,7 +140,9 @@ public sealed class RenderJob(
         var tally = new RenderTally();
 
         // The regions' display names: one query of one small partition (a row per named region), on ticks with work only.
-        var names = await regionNames.ListAsync(cancellationToken).ConfigureAwait(false);
+        // Read after the markers: the renderer clears a renamed region's dirty state on the row as read here.
+        var storedNames = await regionNames.ListStoredAsync(cancellationToken).ConfigureAwait(false);
+        var names = storedNames.ToDictionary(r => r.Key, r => r.Value.Region, StringComparer.Ordinal);
 
         foreach (var orphan in plan.Orphans)
         {
@@ -213,7 +215,9 @@ public sealed class RenderJob(
         // more when it leaves its members' pages.
         foreach (var marker in changedIncidents.Where(m => !plan.IncidentRegions[m.Incident!].Overlaps(failedRegions) && !failedIncidents.Contains(m.Incident!)))
         {
-            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
+            // First the incident's list row and dirty state, on the head as the tick read it (before rendering), then the marker.
+            if (!await incidents.SettleRenderedAsync(marker.Incident!, await incidentsThisTick.GetStoredAsync(marker.Incident!).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                || !await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Incident {Incident} changed while it was rendered; it is rendered again next tick", marker.Incident);
             }
@@ -224,11 +228,13 @@ public sealed class RenderJob(
             }
         }
 
-        // A region marker goes once the region's outputs and the index show the name; one deleted with a stale ETag (renamed
-        // again meanwhile) stays for the next tick.
+        // A region marker goes once the region's outputs and the index show the name: first the region row's dirty state is
+        // cleared on the row as read (a rename committed since fails it), then the marker is deleted with its ETag (one
+        // written since fails it); either way it stays for the next tick (docs/storage.md, "A region's name").
         foreach (var marker in renamed.Where(m => !failedRegions.Contains(m.Region!)))
         {
-            if (!await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
+            if (!await regionNames.TryClearDirtyAsync(marker.Region!, storedNames.GetValueOrDefault(marker.Region!)?.StoredETag, cancellationToken).ConfigureAwait(false)
+                || !await markers.TryClearAsync(marker, cancellationToken).ConfigureAwait(false))
             {
                 logger.LogInformation("Region {Region} was renamed while it was rendered; it is rendered again next tick", marker.Region);
             }

@@ -8,8 +8,14 @@ using StatusHub.Core.Errors;
 
 namespace StatusHub.Core.Storage;
 
-/// <summary>A shared incident as stored, with its ETag (the head row's).</summary>
-public sealed record StoredIncident(IncidentDocument Document, string ETag);
+/// <summary>
+/// A shared incident as stored, with its ETag (its version, <c>"v{n}"</c>) and the head row's Table ETag as read
+/// (<see cref="StoredETag"/>, for the renderer's conditional clearing of the dirty state).
+/// </summary>
+public sealed record StoredIncident(IncidentDocument Document, string ETag)
+{
+    public string StoredETag { get; init; } = "";
+}
 
 /// <summary>One row of <c>GET /api/v1/incidents</c>: what a list needs; the whole incident is one <c>GET</c> away.</summary>
 public sealed record IncidentListItem(string Id, LocalizedText Title, DateTimeOffset StartedAt, DateTimeOffset? ResolvedAt, string? MoreInfoUrl, int TownCount);
@@ -19,8 +25,10 @@ public sealed record IncidentListItem(string Id, LocalizedText Title, DateTimeOf
 /// <c>d|incident</c> (title, summary, member towns, times, link), its timeline <c>d|upd|{id}</c> (at most
 /// <see cref="Limits.MaxUpdates"/>, as a town's), its idempotency rows <c>i|{hash}</c> and its audit rows
 /// <c>a|{inverted ticks}|{guid}</c>: the incident is one range query, and every write is one entity-group transaction of
-/// the head (conditional on its ETag, so the incident's ETag is the head's and concurrent writers cannot both win), the
-/// changed rows and an audit row. Then one render marker for the incident, however many member towns it has.
+/// the head (conditional on its Table ETag, so concurrent writers cannot both win; version + 1 and dirty, as a town's head),
+/// the changed rows and an audit row with that version. The incident's ETag is its version, <c>"v{n}"</c>. One render
+/// marker for the incident, however many member towns it has, is written before the transaction when the head is clean,
+/// and the <c>_list</c> row before the head too: nothing follows the commit (docs/storage.md, "Shared incidents").
 /// <para>
 /// So that a town's render finds its incidents without looking at any other, each member town's partition holds a
 /// membership row <c>d|inc|{incident}</c> (read with the town's document, no extra query), written only when the town
@@ -107,10 +115,10 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         for (var attempt = 1; attempt <= MaxContentionAttempts; attempt++)
         {
             var stored = await ReadRowsAsync(incident.Id, cancellationToken).ConfigureAwait(false);
-            var storedETag = stored?.Head.ETag.ToString();
-            if (context.IfMatch is { } ifMatch && (storedETag is null || !EntityTags.Matches(ifMatch, storedETag)))
+            var storedTag = stored is { } read ? TownRows.VersionTag(read.Head) : null;
+            if (context.IfMatch is { } ifMatch && (storedTag is null || !EntityTags.Matches(ifMatch, storedTag)))
             {
-                throw new PreconditionFailedException(storedETag is null ? "" : EntityTags.Strong(storedETag));
+                throw new PreconditionFailedException(storedTag ?? "");
             }
 
             var before = stored is { } s ? TownRows.ReadList(s.Head, "Towns") : [];
@@ -131,22 +139,25 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             await Task.WhenAll(left.Select(town => markers.MarkTownAsync(town, cancellationToken))).ConfigureAwait(false);
 
             var created = stored is null;
+
+            // Before the head, as the membership rows: the incident's marker (when the head is clean: a dirty head has one the
+            // renderer has not deleted), then its list row. A list row ahead of a head that never commits is the retried
+            // write's, or is set back by this write's 412 below, or deleted by the renderer when the incident does not exist.
+            await MarkIfCleanAsync(incident.Id, stored?.Head, cancellationToken).ConfigureAwait(false);
+            await WriteListRowAsync(incident, cancellationToken).ConfigureAwait(false);
+
+            var version = (stored is { } previous ? TownRows.ReadVersion(previous.Head) : 0) + 1;
             var head = HeadEntity(incident, created ? now : stored!.Value.Head.GetDateTimeOffset("CreatedAt") ?? now, now);
+            TownRows.Advance(head, version);
             TableTransactionAction[] actions =
             [
                 created ? new(TableTransactionActionType.Add, head) : new(TableTransactionActionType.UpdateReplace, head, stored!.Value.Head.ETag),
-                new(TableTransactionActionType.Add, AuditEntity(incident.Id, context.Actor, created ? "incident.create" : "incident.put", $"incidents/{incident.Id}", now)),
+                new(TableTransactionActionType.Add, AuditEntity(incident.Id, context.Actor, created ? "incident.create" : "incident.put", $"incidents/{incident.Id}", now, version)),
             ];
             try
             {
-                var etag = await SubmitAsync(incident.Id, actions, cancellationToken).ConfigureAwait(false);
-
-                // The list row and the incident's marker follow the commit; a failure here is a 503, and the retried PUT writes them.
-                await Task.WhenAll(
-                    [
-                        storage.RunAsync(token => storage.Incidents.UpsertEntityAsync(ListEntity(incident), TableUpdateMode.Replace, token), cancellationToken),
-                        markers.MarkIncidentAsync(incident.Id, cancellationToken),
-                    ]).ConfigureAwait(false);
+                await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                var etag = TownRows.VersionTag(version);
                 logger.LogInformation("Incident {Incident} {Operation} by key {KeyId}: {Towns} towns, {Joined} joined, {Left} left",
                     incident.Id, created ? "created" : "replaced", context.Actor.KeyId, incident.Towns.Count, joined.Count, left.Count);
                 var updates = stored is { } had ? ReadUpdates(had.Rows) : [];
@@ -154,13 +165,18 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             }
             catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == 0 && failed.Status is 409 or 412)
             {
-                if (context.IfMatch is not null)
+                // The renderer's clearing of the dirty state moved the head's Table ETag, not its version: go round. A
+                // concurrent write moved the version: with the caller's If-Match that is its 412.
+                var currentHead = await ReadHeadAsync(incident.Id, cancellationToken).ConfigureAwait(false);
+                if (context.IfMatch is { } lost && (currentHead is null || !EntityTags.Matches(lost, TownRows.VersionTag(currentHead))))
                 {
-                    // The caller's version lost: towns this write took out but the winner still lists get their row back.
-                    var current = await GetTownsAsync(incident.Id, cancellationToken).ConfigureAwait(false) ?? [];
+                    // The caller's version lost: towns this write took out but the winner still lists get their row back,
+                    // and the list row the winner's again.
+                    var current = currentHead is null ? [] : TownRows.ReadList(currentHead, "Towns");
                     var restored = left.Intersect(current, StringComparer.Ordinal).ToList();
                     await SetMembershipAsync(incident.Id, restored, member: true, actor: null, now, change, cancellationToken).ConfigureAwait(false);
                     await Task.WhenAll(restored.Select(town => markers.MarkTownAsync(town, cancellationToken))).ConfigureAwait(false);
+                    await RestoreListRowAsync(incident.Id, currentHead, cancellationToken).ConfigureAwait(false);
                     throw new PreconditionFailedException("");
                 }
 
@@ -260,32 +276,33 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                 throw new IncidentAccessDeniedException($"Incident '{incident}' has member towns outside this key's towns.");
             }
 
-            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, head.ETag.ToString()))
+            if (context.IfMatch is { } ifMatch && !EntityTags.Matches(ifMatch, TownRows.VersionTag(head)))
             {
-                throw new PreconditionFailedException(EntityTags.Strong(head.ETag.ToString()));
+                throw new PreconditionFailedException(TownRows.VersionTag(head));
             }
 
             var now = time.GetUtcNow();
             var (result, planned) = plan(rows);
+            var version = TownRows.ReadVersion(head) + 1;
             var touched = new TableEntity(head) { ["UpdatedAt"] = now };
             touched.Remove("odata.etag");
             touched.Remove("Timestamp");
+            TownRows.Advance(touched, version);
             var actions = new List<TableTransactionAction>(planned.Count + 2) { new(TableTransactionActionType.UpdateReplace, touched, head.ETag) };
             actions.AddRange(planned);
-            actions.Add(new(TableTransactionActionType.Add, AuditEntity(incident, context.Actor, operation, resource, now)));
+            actions.Add(new(TableTransactionActionType.Add, AuditEntity(incident, context.Actor, operation, resource, now, version)));
+
+            // The marker before the transaction, when the head is clean (a dirty head has one the renderer has not deleted).
+            await MarkIfCleanAsync(incident, head, cancellationToken).ConfigureAwait(false);
             try
             {
-                var etag = await SubmitAsync(incident, actions, cancellationToken).ConfigureAwait(false);
-                await markers.MarkIncidentAsync(incident, cancellationToken).ConfigureAwait(false);
-                return new Written<T>(result, etag);
+                await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+                return new Written<T>(result, TownRows.VersionTag(version));
             }
             catch (TableTransactionFailedException failed) when (failed.FailedTransactionActionIndex == 0 && failed.Status == 412)
             {
-                if (context.IfMatch is not null)
-                {
-                    throw new PreconditionFailedException("");
-                }
-
+                // A concurrent write or the renderer's clear moved the head: read again and go round; a caller's If-Match
+                // is judged against the version read then (a clear keeps it, a write moves it).
                 logger.LogInformation("Concurrent write on incident {Incident}; attempt {Attempt} re-reads and retries", incident, attempt);
             }
         }
@@ -298,11 +315,73 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
     /// retry of an attempt that committed but whose answer was lost is recognised as that commit
     /// (<see cref="StatusHubStorage.SubmitOnceAsync"/>); returns the head row's new ETag.
     /// </summary>
-    private async Task<string> SubmitAsync(string incident, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        storage.SubmitOnceAsync(storage.Incidents, actions, (TableEntity)actions[^1].Entity, cancellationToken);
+
+    private Task MarkIfCleanAsync(string incident, TableEntity? head, CancellationToken cancellationToken) =>
+        head is not null && TownRows.IsDirty(head) ? Task.CompletedTask : markers.MarkIncidentAsync(incident, cancellationToken);
+
+    private Task WriteListRowAsync(IncidentDefinition incident, CancellationToken cancellationToken) =>
+        storage.RunAsync(token => storage.Incidents.UpsertEntityAsync(ListEntity(incident), TableUpdateMode.Replace, token), cancellationToken);
+
+    /// <summary>The list row as the stored head has it (deleted when there is no head): after a write that did not commit.</summary>
+    private Task RestoreListRowAsync(string incident, TableEntity? head, CancellationToken cancellationToken) =>
+        head is not null
+            ? WriteListRowAsync(ReadDefinition(head), cancellationToken)
+            : storage.RunAsync(async token =>
+            {
+                try
+                {
+                    await storage.Incidents.DeleteEntityAsync(ListPartition, incident, ETag.All, token).ConfigureAwait(false);
+                }
+                catch (RequestFailedException failed) when (failed.Status == 404)
+                {
+                    // Never listed.
+                }
+            }, cancellationToken);
+
+    /// <summary>
+    /// The renderer's end of an incident marker, before it deletes the marker (docs/storage.md, "Shared incidents").
+    /// For an incident the render read: its list row is inserted if missing (never replacing a write's newer one), then
+    /// the head's dirty state is cleared, a merge conditional on <see cref="StoredIncident.StoredETag"/>; false (the marker
+    /// stays) when a write committed since. For an incident that did not exist (a create that never committed): its list
+    /// row is deleted, and false if the incident exists by now (created meanwhile: the next tick lists it).
+    /// </summary>
+    public async Task<bool> SettleRenderedAsync(string incident, StoredIncident? rendered, CancellationToken cancellationToken)
     {
-        var responses = await storage.SubmitOnceAsync(storage.Incidents, actions, (TableEntity)actions[^1].Entity, cancellationToken).ConfigureAwait(false);
-        return responses?[0].Headers.ETag?.ToString()
-            ?? (await ReadHeadAsync(incident, cancellationToken).ConfigureAwait(false))?.ETag.ToString() ?? "";
+        if (rendered is null)
+        {
+            await RestoreListRowAsync(incident, null, cancellationToken).ConfigureAwait(false);
+            return await ReadHeadAsync(incident, cancellationToken).ConfigureAwait(false) is null;
+        }
+
+        var document = rendered.Document;
+        var listed = ListEntity(new IncidentDefinition(
+            document.Id, document.Title, document.Summary, document.Towns, document.StartedAt, document.ResolvedAt, document.MoreInfoUrl));
+        return await storage.RunAsync(async token =>
+        {
+            try
+            {
+                await storage.Incidents.AddEntityAsync(listed, token).ConfigureAwait(false);
+            }
+            catch (RequestFailedException failed) when (failed.Status == 409)
+            {
+                // Listed, by the write itself (always before its head).
+            }
+
+            try
+            {
+                await storage.Incidents.UpdateEntityAsync(
+                    new TableEntity(incident, Head) { [TownRows.DirtyColumn] = false }, new ETag(rendered.StoredETag), TableUpdateMode.Merge, token)
+                    .ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
+            {
+                // 412: a write committed after the tick read the head; it keeps the marker and is rendered next tick.
+                return false;
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -352,7 +431,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
             return (null, expired);
         }
 
-        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), head.ETag.ToString()), null);
+        return (new Written<AddedUpdate>(new AddedUpdate(TownRows.ReadUpdate(row), Replayed: true), TownRows.VersionTag(head)), null);
     }
 
     private static IEnumerable<TableEntity> OldestUpdatesBeyondCap(IReadOnlyList<TableEntity> rows)
@@ -393,7 +472,7 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         }, cancellationToken);
 
     private static StoredIncident ToStored(TableEntity head, IReadOnlyList<TableEntity> rows) =>
-        new(ToDocument(ReadDefinition(head), ReadUpdates(rows)), head.ETag.ToString());
+        new(ToDocument(ReadDefinition(head), ReadUpdates(rows)), TownRows.VersionTag(head)) { StoredETag = head.ETag.ToString() };
 
     private static IncidentDocument ToDocument(IncidentDefinition incident, IReadOnlyList<TimelineUpdate> updates) =>
         new(incident.Id, incident.Title, incident.Summary, incident.Towns, incident.StartedAt, incident.ResolvedAt, incident.MoreInfoUrl, updates);
@@ -447,8 +526,12 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
         IdempotencyRows.From(TownRows.UpdateEntity(incident, update), token);
 
     // Newest first within the incident, as in a town's audit trail.
-    private static TableEntity AuditEntity(string incident, Actor actor, string operation, string resource, DateTimeOffset at) =>
-        TownRows.AuditEntity(incident, TownRows.AuditKey(at), actor, operation, resource, at);
+    private static TableEntity AuditEntity(string incident, Actor actor, string operation, string resource, DateTimeOffset at, long version)
+    {
+        var row = TownRows.AuditEntity(incident, TownRows.AuditKey(at), actor, operation, resource, at);
+        row[TownRows.VersionColumn] = version;
+        return row;
+    }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
