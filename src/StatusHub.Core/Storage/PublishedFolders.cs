@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Azure;
@@ -48,9 +46,6 @@ public sealed class PublishedFolders(StatusHubStorage storage)
 {
     public const string Partition = "published";
 
-    // A string property holds at most 64 KiB (32 K UTF-16 characters); the entity at most 1 MiB, so about 15 of these.
-    private const int ChunkChars = 30_000;
-
     public static string RowKey(string folder) => folder.Length == 0 ? "|" : folder.Replace('/', '|');
 
     /// <summary>The folder's row (one point read), or <see cref="PublishedFolder.None"/>.</summary>
@@ -84,13 +79,7 @@ public sealed class PublishedFolders(StatusHubStorage storage)
                 published.Aid.Count == 0 ? null : new Dictionary<string, string>(published.Aid, StringComparer.Ordinal),
                 published.Cap.Count == 0 ? null : published.Cap.ToDictionary(c => c.Key, c => new CapRow(c.Value.Identifier, c.Value.Sender, c.Value.Sent, c.Value.MsgType, c.Value.References), StringComparer.Ordinal)));
             var entity = new TableEntity(Partition, RowKey(folder));
-            var chunks = 0;
-            for (var at = 0; at < json.Length; at += ChunkChars, chunks++)
-            {
-                entity["State" + chunks.ToString(CultureInfo.InvariantCulture)] = json.Substring(at, Math.Min(ChunkChars, json.Length - at));
-            }
-
-            entity["Chunks"] = chunks;
+            ChunkedText.Write(entity, "State", json);
             await storage.RenderQueue.UpsertEntityAsync(entity, TableUpdateMode.Replace, token).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -101,14 +90,9 @@ public sealed class PublishedFolders(StatusHubStorage storage)
 
     private static PublishedFolder Decode(string folder, TableEntity entity)
     {
-        var chunks = entity.GetInt32("Chunks") ?? 0;
-        var json = new StringBuilder();
-        for (var i = 0; i < chunks; i++)
-        {
-            json.Append(entity.GetString("State" + i.ToString(CultureInfo.InvariantCulture)));
-        }
+        var json = ChunkedText.Read(entity, "State");
 
-        var row = json.Length == 0 ? null : JsonSerializer.Deserialize<Row>(json.ToString());
+        var row = json.Length == 0 ? null : JsonSerializer.Deserialize<Row>(json);
         return new PublishedFolder((row?.F ?? []).ToDictionary(f => folder + f.Key, f => f.Value, StringComparer.Ordinal))
         {
             Aid = new Dictionary<string, string>(row?.A ?? [], StringComparer.Ordinal),

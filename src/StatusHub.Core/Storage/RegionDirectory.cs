@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -25,9 +23,6 @@ public sealed class RegionDirectory(StatusHubStorage storage)
 
     private const string BuiltRow = "~built";
     private const string RowPrefix = "r|";
-
-    // A string property holds at most 64 KiB (32 K UTF-16 characters): a region's list is split across properties.
-    private const int ChunkChars = 30_000;
 
     public Task<RegionDirectoryState> ReadAsync(CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
@@ -63,13 +58,7 @@ public sealed class RegionDirectory(StatusHubStorage storage)
 
             var json = JsonSerializer.Serialize(towns.Select(t => new Row(t.Slug, t.Name, t.Level.ToWire(), t.AsOf)).ToList());
             var entity = new TableEntity(Partition, RowPrefix + region);
-            var chunks = 0;
-            for (var at = 0; at < json.Length; at += ChunkChars, chunks++)
-            {
-                entity["Towns" + chunks.ToString(CultureInfo.InvariantCulture)] = json.Substring(at, Math.Min(ChunkChars, json.Length - at));
-            }
-
-            entity["Chunks"] = chunks;
+            ChunkedText.Write(entity, "Towns", json);
             await storage.RenderQueue.UpsertEntityAsync(entity, TableUpdateMode.Replace, token).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -81,14 +70,9 @@ public sealed class RegionDirectory(StatusHubStorage storage)
 
     private static List<DirectoryTown> Decode(string region, TableEntity row)
     {
-        var chunks = row.GetInt32("Chunks") ?? 0;
-        var json = new StringBuilder();
-        for (var i = 0; i < chunks; i++)
-        {
-            json.Append(row.GetString("Towns" + i.ToString(CultureInfo.InvariantCulture)));
-        }
+        var json = ChunkedText.Read(row, "Towns");
 
-        var rows = json.Length == 0 ? [] : JsonSerializer.Deserialize<List<Row>>(json.ToString()) ?? [];
+        var rows = json.Length == 0 ? [] : JsonSerializer.Deserialize<List<Row>>(json) ?? [];
         return rows.Select(r => new DirectoryTown(
             r.S, r.N, region, EnumNames.TryParseLevel(r.L, out var level) ? level : TownLevel.Normal, r.A)).ToList();
     }
