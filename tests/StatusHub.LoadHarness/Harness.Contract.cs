@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -110,6 +113,10 @@ public static partial class Harness
                     run.Api.Add(await LoadAsync(level, slice, publishers.Count, (t, n, token) => PublishAsync(http, publishers[t], demo, n, token), cancellationToken)
                         .ConfigureAwait(false));
                     run.ApiCalls = Sum(run.ApiCalls, calls.Snapshot() - before);
+                    var beforeRejected = calls.Snapshot();
+                    run.NoStorage.Add(await LoadAsync(level, slice, publishers.Count, (t, n, token) => RejectedPublishAsync(http, publishers[t], demo, n, token), cancellationToken)
+                        .ConfigureAwait(false));
+                    run.NoStorageCalls = Sum(run.NoStorageCalls, calls.Snapshot() - beforeRejected);
                     run.Transaction.Add(await LoadAsync(level, slice, publishers.Count, (t, n, token) => RawAuditedAsync(audited, head, null, publishers[t].Slug, etags, t, n, token), cancellationToken)
                         .ConfigureAwait(false));
                     run.ThreeRows.Add(await LoadAsync(level, slice, publishers.Count, (t, n, token) => RawAuditedAsync(audited, head, service, publishers[t].Slug, etags, t, n, token), cancellationToken)
@@ -181,6 +188,25 @@ public static partial class Harness
         }
 
         return run;
+    }
+
+    /// <summary>
+    /// The publish of <see cref="PublishAsync"/> with a level no town can have: authenticated, authorized, read and validated,
+    /// then answered 400 before any storage request. What the API costs per request beside its one transaction.
+    /// </summary>
+    private static async Task RejectedPublishAsync(HttpClient http, Publisher publisher, DemoBodies demo, long n, CancellationToken cancellationToken)
+    {
+        var body = demo.Status($"Lage {n}", DateTimeOffset.UtcNow);
+        body["level"] = "no-such-level";
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"api/v1/towns/{publisher.Slug}/status", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", publisher.Key);
+        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.BadRequest)
+        {
+            throw new HttpRequestException($"A publish with an unknown level answered {(int)response.StatusCode}, not 400.", null, response.StatusCode);
+        }
     }
 
     /// <summary>The town's document rows, the query <c>TownRepository.GetAsync</c> sends.</summary>
@@ -291,6 +317,11 @@ internal sealed class PublishLevel(int concurrency)
     public List<LoadResult> ThreeRows { get; } = [];
 
     public List<LoadResult> Upsert { get; } = [];
+
+    /// <summary>The same publish with a level the validator refuses: the API's request path answered 400 before storage.</summary>
+    public List<LoadResult> NoStorage { get; } = [];
+
+    public StorageCallCount? NoStorageCalls { get; set; }
 
     public StorageCallCount? ApiCalls { get; set; }
 }
