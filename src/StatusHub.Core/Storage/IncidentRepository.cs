@@ -369,18 +369,8 @@ public sealed class IncidentRepository(StatusHubStorage storage, RenderMarkers m
                 // Listed, by the write itself (always before its head).
             }
 
-            try
-            {
-                await storage.Incidents.UpdateEntityAsync(
-                    new TableEntity(incident, Head) { [TownRows.DirtyColumn] = false }, new ETag(rendered.StoredETag), TableUpdateMode.Merge, token)
-                    .ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
-            {
-                // 412: a write committed after the tick read the head; it keeps the marker and is rendered next tick.
-                return false;
-            }
+            // False (412) when a write committed after the tick read the head: it keeps the marker and is rendered next tick.
+            return await DirtyFlag.TryClearAsync(storage.Incidents, incident, Head, rendered.StoredETag, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using StatusHub.Core.Domain;
@@ -54,24 +53,14 @@ public sealed class RegionRepository(StatusHubStorage storage, RenderMarkers mar
     public Task<bool> TryClearDirtyAsync(string region, string? storedETag, CancellationToken cancellationToken) =>
         storage.RunAsync(async token =>
         {
-            try
+            if (storedETag is null)
             {
-                if (storedETag is null)
-                {
-                    // No row when the render read the names: one created since must keep its marker.
-                    return !(await storage.Regions.GetEntityIfExistsAsync<TableEntity>(Partition, RowPrefix + region, ["RowKey"], token)
-                        .ConfigureAwait(false)).HasValue;
-                }
+                // No row when the render read the names: one created since must keep its marker.
+                return !(await storage.Regions.GetEntityIfExistsAsync<TableEntity>(Partition, RowPrefix + region, ["RowKey"], token)
+                    .ConfigureAwait(false)).HasValue;
+            }
 
-                await storage.Regions.UpdateEntityAsync(
-                    new TableEntity(Partition, RowPrefix + region) { [TownRows.DirtyColumn] = false }, new ETag(storedETag), TableUpdateMode.Merge, token)
-                    .ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
-            {
-                return false;
-            }
+            return await DirtyFlag.TryClearAsync(storage.Regions, Partition, RowPrefix + region, storedETag, token).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>The region's name, or <see cref="RegionProfile.Unnamed"/> when no admin gave it one.</summary>

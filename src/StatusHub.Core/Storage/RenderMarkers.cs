@@ -119,24 +119,11 @@ public sealed class RenderMarkers(StatusHubStorage storage, TimeProvider time)
     /// The town's version, and so the ETag its clients hold, stays as it is.
     /// </summary>
     public Task<bool> TryClearDirtyAsync(TownSnapshot rendered, CancellationToken cancellationToken) =>
-        storage.RunAsync(async token =>
-        {
-            try
-            {
-                await storage.Towns.UpdateEntityAsync(
-                    new TableEntity(rendered.Profile.Slug, TownRows.Head) { [TownRows.DirtyColumn] = false },
-                    new ETag(rendered.StoredETag),
-                    TableUpdateMode.Merge,
-                    token).ConfigureAwait(false);
-                return true;
-            }
-            catch (RequestFailedException failed) when (failed.Status is 412 or 404)
-            {
-                // 412: a write committed after the render read the head; it keeps its marker and is rendered next tick.
-                // 404: the town is gone; the next tick finds its marker an orphan.
-                return false;
-            }
-        }, cancellationToken);
+        // 412: a write committed after the render read the head; it keeps its marker and is rendered next tick.
+        // 404: the town is gone; the next tick finds its marker an orphan.
+        storage.RunAsync(
+            token => DirtyFlag.TryClearAsync(storage.Towns, rendered.Profile.Slug, TownRows.Head, rendered.StoredETag, token),
+            cancellationToken);
 
     /// <summary>
     /// Deletes the marker only if it is unchanged since it was read; false when a write landed during the
