@@ -143,24 +143,7 @@ public static partial class Harness
         }
         finally
         {
-            try
-            {
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                // AzuriteProcess.DisposeAsync is not idempotent (a second call throws), so it is called exactly once, here.
-                await azurite.DisposeAsync().ConfigureAwait(false);
-                try
-                {
-                    Directory.Delete(dataFolder, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temp folder is harmless.
-                }
-            }
+            await StopAsync(app, azurite, dataFolder).ConfigureAwait(false);
         }
 
         report.Load.Add(("end", LoadAverage()));

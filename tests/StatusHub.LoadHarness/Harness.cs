@@ -177,24 +177,7 @@ public static partial class Harness
         }
         finally
         {
-            try
-            {
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
-            finally
-            {
-                // AzuriteProcess.DisposeAsync is not idempotent (a second call throws), so it is called exactly once, here.
-                await azurite.DisposeAsync().ConfigureAwait(false);
-                try
-                {
-                    Directory.Delete(dataFolder, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temp folder is harmless.
-                }
-            }
+            await StopAsync(app, azurite, dataFolder).ConfigureAwait(false);
         }
 
         using (var self = Process.GetCurrentProcess())
@@ -305,6 +288,29 @@ public static partial class Harness
 
     private static DateTimeOffset NextTick(CronExpression schedule, DateTimeOffset after) =>
         schedule.GetNextOccurrence(after, TimeZoneInfo.Utc) ?? throw new InvalidOperationException("The render schedule has no further occurrence.");
+
+    /// <summary>Stops the server, then Azurite, and removes Azurite's data folder: the end of every harness run.</summary>
+    private static async Task StopAsync(WebApplication app, AzuriteProcess azurite, string dataFolder)
+    {
+        try
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // AzuriteProcess.DisposeAsync is not idempotent (a second call throws), so it is called exactly once, here.
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
 
     private static WebApplication BuildServer(string connectionString, HarnessOptions options, string? schedule, RenderLog? renders = null)
     {
